@@ -5,7 +5,6 @@ import { defineConfig } from 'vitest/config';
  * stand-in, started by the global setup on free ports and stopped afterwards.
  */
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
   test: {
     projects: [
       {

@@ -56,7 +56,8 @@ export function tenantPrefix(tenantId: string): string {
 /** Key builders. Each entity owns its keys here so that no other module spells a key by hand. */
 export const keys = {
   tenant: (tenantId: string) => ({ PK: 'NATIONAL#TENANTS', SK: `TENANT#${tenantId}` }),
-  round: (tenantId: string, roundId: string) => ({ PK: `${tenantPrefix(tenantId)}ROUND#${roundId}`, SK: 'ROUND' }),
+  /** A tenant's rounds share one partition, so its workspace lists them with one query. */
+  round: (tenantId: string, roundId: string) => ({ PK: keys.roundsOfTenant(tenantId), SK: `ROUND#${roundId}` }),
   roundsOfTenant: (tenantId: string) => `${tenantPrefix(tenantId)}ROUNDS`,
   auditEvent: (tenantId: string, entityKey: string, at: string, eventId: string) => ({
     PK: `${tenantPrefix(tenantId)}AUDIT`,

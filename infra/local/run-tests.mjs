@@ -1,0 +1,28 @@
+// `npm test` on a fresh clone: installs what is missing, says whether browser tests can run,
+// then runs every test project (unit, infra, integration, browser) in one vitest run.
+// With REQUIRE_BROWSER=1 (as in CI) a missing Chromium fails the run instead of skipping.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+const marker = 'node_modules/.package-lock.json';
+const stale = !existsSync(marker) || (existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs);
+if (stale) {
+  console.log('fordel: installing dependencies…');
+  const install = spawnSync('npm', [existsSync('package-lock.json') ? 'ci' : 'install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  if (process.env.REQUIRE_BROWSER === '1') {
+    console.error(`fordel: browser tests are required (REQUIRE_BROWSER=1) but Chromium is missing at ${chromium}; install it: sudo apt-get install chromium`);
+    process.exit(1);
+  }
+  console.warn(`fordel: Chromium not found at ${chromium}: browser tests will be SKIPPED (install it with: sudo apt-get install chromium).`);
+}
+
+const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadConfig } from '../../functions/config';
+import { ensureTable } from './create-table';
+import { seedDemoData } from './demo-data';
+import { DamagedDataError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { LocalEnvironmentError } from './local-error';
+import { listen, createLocalApp } from './local-server';
+import { startMailLocal, type MailLocal } from './mail-local';
+import { isPortFree } from './ports';
+
+/**
+ * `npm start`: DynamoDB Local with data in `.data/`, the SES stand-in, the table, demo data on
+ * first start, and the web app; prints where to open it. Ctrl-C stops all of it.
+ *
+ * Flags: `--fresh` deletes the data first. Environment: PORT (3000), DYNAMODB_PORT (8000), MAIL_PORT (8005),
+ * FORDEL_DATA_DIR (.data).
+ */
+const dataDirectory = process.env.FORDEL_DATA_DIR ?? '.data';
+const lockFile = join(dataDirectory, 'fordel.pid');
+const tableName = 'fordel-local';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const fresh = process.argv.includes('--fresh');
+  const appPort = Number(process.env.PORT ?? 3000);
+  const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+  const mailPort = Number(process.env.MAIL_PORT ?? 8005);
+
+  refuseSecondInstance(appPort);
+  if (fresh) rmSync(dataDirectory, { recursive: true, force: true });
+  for (const [port, what] of [
+    [appPort, 'the web app (PORT)'],
+    [dynamoPort, 'DynamoDB Local (DYNAMODB_PORT)'],
+    [mailPort, 'the email inbox (MAIL_PORT)'],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      throw new LocalEnvironmentError(
+        `Port ${port} for ${what} is already in use; stop the program using it, or choose another port, e.g. ${what.match(/\((\w+)\)/)?.[1]}=${port + 100} npm start`,
+      );
+    }
+  }
+
+  mkdirSync(dataDirectory, { recursive: true });
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, port: appPort }));
+
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    rmSync(lockFile, { force: true });
+  };
+  const onSignal = () => {
+    process.stdout.write('\nStopping Fordel…\n');
+    void stopAll().then(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    let dynamo: DynamoDbLocal;
+    try {
+      dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDirectory: resolve(dataDirectory, 'dynamodb') });
+    } catch (error) {
+      if (error instanceof DamagedDataError) {
+        throw new LocalEnvironmentError(
+          `The local data in ${dataDirectory}/ cannot be read (it may be damaged); start empty with \`npm start -- --fresh\` (deletes local data), or move ${dataDirectory}/ aside to keep a copy.`,
+        );
+      }
+      throw error;
+    }
+    stoppers.push(dynamo.stop);
+    const mail: MailLocal = await startMailLocal({ port: mailPort });
+    stoppers.push(mail.stop);
+
+    const config = loadConfig({
+      ...process.env,
+      TABLE_NAME: tableName,
+      AWS_REGION: 'eu-north-1',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: mail.endpoint,
+      APP_BASE_URL: process.env.APP_BASE_URL ?? `http://localhost:${appPort}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
+    const admin = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: config.AWS_REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      await ensureTable(admin, tableName);
+    } catch (error) {
+      throw new LocalEnvironmentError(
+        `The local data in ${dataDirectory}/ cannot be used (${(error as Error).name}); start empty with \`npm start -- --fresh\` (deletes local data), or move ${dataDirectory}/ aside to keep a copy.`,
+      );
+    } finally {
+      admin.destroy();
+    }
+
+    const { app, adapters } = createLocalApp(config);
+    const seeded = await seedDemoData(adapters, { now: new Date() });
+    const server = await listen(app, appPort);
+    stoppers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      [
+        '',
+        `Fordel is running (ready in ${seconds} s${seeded ? `; demo data added: ${seeded.tenants} administrators, ${seeded.calls} calls` : ''}).`,
+        '',
+        `  App            ${config.APP_BASE_URL}/`,
+        `  API reference  ${config.APP_BASE_URL}/api/reference`,
+        `  Email inbox    ${mail.inboxUrl}`,
+        '',
+        `Data is kept in ${dataDirectory}/ (start empty with \`npm start -- --fresh\`). Press Ctrl-C to stop.`,
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** A second `npm start` would fight the first over ports and the data files: say so instead. */
+function refuseSecondInstance(appPort: number): void {
+  if (!existsSync(lockFile)) return;
+  try {
+    const { pid, port } = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; port: number };
+    process.kill(pid, 0);
+    throw new LocalEnvironmentError(
+      `Fordel is already running (process ${pid}) at http://localhost:${port ?? appPort}/; stop it with Ctrl-C in its terminal, or \`kill ${pid}\`.`,
+    );
+  } catch (error) {
+    if (error instanceof LocalEnvironmentError) throw error;
+    // The process that wrote the lock is gone (or the lock is unreadable): it is stale.
+    rmSync(lockFile, { force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LocalEnvironmentError) {
+    process.stderr.write(`fordel: ${error.message}\n`);
+  } else {
+    process.stderr.write(`fordel: could not start: ${(error as Error)?.message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,242 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { FordelFunction } from '../constructs/fordel-function';
+import { READ_ACTIONS, WRITE_ACTIONS, grantItemAccess } from '../constructs/table-access';
+import type { MailStack } from './mail-stack';
+
+/** Entry files of the three HTTP Lambdas, one per audience. */
+export const HTTP_ENTRIES = {
+  applicant: 'functions/http/applicant/lambda.ts',
+  officer: 'functions/http/officer/lambda.ts',
+  national: 'functions/http/national/lambda.ts',
+} as const;
+
+/**
+ * Partition-key pattern an officer's requests are held to. Every tenant-owned key starts with
+ * `T#<tenantId>#` (shared/table.ts), so this keeps officers out of national data, applicant
+ * sessions and anything else that is not some tenant's.
+ *
+ * Production tightening: tag the officer's session with its tenant (STS `AssumeRole` with session
+ * tags from the verified token) and use `T#${aws:PrincipalTag/tenantId}#*` instead, so IAM itself
+ * stops one municipality from reading another's rows, not only the application code.
+ */
+export const OFFICER_LEADING_KEYS = ['T#*'] as const;
+
+/** Partition keys the national (IMDi) app may write: national data and the tenant aggregates it sets frames on. */
+export const NATIONAL_WRITE_LEADING_KEYS = ['NATIONAL#*', 'T#*'] as const;
+
+/** Props of {@link ApiStack}. */
+export interface ApiStackProps extends StackProps {
+  readonly table: dynamodb.ITable;
+  readonly attachmentsBucket: s3.IBucket;
+  readonly mail: MailStack;
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  readonly issuer: string;
+  readonly appBaseUrl: string;
+  readonly logLevel: string;
+  readonly logRetention: logs.RetentionDays;
+  /**
+   * Verify officer and national JWTs at API Gateway as well as in the app. Turn off if those apps
+   * keep their tokens in a cookie, which API Gateway's JWT authorizer cannot read.
+   * @default true
+   */
+  readonly gatewayJwtAuthorizer?: boolean;
+}
+
+/**
+ * The HTTP API and its three Lambdas: applicant (public, magic-link session), officer (one
+ * municipality's data) and national (IMDi). Each Lambda has its own role, so a bug in the public
+ * applicant app cannot use the officer's or national permissions, and the reverse.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: apigw.HttpApi;
+  /** Host name of the API's execute-api endpoint, the CloudFront origin. */
+  readonly apiDomainName: string;
+  readonly functions: Record<keyof typeof HTTP_ENTRIES, FordelFunction>;
+  readonly magicLinkSecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    this.magicLinkSecret = new secretsmanager.Secret(this, 'MagicLinkSecret', {
+      description: 'HMAC key that signs applicant magic links',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    NagSuppressions.addResourceSuppressions(this.magicLinkSecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Rotating the signing key invalidates every magic link in flight, so it is rotated by hand at a quiet hour (docs/operations.md) rather than on an automatic schedule.',
+      },
+    ]);
+
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      ATTACHMENTS_BUCKET: props.attachmentsBucket.bucketName,
+      MAIL_FROM: props.mail.mailFrom,
+      MAIL_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      APP_BASE_URL: props.appBaseUrl,
+      AUTH_ISSUER: props.issuer,
+      AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      // Every app gets the same configuration shape; only the applicant role may read the secret.
+      MAGIC_LINK_SECRET_ARN: this.magicLinkSecret.secretArn,
+      LOG_LEVEL: props.logLevel,
+    };
+
+    const make = (audience: keyof typeof HTTP_ENTRIES, description: string) =>
+      new FordelFunction(this, `${audience[0]!.toUpperCase()}${audience.slice(1)}`, {
+        entry: HTTP_ENTRIES[audience],
+        description,
+        environment,
+        logRetention: props.logRetention,
+      });
+    const applicant = make('applicant', 'Fordel applicant app (public pages, API, magic-link session)');
+    const officer = make('officer', 'Fordel officer app (one managing municipality)');
+    const national = make('national', 'Fordel national app (IMDi)');
+    this.functions = { applicant, officer, national };
+
+    // Applicants are anonymous until their magic link is opened and apply to any municipality's
+    // call, so their tenant is known only inside the request: IAM cannot pin the key prefix. The
+    // app scopes every key to the session's application; IAM still withholds Scan.
+    grantItemAccess(applicant.role, props.table, { actions: [...READ_ACTIONS, ...WRITE_ACTIONS] });
+    grantItemAccess(officer.role, props.table, {
+      actions: [...READ_ACTIONS, ...WRITE_ACTIONS],
+      leadingKeys: OFFICER_LEADING_KEYS,
+    });
+    // IMDi reads across all tenants for the roll-up; it writes only national data and tenant rows.
+    grantItemAccess(national.role, props.table, { actions: READ_ACTIONS });
+    grantItemAccess(national.role, props.table, {
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+      leadingKeys: NATIONAL_WRITE_LEADING_KEYS,
+    });
+
+    const objectArns = props.attachmentsBucket.arnForObjects('*');
+    // Presigned URLs carry the signer's permissions: applicants upload and re-read their
+    // attachments, officers read them and add decision letters, IMDi only reads.
+    applicant.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [objectArns] }));
+    officer.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [objectArns] }));
+    national.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectArns] }));
+    this.magicLinkSecret.grantRead(applicant.role);
+    // Magic links go out at once (not via the outbox): the applicant is waiting for them.
+    props.mail.grantSend(applicant.role);
+
+    // After every grant: a suppression reaches only the policy children that exist by then.
+    for (const fn of [applicant, officer, national]) {
+      NagSuppressions.addResourceSuppressions(
+        fn.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              'Attachment object keys are generated per application at run time, so access is to objects of this one bucket (arn:…:bucket/*), with named actions only.',
+            appliesTo: [{ regex: '/^Resource::.*\\/\\*$/' }],
+          },
+        ],
+        true,
+      );
+    }
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Fordel: applicant, officer and national apps',
+      createDefaultStage: false,
+      // Anything not routed below is the applicant app's, so unknown paths get its 404 page.
+      defaultIntegration: new HttpLambdaIntegration('ApplicantDefault', applicant.function),
+    });
+    const stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            subject: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    const applicantIntegration = new HttpLambdaIntegration('Applicant', applicant.function);
+    const officerIntegration = new HttpLambdaIntegration('Officer', officer.function);
+    const nationalIntegration = new HttpLambdaIntegration('National', national.function);
+
+    const publicRoutes: apigw.HttpRoute[] = [];
+    const addRoutes = (
+      paths: readonly string[],
+      integration: HttpLambdaIntegration,
+      authorizer?: apigw.IHttpRouteAuthorizer,
+    ): apigw.HttpRoute[] => {
+      const routes = paths.flatMap((path) =>
+        this.httpApi.addRoutes({ path, methods: [apigw.HttpMethod.ANY], integration, authorizer }),
+      );
+      if (!authorizer) publicRoutes.push(...routes);
+      return routes;
+    };
+
+    addRoutes(['/', '/healthz', '/calls', '/calls/{proxy+}', '/api/{proxy+}', '/static/{proxy+}'], applicantIntegration);
+
+    const authorizer =
+      props.gatewayJwtAuthorizer === false
+        ? undefined
+        : new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+            userPoolClients: [props.userPoolClient],
+            identitySource: ['$request.header.Authorization'],
+          });
+    addRoutes(['/officer', '/officer/{proxy+}'], officerIntegration, authorizer);
+    addRoutes(['/national', '/national/{proxy+}'], nationalIntegration, authorizer);
+    // The sign-in redirect arrives before there is a token; the app checks state and PKCE itself.
+    addRoutes(['/officer/auth/{proxy+}'], officerIntegration);
+    addRoutes(['/national/auth/{proxy+}'], nationalIntegration);
+
+    for (const route of publicRoutes) {
+      NagSuppressions.addResourceSuppressions(route, [
+        {
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'Public by design: the applicant pages, the open JSON API and the OIDC sign-in redirect need no login; applicant sessions are magic-link cookies checked in the app.',
+        },
+      ]);
+    }
+    const defaultRoute = this.httpApi.node.tryFindChild('DefaultRoute');
+    if (defaultRoute) {
+      NagSuppressions.addResourceSuppressions(defaultRoute, [
+        { id: 'AwsSolutions-APIG4', reason: 'Catch-all to the public applicant app, which answers its own 404 page.' },
+      ]);
+    }
+
+    this.apiDomainName = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+
+    new CfnOutput(this, 'ApiEndpoint', { value: stage.url });
+    new CfnOutput(this, 'MagicLinkSecretArn', { value: this.magicLinkSecret.secretArn });
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './i18n';
+import { kronerSchema } from './money';
+import { subGoalCodeSchema } from './rules/sub-goals';
+import { tenantIdSchema } from './tenants';
+
+/**
+ * A call for applications (utlysning) as the public sees it: one round of one administrator,
+ * with what an organisation needs to decide whether to apply.
+ */
+
+/** The published facts of a call. Amounts are integer kroner; instants are ISO-8601 UTC. */
+export const callSchema = z.object({
+  tenantId: tenantIdSchema,
+  roundId: z.string().min(1),
+  administratorName: z.string().min(1),
+  /** Kommunenummer of the administrator; absent for IMDi's national call. */
+  kommunenummer: z.string().regex(/^\d{4}$/).optional(),
+  grantYear: z.number().int().min(2000).max(2100),
+  title: localizedTextSchema,
+  summary: localizedTextSchema,
+  criteria: z.array(localizedTextSchema),
+  subGoals: z.array(subGoalCodeSchema).min(1),
+  opensAt: z.iso.datetime(),
+  deadline: z.iso.datetime(),
+  reportingDeadline: z.iso.datetime(),
+  minAmount: kronerSchema,
+  maxAmount: kronerSchema,
+  status: z.enum(['draft', 'published', 'open', 'closed', 'decided', 'reporting', 'archived']),
+});
+
+/** A call as stored and shown. */
+export type Call = z.infer<typeof callSchema>;
+
+/** What the public list of calls can be narrowed by. */
+export const callFilterSchema = z.object({
+  tenantId: tenantIdSchema.optional(),
+  subGoal: subGoalCodeSchema.optional(),
+});
+
+/** Filter for the public list of open calls. */
+export type CallFilter = z.infer<typeof callFilterSchema>;
+
+/** Keeps the calls that match the filter; the list keeps its order (earliest deadline first). */
+export function filterCalls(calls: readonly Call[], filter: CallFilter): Call[] {
+  return calls.filter(
+    (call) =>
+      (filter.tenantId === undefined || call.tenantId === filter.tenantId) &&
+      (filter.subGoal === undefined || call.subGoals.includes(filter.subGoal)),
+  );
+}

@@ -1,0 +1,363 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESM_REQUIRE_BANNER } from '../../infra/constructs/fordel-function';
+import { tableDefinition } from '../../shared/table';
+import { synthFordel } from './synth-fordel';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+let fordel: ReturnType<typeof synthFordel>;
+let data: Template;
+let auth: Template;
+let mail: Template;
+let api: Template;
+let jobs: Template;
+let web: Template;
+
+beforeAll(() => {
+  fordel = synthFordel({ nag: false });
+  data = Template.fromStack(fordel.data);
+  auth = Template.fromStack(fordel.auth);
+  mail = Template.fromStack(fordel.mail);
+  api = Template.fromStack(fordel.api);
+  jobs = Template.fromStack(fordel.jobs);
+  web = Template.fromStack(fordel.web);
+});
+
+function only(template: Template, type: string, props: object = {}): Resource {
+  const found = Object.values(template.findResources(type, { Properties: props })) as Resource[];
+  expect(found, `exactly one ${type}`).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The role's inline policy statements, found through the policy attached to it. */
+function statementsOfRole(template: Template, roleLogicalId: string): Record<string, any>[] {
+  const policies = Object.values(
+    template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleLogicalId }] } }),
+  ) as Resource[];
+  return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+function functionByDescription(template: Template, pattern: RegExp): Resource {
+  const found = (Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]).filter((fn) =>
+    pattern.test(fn.Properties.Description ?? ''),
+  );
+  expect(found, String(pattern)).toHaveLength(1);
+  return found[0]!;
+}
+
+function roleIdOf(fn: Resource): string {
+  return fn.Properties.Role['Fn::GetAtt'][0];
+}
+
+describe('data stack', () => {
+  it('builds the table exactly from the shared table definition', () => {
+    const table = only(data, 'AWS::DynamoDB::Table');
+    const keyNames = [
+      tableDefinition.partitionKey,
+      tableDefinition.sortKey,
+      ...tableDefinition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ];
+
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining(keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+    );
+    expect(table.Properties.AttributeDefinitions).toHaveLength(keyNames.length);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      tableDefinition.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  it('protects the table: PITR, deletion protection, retain, on-demand, TTL on expiresAt', () => {
+    const table = only(data, 'AWS::DynamoDB::Table');
+
+    expect(table.Properties.PointInTimeRecoverySpecification).toMatchObject({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('keeps attachments private, encrypted, versioned, logged and retained', () => {
+    const bucket = only(data, 'AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
+
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.BucketEncryption).toBeDefined();
+    expect(bucket.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'attachments/' });
+    expect(bucket.Properties.LifecycleConfiguration.Rules.length).toBeGreaterThan(0);
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    data.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('auth stack', () => {
+  it('creates an admin-only user pool with an immutable tenant attribute, MFA and threat protection', () => {
+    const pool = only(auth, 'AWS::Cognito::UserPool');
+
+    expect(pool.Properties.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+    expect(pool.Properties.Schema).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Name: 'tenantId', AttributeDataType: 'String', Mutable: false })]),
+    );
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+  });
+
+  it('creates the officer, national-admin and assessor groups', () => {
+    const groups = Object.values(auth.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
+
+    expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual(['assessor', 'national-admin', 'officer']);
+  });
+
+  it('has a public OIDC client for the authorisation-code flow that reads but cannot write the tenant', () => {
+    const client = only(auth, 'AWS::Cognito::UserPoolClient');
+
+    expect(client.Properties.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(client.Properties.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid']));
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ReadAttributes).toContain('custom:tenantId');
+    expect(client.Properties.WriteAttributes ?? []).not.toContain('custom:tenantId');
+    expect(client.Properties.CallbackURLs).toEqual(
+      expect.arrayContaining([`${fordel.config.appBaseUrl}/officer/auth/callback`]),
+    );
+  });
+
+  it('outputs the issuer and the client id', () => {
+    const outputs = Object.keys(auth.findOutputs('*'));
+
+    expect(outputs).toEqual(expect.arrayContaining(['Issuer', 'ClientId']));
+  });
+});
+
+describe('mail stack', () => {
+  it('verifies the sender domain with DKIM through a TLS-only configuration set', () => {
+    only(mail, 'AWS::SES::EmailIdentity', { EmailIdentity: fordel.config.mailFrom.split('@')[1] });
+    only(mail, 'AWS::SES::ConfigurationSet', { DeliveryOptions: { TlsPolicy: 'REQUIRE' } });
+  });
+});
+
+describe('api stack', () => {
+  const audiences = [/applicant/i, /officer/i, /national/i];
+
+  it('runs the three audience Lambdas on Node 22, arm64, with the ESM handler', () => {
+    for (const audience of audiences) {
+      const fn = functionByDescription(api, audience);
+
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Handler).toBe('index.handler');
+    }
+  });
+
+  it('bundles each Lambda as minified ESM with the createRequire banner and a source map', () => {
+    for (const audience of audiences) {
+      const fn = functionByDescription(api, audience);
+      const assetDir = join(fordel.app.outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+
+      expect(existsSync(join(assetDir, 'index.mjs')), assetDir).toBe(true);
+      expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+      expect(readFileSync(join(assetDir, 'index.mjs'), 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+    }
+  });
+
+  it('gives every audience its own role', () => {
+    const roles = audiences.map((audience) => roleIdOf(functionByDescription(api, audience)));
+
+    expect(new Set(roles).size).toBe(3);
+  });
+
+  it('passes the same configuration to every audience', () => {
+    for (const audience of audiences) {
+      const env = functionByDescription(api, audience).Properties.Environment.Variables;
+
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining([
+          'TABLE_NAME',
+          'ATTACHMENTS_BUCKET',
+          'MAIL_FROM',
+          'APP_BASE_URL',
+          'AUTH_ISSUER',
+          'AUTH_CLIENT_ID',
+          'MAGIC_LINK_SECRET_ARN',
+          'NODE_OPTIONS',
+          'LOG_LEVEL',
+        ]),
+      );
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+  });
+
+  it('holds the officer role to tenant-prefixed partition keys', () => {
+    const statements = statementsOfRole(api, roleIdOf(functionByDescription(api, /officer/i)));
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
+
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const statement of dynamo) {
+      expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#*'] } });
+    }
+  });
+
+  it('grants Scan to no audience', () => {
+    for (const audience of audiences) {
+      const actions = statementsOfRole(api, roleIdOf(functionByDescription(api, audience))).flatMap((s) => [s.Action].flat());
+
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions.filter((a: string) => a.includes('*'))).toEqual([]);
+    }
+  });
+
+  it('lets only the applicant read the magic-link secret', () => {
+    const readers = audiences.filter((audience) =>
+      statementsOfRole(api, roleIdOf(functionByDescription(api, audience))).some((s) =>
+        [s.Action].flat().includes('secretsmanager:GetSecretValue'),
+      ),
+    );
+
+    expect(readers).toEqual([/applicant/i]);
+  });
+
+  it('puts a Cognito JWT authorizer on the officer and national routes and none on the public ones', () => {
+    only(api, 'AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const auth = Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']));
+
+    expect(auth).toMatchObject({
+      'ANY /officer': 'JWT',
+      'ANY /officer/{proxy+}': 'JWT',
+      'ANY /national': 'JWT',
+      'ANY /national/{proxy+}': 'JWT',
+      'ANY /': 'NONE',
+      'ANY /calls/{proxy+}': 'NONE',
+      'ANY /api/{proxy+}': 'NONE',
+      'ANY /healthz': 'NONE',
+      'ANY /static/{proxy+}': 'NONE',
+      'ANY /officer/auth/{proxy+}': 'NONE',
+      $default: 'NONE',
+    });
+  });
+
+  it('logs access on the $default stage and throttles it', () => {
+    const stage = only(api, 'AWS::ApiGatewayV2::Stage');
+
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: expect.any(Number),
+      ThrottlingBurstLimit: expect.any(Number),
+    });
+    const retentions = (Object.values(api.findResources('AWS::Logs::LogGroup')) as Resource[]).map(
+      (group) => group.Properties.RetentionInDays,
+    );
+    expect(retentions.every((days) => days === fordel.config.logRetention)).toBe(true);
+  });
+});
+
+describe('jobs stack', () => {
+  it('schedules the three jobs with EventBridge Scheduler, nightly reconcile in Oslo time', () => {
+    const schedules = (Object.values(jobs.findResources('AWS::Scheduler::Schedule')) as Resource[]).map((s) => [
+      s.Properties.ScheduleExpression,
+      s.Properties.ScheduleExpressionTimezone,
+    ]);
+
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        ['rate(5 minutes)', 'Etc/UTC'],
+        ['rate(1 minute)', 'Etc/UTC'],
+        ['cron(0 2 * * ? *)', 'Europe/Oslo'],
+      ]),
+    );
+    expect(schedules).toHaveLength(3);
+  });
+
+  it('sends failed runs to one encrypted dead-letter queue, from the scheduler and from Lambda', () => {
+    const queue = only(jobs, 'AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    const queueId = Object.keys(jobs.findResources('AWS::SQS::Queue'))[0]!;
+    const schedules = Object.values(jobs.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    const functions = Object.values(jobs.findResources('AWS::Lambda::Function')) as Resource[];
+
+    expect(queue).toBeDefined();
+    for (const schedule of schedules) {
+      expect(schedule.Properties.Target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    }
+    for (const fn of functions) {
+      expect(fn.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+    }
+  });
+});
+
+describe('web stack', () => {
+  it('fronts the HTTP API uncached and serves /static/* from the private bucket', () => {
+    const distribution = only(web, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+    const allViewerExceptHost = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+    const apiOrigin = distribution.Origins.find((o: any) => o.CustomOriginConfig);
+    const s3Origin = distribution.Origins.find((o: any) => o.S3OriginConfig);
+
+    expect(distribution.DefaultCacheBehavior).toMatchObject({
+      TargetOriginId: apiOrigin.Id,
+      CachePolicyId: cachingDisabled,
+      OriginRequestPolicyId: allViewerExceptHost,
+      ViewerProtocolPolicy: 'redirect-to-https',
+    });
+    expect(apiOrigin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(distribution.CacheBehaviors).toEqual([
+      expect.objectContaining({ PathPattern: '/static/*', TargetOriginId: s3Origin.Id }),
+    ]);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(distribution.Logging).toBeDefined();
+  });
+
+  it('adds security headers to every response', () => {
+    const policy = only(web, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
+    const distribution = only(web, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+
+    expect(policy.SecurityHeadersConfig).toMatchObject({
+      StrictTransportSecurity: { Override: true, IncludeSubdomains: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { Override: true },
+    });
+    expect(policy.SecurityHeadersConfig.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    for (const behavior of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) {
+      expect(behavior.ResponseHeadersPolicyId).toBeDefined();
+    }
+  });
+});

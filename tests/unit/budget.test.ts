@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AdminCapExceededError, InsufficientFundsError, InvalidBudgetAmountError, ReleaseExceedsReservedError, ReturnExceedsAwardedError,
+  adminCostCap, adminReservationGuard, available, award, awardGuard, isConsistent, openBudget, releaseAdmin, reserveAdmin, returnFunds,
+  type BudgetPosition,
+} from '../../shared/budget.js';
+import { kroner } from '../../shared/money.js';
+import { ruleSetFor } from '../../shared/rules/index.js';
+
+const rules = ruleSetFor(2023);
+const eidsvoll = () => openBudget(rules, kroner(702_897));
+
+function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+describe('budget position', () => {
+  it('opens with the admin cap of the frame and everything available', () => {
+    // Act
+    const position = openBudget(rules, kroner(702_897), kroner(10_000));
+    // Assess
+    expect(position.adminCap).toBe(35_145);
+    expect(available(position)).toBe(712_897);
+    expect(adminCostCap(rules, kroner(702_897))).toBe(35_145);
+  });
+
+  it('computes available as frame + carried over − admin reserved − awarded + returned', () => {
+    // Prepare
+    const position: BudgetPosition = { frame: kroner(1000), carriedOver: kroner(100), adminCap: kroner(50), adminReserved: kroner(40), awarded: kroner(700), returned: kroner(30) };
+    // Act / Assess
+    expect(available(position)).toBe(390);
+  });
+
+  it('reserves admin up to the cap and refuses a krone more', () => {
+    // Prepare
+    const reserved = value(reserveAdmin(eidsvoll(), kroner(35_000)));
+    // Act
+    const atCap = reserveAdmin(reserved, kroner(145));
+    const aboveCap = reserveAdmin(reserved, kroner(146));
+    // Assess
+    expect(atCap.ok && atCap.value.adminReserved).toBe(35_145);
+    expect(aboveCap.ok ? undefined : aboveCap.error).toBeInstanceOf(AdminCapExceededError);
+    expect(aboveCap.ok ? undefined : aboveCap.error.code).toBe('budget.admin_cap_exceeded');
+  });
+
+  it('refuses an admin reservation larger than what is left even under the cap', () => {
+    // Prepare
+    const spent = value(award(eidsvoll(), kroner(700_000)));
+    // Act
+    const result = reserveAdmin(spent, kroner(3_000));
+    // Assess
+    expect(result.ok ? undefined : result.error).toBeInstanceOf(InsufficientFundsError);
+  });
+
+  it('refuses a decision above the remaining frame', () => {
+    // Prepare
+    const position = value(reserveAdmin(eidsvoll(), kroner(35_145)));
+    // Act
+    const exact = award(position, kroner(667_752));
+    const over = award(position, kroner(667_753));
+    // Assess
+    expect(exact.ok && available(exact.value)).toBe(0);
+    expect(over.ok ? undefined : over.error).toBeInstanceOf(InsufficientFundsError);
+    expect(over.ok ? undefined : over.error.details).toEqual({ amount: 667_753, available: 667_752 });
+  });
+
+  it('makes returned funds available again but never more than was awarded', () => {
+    // Prepare
+    const awarded = value(award(eidsvoll(), kroner(100_000)));
+    // Act
+    const returned = value(returnFunds(awarded, kroner(40_000)));
+    const tooMuch = returnFunds(returned, kroner(60_001));
+    // Assess
+    expect(available(returned)).toBe(642_897);
+    expect(tooMuch.ok ? undefined : tooMuch.error).toBeInstanceOf(ReturnExceedsAwardedError);
+  });
+
+  it('releases admin reservation only up to what is reserved', () => {
+    const reserved = value(reserveAdmin(eidsvoll(), kroner(10_000)));
+    expect(value(releaseAdmin(reserved, kroner(10_000))).adminReserved).toBe(0);
+    const result = releaseAdmin(reserved, kroner(10_001));
+    expect(result.ok ? undefined : result.error).toBeInstanceOf(ReleaseExceedsReservedError);
+  });
+
+  it.each([0, -5, 1.5])('refuses an amount of %s', (amount) => {
+    const result = award(eidsvoll(), amount as never);
+    expect(result.ok ? undefined : result.error).toBeInstanceOf(InvalidBudgetAmountError);
+  });
+});
+
+describe('guards for the store', () => {
+  it('turns an award into plain bounds for a condition expression', () => {
+    // Prepare
+    const position = value(award(value(reserveAdmin(eidsvoll(), kroner(35_145))), kroner(600_000)));
+    // Act
+    const guard = value(awardGuard(position, kroner(50_000)));
+    // Assess
+    expect(guard).toEqual({
+      amount: 50_000, maxAwardedAfter: 667_752, maxAwardedBefore: 617_752, adminReservedAtMost: 35_145, returnedAtLeast: 0, carriedOverAtLeast: 0,
+    });
+  });
+
+  it('refuses to build a guard for an award that is already too large', () => {
+    expect(awardGuard(eidsvoll(), kroner(800_000)).ok).toBe(false);
+  });
+
+  it('bounds an admin reservation by the cap and by the funds', () => {
+    // Prepare
+    const position = value(award(eidsvoll(), kroner(690_000)));
+    // Act
+    const guard = value(adminReservationGuard(position, kroner(10_000)));
+    // Assess
+    expect(guard.maxAdminReservedAfter).toBe(12_897);
+    expect(guard.maxAdminReservedBefore).toBe(2_897);
+    expect(guard.awardedAtMost).toBe(690_000);
+  });
+
+  it('keeps every concurrent award that passes the guard within the funds', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 20 }), (amounts) => {
+      // Prepare: every officer read the same position and computed a guard
+      const read = eidsvoll();
+      let stored = read;
+      // Act: apply only those whose condition holds on the stored item
+      for (const amount of amounts) {
+        const guard = awardGuard(read, kroner(amount));
+        if (guard.ok && stored.awarded <= guard.value.maxAwardedBefore && stored.adminReserved <= guard.value.adminReservedAtMost) {
+          stored = { ...stored, awarded: kroner(stored.awarded + amount) };
+        }
+      }
+      // Assess
+      expect(isConsistent(stored)).toBe(true);
+    }));
+  });
+});
+
+type Operation = { kind: 'reserve' | 'release' | 'award' | 'return'; amount: number };
+
+describe('budget invariants', () => {
+  it('hold for any sequence of reservations, releases, awards and returns', () => {
+    const operation: fc.Arbitrary<Operation> = fc.record({
+      kind: fc.constantFrom('reserve', 'release', 'award', 'return'),
+      amount: fc.integer({ min: -10, max: 400_000 }),
+    });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 100_000 }), fc.array(operation, { maxLength: 60 }), (frame, carried, ops) => {
+      // Prepare
+      let position = openBudget(rules, kroner(frame), kroner(carried));
+      const cap = position.adminCap;
+      for (const op of ops) {
+        // Act
+        const apply = { reserve: reserveAdmin, release: releaseAdmin, award, return: returnFunds }[op.kind];
+        const before = position;
+        const result = apply(position, op.amount as never);
+        if (result.ok) position = result.value;
+        // Assess
+        expect(isConsistent(position)).toBe(true);
+        expect(position.adminReserved).toBeLessThanOrEqual(cap);
+        expect(available(position)).toBeGreaterThanOrEqual(0);
+        if (!result.ok) expect(position).toBe(before);
+        if (result.ok && op.kind === 'award') expect(op.amount).toBeLessThanOrEqual(available(before));
+      }
+    }));
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decimalToFraction } from '../../shared/fraction.js';
+import { issueCode } from '../../shared/i18n.js';
+import { defaultRuleSets, ruleSetFor, ruleSetSchema, UnknownGrantYearError } from '../../shared/rules/index.js';
+import { subGoalCodes } from '../../shared/rules/sub-goals.js';
+
+describe('default rule sets', () => {
+  it('cover every grant year from 2021 to 2026 and pass their own schema', () => {
+    // Act
+    const years = defaultRuleSets.map((r) => r.grantYear);
+    // Assess
+    expect(years).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    for (const r of defaultRuleSets) expect(ruleSetSchema.safeParse(r).success).toBe(true);
+  });
+
+  it('give municipalities 60 % before 2022 and 70 % from 2022', () => {
+    expect(ruleSetFor(2021).municipalShare).toBe('0.60');
+    for (const year of [2022, 2023, 2024, 2025, 2026]) expect(ruleSetFor(year).municipalShare).toBe('0.70');
+  });
+
+  it('cap admin cost at 5 % rounded half-up, audit at 100 000 and appeals at 3 weeks', () => {
+    for (const r of defaultRuleSets) {
+      expect(r.adminCostCap).toEqual({ rate: '0.05', rounding: 'half-up' });
+      expect(r.auditThreshold).toBe(100_000);
+      expect(r.appealDeadlineWeeks).toBe(3);
+    }
+  });
+
+  it('name sub-goals A–D in three languages with the advisory 30/30/30/10 split', () => {
+    // Prepare
+    const rules = ruleSetFor(2024);
+    // Act
+    const split = rules.subGoals.map((g) => [g.code, g.advisoryShare]);
+    // Assess
+    expect(split).toEqual([['A', '0.30'], ['B', '0.30'], ['C', '0.30'], ['D', '0.10']]);
+    expect(rules.subGoals.map((g) => g.code)).toEqual([...subGoalCodes]);
+    for (const g of rules.subGoals) for (const text of Object.values(g.name)) expect(text.length).toBeGreaterThan(0);
+    expect(rules.subGoals.filter((g) => g.operatingGrant).map((g) => g.code)).toEqual(['D']);
+  });
+
+  it('reference the 2024 regulation from 2024', () => {
+    expect(ruleSetFor(2023).regulation.reference).not.toContain('Forskrift');
+    expect(ruleSetFor(2024).regulation.reference).toContain('Forskrift 2. januar 2024');
+  });
+
+  it('offer the small-and-new-organisations pot from 2025, up to 110 000 kr, waiving the years-in-operation rule', () => {
+    // Act
+    const pot = ruleSetFor(2025).pots[0];
+    // Assess
+    expect(ruleSetFor(2024).pots).toEqual([]);
+    expect(pot).toMatchObject({ id: 'small-new-organisations', maxAmount: 110_000, waives: ['operatingGrant.minYearsInOperation'] });
+  });
+
+  it('make appeal body and unspent-funds policy settings with defaults', () => {
+    expect(ruleSetFor(2024).appealBody).toBe('imdi');
+    expect(ruleSetFor(2024).unspentFunds).toBe('return_to_imdi');
+    const alternative = ruleSetSchema.parse({ ...ruleSetFor(2024), appealBody: 'municipal_appeals_committee', unspentFunds: 'carry_over' });
+    expect(alternative.appealBody).toBe('municipal_appeals_committee');
+    expect(alternative.unspentFunds).toBe('carry_over');
+  });
+});
+
+describe('ruleSetFor', () => {
+  it('refuses a year without rules instead of guessing', () => {
+    // Act / Assess
+    expect(() => ruleSetFor(2020)).toThrow(UnknownGrantYearError);
+    try { ruleSetFor(2030); } catch (e) { expect((e as UnknownGrantYearError).code).toBe('rules.unknown_grant_year'); }
+  });
+
+  it('takes rule sets edited by IMDi over the defaults', () => {
+    // Prepare
+    const edited = ruleSetSchema.parse({ ...ruleSetFor(2026), auditThreshold: 150_000 });
+    // Act
+    const found = ruleSetFor(2026, [edited]);
+    // Assess
+    expect(found.auditThreshold).toBe(150_000);
+  });
+});
+
+describe('ruleSetSchema', () => {
+  it('refuses a float share, an advisory split that is not 100 % and duplicate sub-goals', () => {
+    // Prepare
+    const base = ruleSetFor(2024);
+    // Act
+    const floatShare = ruleSetSchema.safeParse({ ...base, municipalShare: 0.7 });
+    const badSplit = ruleSetSchema.safeParse({ ...base, subGoals: base.subGoals.map((g) => ({ ...g, advisoryShare: '0.25' })).slice(0, 3) });
+    const duplicate = ruleSetSchema.safeParse({ ...base, subGoals: [...base.subGoals, base.subGoals[0]] });
+    const minAboveMax = ruleSetSchema.safeParse({ ...base, amounts: { minPerApplication: 5, maxPerApplication: 4 } });
+    // Assess
+    expect(floatShare.success).toBe(false);
+    expect(badSplit.error?.issues.map((i) => issueCode(i))).toContain('rule_set.advisory_split_not_whole');
+    expect(duplicate.error?.issues.map((i) => issueCode(i))).toContain('rule_set.duplicate_sub_goal');
+    expect(minAboveMax.success).toBe(false);
+  });
+
+  it('stores shares as exact decimal text', () => {
+    expect(decimalToFraction(ruleSetFor(2023).municipalShare)).toEqual({ numerator: 7n, denominator: 10n });
+  });
+});

@@ -1,0 +1,78 @@
+import type { Call } from '../../shared/calls';
+import { formatKroner } from '../../shared/money';
+import { callPath } from '../components/call-card';
+import { formatDate, formatDateTime } from '../../shared/deadlines';
+import { Layout, type PageContext } from '../layout';
+
+/** One call, with everything an organisation needs to decide whether to apply. */
+export function CallPage(props: { page: PageContext; call: Call; baseUrl: string }) {
+  const { page, call, baseUrl } = props;
+  const { t, lang } = page;
+  return (
+    <Layout page={page} title={call.title[lang]}>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/">
+          {t('call.back')}
+        </a>
+      </p>
+      <p class="ds-paragraph" data-size="sm">
+        {`${t('call.administrator')}: ${call.administratorName}`}
+      </p>
+      <h1 class="ds-heading" data-size="xl">
+        {call.title[lang]}
+      </h1>
+      <section aria-labelledby="summary-heading" class="stack">
+        <h2 id="summary-heading" class="ds-heading" data-size="md">
+          {t('call.summary')}
+        </h2>
+        <p class="ds-paragraph" data-variant="long">
+          {call.summary[lang]}
+        </p>
+        <dl class="facts">
+          <dt>{t('call.deadline')}</dt>
+          <dd>{formatDateTime(call.deadline, lang)}</dd>
+          <dt>{t('call.opensAt')}</dt>
+          <dd>{formatDate(call.opensAt, lang)}</dd>
+          <dt>{t('call.amounts')}</dt>
+          <dd>
+            {t('call.amountRange', { min: formatKroner(call.minAmount, lang), max: formatKroner(call.maxAmount, lang) })}
+          </dd>
+          <dt>{t('call.grantYear')}</dt>
+          <dd>{call.grantYear}</dd>
+          <dt>{t('call.reportingDeadline')}</dt>
+          <dd>{formatDate(call.reportingDeadline, lang)}</dd>
+          <dt>{t('call.subGoals')}</dt>
+          <dd>
+            <ul class="tag-list">
+              {call.subGoals.map((code) => (
+                <li class="ds-tag" data-color="neutral">
+                  {`${code}: ${t(`subGoal.${code}`)}`}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="criteria-heading" class="stack">
+        <h2 id="criteria-heading" class="ds-heading" data-size="md">
+          {t('call.criteria')}
+        </h2>
+        <ul class="ds-list">
+          {call.criteria.map((criterion) => (
+            <li>{criterion[lang]}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="apply-heading" class="stack">
+        <h2 id="apply-heading" class="ds-heading" data-size="md">
+          {t('call.howToApply')}
+        </h2>
+        <p class="ds-paragraph">{t('call.howToApply.text')}</p>
+        <p class="ds-paragraph" data-size="sm">
+          {`${t('call.share')}: `}
+          <a class="ds-link" href={callPath(call)}>{`${baseUrl}${callPath(call)}`}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
