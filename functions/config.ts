@@ -12,6 +12,8 @@ export const configSchema = z.object({
   /** Set only locally: the SES stand-in endpoint. */
   SES_ENDPOINT: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('ikke-svar@fordel.no'),
+  /** Set in AWS: the SES configuration set (TLS required, suppression list) every email goes through. */
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   APP_BASE_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

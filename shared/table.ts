@@ -66,4 +66,13 @@ export const keys = {
   }),
   /** The public list of calls that are open now, across every administrator. */
   openCallsList: 'CALLS#OPEN',
+  /** One outgoing email in its tenant's outbox; the message id (a ULID) keeps them in order of creation. */
+  outboxMessage: (tenantId: string, messageId: string) => ({ PK: `${tenantPrefix(tenantId)}OUTBOX`, SK: `MSG#${messageId}` }),
+  /**
+   * The `byList` partition of emails waiting to be sent, across tenants. A message is in it only
+   * while pending, sorted by when it may next be tried, so the sender reads what is due with one query.
+   */
+  outboxPendingList: 'OUTBOX#PENDING',
+  /** Sort key in {@link keys.outboxPendingList}: the next attempt first, so `<=` now finds what is due. */
+  outboxPendingSortKey: (nextAttemptAt: string, messageId: string) => `${nextAttemptAt}#${messageId}`,
 } as const;

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { callSchema, type Call } from '../../shared/calls';
-import type { CallRepository } from '../../shared/ports';
+import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/ports';
 import { indexNames, keys } from '../../shared/table';
 import type { TenantId } from '../../shared/tenants';
+import { cancellationCodes } from './dynamodb-errors';
 
 /**
  * Calls live in the round item of their tenant. An open call also carries the `byList` index
@@ -53,7 +54,96 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
         }),
       );
     },
+
+    async listOpenWithDeadlineBefore(now: string) {
+      const due: VersionedCall[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        // The list's sort key starts with the deadline, so "deadline before now" is a key condition.
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: indexNames.byList,
+            KeyConditionExpression: 'GSI1PK = :list AND GSI1SK < :now',
+            ExpressionAttributeValues: { ':list': keys.openCallsList, ':now': now },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) due.push({ ...toCall(item), version: versionOf(item) });
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return due;
+    },
+
+    async close(closing: RoundClosing) {
+      const roundKey = keys.round(closing.tenantId, closing.roundId);
+      const command = new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: roundKey,
+              // Removing the index keys takes the call off the public list of open calls.
+              UpdateExpression: 'SET #status = :closed, #version = :next, updatedAt = :at REMOVE GSI1PK, GSI1SK',
+              ConditionExpression: '#status = :open AND #version = :expected',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':open': 'open',
+                ':closed': 'closed',
+                ':expected': closing.expectedVersion,
+                ':next': closing.expectedVersion + 1,
+                ':at': closing.at,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.auditEvent(closing.tenantId, roundKey.SK, closing.at, closing.eventId),
+                entity: 'audit-event',
+                eventId: closing.eventId,
+                tenantId: closing.tenantId,
+                at: closing.at,
+                actor: closing.actor,
+                machine: 'round',
+                roundId: closing.roundId,
+                action: 'close',
+                from: 'open',
+                to: 'closed',
+                version: closing.expectedVersion + 1,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      });
+      // A transaction that collides with another one on the same round is cancelled as a conflict,
+      // not a failed condition; once the other has committed, a retry sees its result.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.send(command);
+          return 'closed';
+        } catch (error) {
+          const codes = cancellationCodes(error);
+          if (codes?.[0] === 'ConditionalCheckFailed') return 'stale';
+          if (codes?.includes('TransactionConflict') && attempt < 4) {
+            await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+            continue;
+          }
+          throw error;
+        }
+      }
+    },
   };
+}
+
+function versionOf(item: Record<string, unknown>): number {
+  const version = item.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new Error(`Round item ${String(item.PK)} ${String(item.SK)} has no integer version`);
+  }
+  return version;
 }
 
 function toCall(item: Record<string, unknown>): Call {

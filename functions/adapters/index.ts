@@ -2,6 +2,8 @@ import type { Config } from '../config';
 import { createCallRepository } from './call-repository';
 import { createDocumentClient } from './dynamodb-client';
 import { createHealthProbe } from './health-probe';
+import { createOutboxRepository } from './outbox-repository';
+import { createSesClient, createSesMailer } from './ses-mailer';
 import { createTenantRepository } from './tenant-repository';
 
 /**
@@ -15,6 +17,8 @@ export function createAdapters(config: Config) {
     calls: createCallRepository(db, config.TABLE_NAME),
     tenants: createTenantRepository(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
+    outbox: createOutboxRepository(db, config.TABLE_NAME),
+    mailer: createSesMailer(createSesClient(config), config),
   };
 }
 

@@ -11,6 +11,8 @@ export const READ_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:ConditionCheckItem',
+  // The health endpoint asks DescribeTable whether the table is reachable and active.
+  'dynamodb:DescribeTable',
 ] as const;
 
 /** Item-level write actions; `TransactWriteItems` is authorised through these per item. */

@@ -5,7 +5,7 @@ import { createAdapters } from '../../functions/adapters';
 import type { Config } from '../../functions/config';
 import { createLogger } from '../../functions/http/common/logger';
 import { createApplicantApp } from '../../functions/http/applicant/app';
-import { copyDesignSystem } from '../../web/copy-design-system.mjs';
+import { copyDesignSystem } from './copy-design-system.mjs';
 import { LocalEnvironmentError } from './local-error';
 
 /**

@@ -50,12 +50,15 @@ async function main(): Promise<void> {
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
     rmSync(lockFile, { force: true });
   };
+  let stopping = false;
   const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
     process.stdout.write('\nStopping Fordel…\n');
     void stopAll().then(() => process.exit(0));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   try {
     let dynamo: DynamoDbLocal;

@@ -43,7 +43,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'infra/local/serve.ts
   // The SDK warns that its 2027 releases need Node 22 (as Lambda runs); locally Node 20 is enough.
   env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
 });
-// Ctrl-C reaches both processes through the terminal; forward other stop signals ourselves.
+// Pass stop signals on, then wait for the server to clean up. In a terminal Ctrl-C reaches both
+// processes; the server ignores the repeat while it is already stopping.
 process.on('SIGTERM', () => server.kill('SIGTERM'));
-process.on('SIGINT', () => undefined);
+process.on('SIGINT', () => server.kill('SIGINT'));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

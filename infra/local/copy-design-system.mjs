@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
+const webFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 
 /** Source file for each name served under /static/ds/. */
 export const designSystemFiles = {
@@ -16,7 +16,7 @@ export const designSystemFiles = {
 };
 
 export function copyDesignSystem() {
-  const target = join(here, 'static', 'ds');
+  const target = join(webFolder, 'static', 'ds');
   mkdirSync(target, { recursive: true });
   for (const [name, source] of Object.entries(designSystemFiles)) copyFileSync(source(), join(target, name));
 }
