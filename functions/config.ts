@@ -16,6 +16,34 @@ export const configSchema = z.object({
   MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   APP_BASE_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Enhetsregisteret's open data API; locally the demo registry of `infra/local/registry-server.ts`. */
+  REGISTRY_BASE_URL: z.url().default('https://data.brreg.no'),
+  /** How long one registry lookup may take before the applicant is told to try again later. */
+  REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(1).max(30_000).default(3000),
+  /** The private attachments bucket. Required in AWS; off AWS it defaults to the local bucket. */
+  ATTACHMENTS_BUCKET: z.string().min(3).optional(),
+  /** Locally: the key that signs applicants' links and sessions (at least 32 characters). */
+  MAGIC_LINK_SECRET: z.string().min(32).optional(),
+  /** In AWS: the Secrets Manager secret holding that key. */
+  MAGIC_LINK_SECRET_ARN: z.string().min(20).optional(),
+  /** Set only locally: the s3rver endpoint. */
+  S3_ENDPOINT: z.url().optional(),
+  /**
+   * OIDC issuer of officer and IMDi sign-in: the Cognito user pool in AWS, the local identity
+   * provider (`<APP_BASE_URL>/local-idp`) on one machine. Required by the officer and national apps.
+   */
+  AUTH_ISSUER: z.url().optional(),
+  /** OIDC client id; tokens must be issued to it (`aud` or `client_id`). */
+  AUTH_CLIENT_ID: z.string().min(1).optional(),
+  /** Only for a confidential client; Fordel's Cognito client is public and relies on PKCE. */
+  AUTH_CLIENT_SECRET: z.string().min(1).optional(),
+}).superRefine((config, ctx) => {
+  // In AWS a missing bucket would only surface at the first upload; the local stand-ins (any
+  // *_ENDPOINT) create their bucket under a known name, so there it may be left out.
+  const local = config.S3_ENDPOINT !== undefined || config.DYNAMODB_ENDPOINT !== undefined;
+  if (!local && config.ATTACHMENTS_BUCKET === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['ATTACHMENTS_BUCKET'], message: 'ATTACHMENTS_BUCKET is required in AWS' });
+  }
 });
 
 /** Validated runtime configuration. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './i18n';
 import { kronerSchema } from './money';
+import { roundStatuses } from './lifecycle/round';
+import { extraQuestionSchema } from './rules/round-settings';
 import { subGoalCodeSchema } from './rules/sub-goals';
 import { tenantIdSchema } from './tenants';
 
@@ -26,7 +28,9 @@ export const callSchema = z.object({
   reportingDeadline: z.iso.datetime(),
   minAmount: kronerSchema,
   maxAmount: kronerSchema,
-  status: z.enum(['draft', 'published', 'open', 'closed', 'decided', 'reporting', 'archived']),
+  status: z.enum(roundStatuses),
+  /** The call's own questions, asked after the national form. */
+  extraQuestions: z.array(extraQuestionSchema).default([]),
 });
 
 /** A call as stored and shown. */

@@ -24,6 +24,7 @@
  * 5. Cases
  *    - `eligibility`    — screening an application against the rules and Enhetsregisteret.
  *    - `lifecycle`      — state machines for rounds, applications, appeals and reports.
+ *    - `attachments`    — file type by content (PDF, ODT, DOCX, PNG, JPEG), size limit, safe names.
  *
  * `table.ts` (the DynamoDB single-table definition) is imported directly by the store and CDK, not
  * re-exported here, so that domain readers do not depend on storage keys.
@@ -46,6 +47,7 @@ export * from './rules/index.js';
 export * from './allocation.js';
 export * from './budget.js';
 export * from './registry-record.js';
+export * from './attachments.js';
 export {
   assessEligibility, isEligible, fullYearsBetween,
   type ApplicationFacts, type CallScope, type EligibilityContext, type EligibilityFinding, type Severity,

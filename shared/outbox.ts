@@ -114,7 +114,10 @@ export interface OutboxRepository {
    * pending (another sender recorded a result first).
    */
   markFailed(ref: OutboxMessageRef, failure: SendFailure & { readonly nextAttemptAt: string }): Promise<boolean>;
-  /** Gives up on a message: it leaves the pending list and is kept for an operator to look at. */
+  /**
+   * Gives up on a message: it leaves the pending list for the dead list, where an operator finds it;
+   * its content is erased after 30 days. Resolves to false when the message is no longer pending.
+   */
   markDead(ref: OutboxMessageRef, failure: SendFailure): Promise<boolean>;
 }
 

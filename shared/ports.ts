@@ -17,6 +17,11 @@ export interface CallRepository {
   /** Stores a call; refuses to overwrite an existing one. */
   create(call: Call): Promise<void>;
   /**
+   * Every round of one tenant, whatever its status, newest round id first. Reads only the
+   * tenant's own partition, so it is the officer workspace's list.
+   */
+  listByTenant(tenantId: TenantId): Promise<Call[]>;
+  /**
    * Open calls whose deadline lies before `now` (ISO-8601 UTC), earliest deadline first, across
    * tenants. Read from an index, so the list may be slightly stale: {@link CallRepository.close}
    * checks again.
@@ -50,9 +55,17 @@ export interface RoundClosing {
 export interface TenantRepository {
   list(): Promise<Tenant[]>;
   get(tenantId: TenantId): Promise<Tenant | undefined>;
-  /** Adds or replaces a tenant in the register. */
+  /** Adds or replaces a tenant in the register, and its profile in the tenant's own partition. */
   put(tenant: Tenant): Promise<void>;
+  /**
+   * The tenant's own copy of its register entry, kept under its `T#<tenantId>#` prefix so that a
+   * role held to that prefix (the officer app) can show the tenant's name without reading national data.
+   */
+  getProfile(tenantId: TenantId): Promise<TenantProfile | undefined>;
 }
+
+/** What a tenant's own partition knows about the tenant: who it is, for its workspace. */
+export type TenantProfile = Pick<Tenant, 'tenantId' | 'kind' | 'name' | 'kommunenummer'>;
 
 /** Tells whether the data store can be reached, for the health endpoint. */
 export interface HealthProbe {

@@ -56,6 +56,8 @@ export function tenantPrefix(tenantId: string): string {
 /** Key builders. Each entity owns its keys here so that no other module spells a key by hand. */
 export const keys = {
   tenant: (tenantId: string) => ({ PK: 'NATIONAL#TENANTS', SK: `TENANT#${tenantId}` }),
+  /** The tenant's copy of its register entry, readable under the officer role's `T#` key condition. */
+  tenantProfile: (tenantId: string) => ({ PK: `${tenantPrefix(tenantId)}PROFILE`, SK: 'PROFILE' }),
   /** A tenant's rounds share one partition, so its workspace lists them with one query. */
   round: (tenantId: string, roundId: string) => ({ PK: keys.roundsOfTenant(tenantId), SK: `ROUND#${roundId}` }),
   roundsOfTenant: (tenantId: string) => `${tenantPrefix(tenantId)}ROUNDS`,
@@ -64,6 +66,18 @@ export const keys = {
     SK: `${at}#${eventId}`,
     entityKey,
   }),
+  /** An application is its own partition, so its attachments and history can join it later. */
+  application: (tenantId: string, applicationId: string) => ({ PK: `${tenantPrefix(tenantId)}APP#${applicationId}`, SK: 'APP' }),
+  /** `byList` keys of a round's applications, sorted by status, for the officer's lists. */
+  applicationsOfRound: (tenantId: string, roundId: string) => `${tenantPrefix(tenantId)}ROUND#${roundId}#APPS`,
+  /** `byOrganisation` keys: one organisation's applications across tenants and years. */
+  applicationsOfOrganisation: (orgnr: string) => `ORG#${orgnr}`,
+  /** The single-use record of an emailed link; it expires with the link (TTL). */
+  magicLink: (tenantId: string, tokenId: string) => ({ PK: `${tenantPrefix(tenantId)}LINKS`, SK: `LINK#${tokenId}` }),
+  /** A tenant's counters for one grant year; the national roll-up reads these, not applications. */
+  aggregate: (tenantId: string, grantYear: number) => ({ PK: `${tenantPrefix(tenantId)}AGGREGATES`, SK: `YEAR#${grantYear}` }),
+  /** `byYear` keys of the aggregates, one partition per grant year. */
+  aggregatesOfYear: (grantYear: number) => `AGG#${grantYear}`,
   /** The public list of calls that are open now, across every administrator. */
   openCallsList: 'CALLS#OPEN',
   /** One outgoing email in its tenant's outbox; the message id (a ULID) keeps them in order of creation. */
@@ -75,4 +89,6 @@ export const keys = {
   outboxPendingList: 'OUTBOX#PENDING',
   /** Sort key in {@link keys.outboxPendingList}: the next attempt first, so `<=` now finds what is due. */
   outboxPendingSortKey: (nextAttemptAt: string, messageId: string) => `${nextAttemptAt}#${messageId}`,
+  /** The `byList` partition of emails given up on, for an operator; sorted by when, emptied by TTL. */
+  outboxDeadList: 'OUTBOX#DEAD',
 } as const;

@@ -1,4 +1,4 @@
-import { locales, type Locale } from '../shared/i18n';
+import { locales, type Locale, type LocalizedText } from '../shared/i18n';
 import { en } from './messages/en';
 import { nb, type MessageKey } from './messages/nb';
 import { nn } from './messages/nn';
@@ -38,11 +38,20 @@ export function chooseLanguage(choice: { query?: string; cookie?: string; accept
 /** A translator bound to one language; `{name}` placeholders are filled from `values`. */
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** Fills `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
+function fill(template: string, values?: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
+}
+
 /** Returns the translator for a language. */
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
-  return (key, values) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
+  return (key, values) => fill(catalogue[key], values);
+}
+
+/** A translator over texts kept with all three languages side by side (see `messages/application-form.ts`). */
+export function textTranslator<K extends string>(texts: Record<K, LocalizedText>, language: Language) {
+  return (key: K, values?: Record<string, string | number>) => fill(texts[key][language], values);
 }
 
 export type { MessageKey };

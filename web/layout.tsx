@@ -8,6 +8,18 @@ export interface PageContext {
   t: Translate;
   /** Path and query of the current page, for the language switcher to return to. */
   currentPath: string;
+  /** Set on the officer and national pages: who is signed in, shown in the header with sign-out. */
+  session?: SignedInView;
+}
+
+/** The signed-in user as the header shows them: an opaque user id and the tenant, never an email. */
+export interface SignedInView {
+  userId: string;
+  tenantName: string;
+  /** The workspace the brand link leads to. */
+  home: string;
+  /** Where the sign-out form posts. */
+  signOutAction: string;
 }
 
 /** Links to a page in another language; the server remembers the choice in a cookie. */
@@ -39,7 +51,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
         </a>
         <header class="site-header">
           <div class="site-width site-header__inner">
-            <a class="site-header__brand ds-link" href="/">
+            <a class="site-header__brand ds-link" href={page.session?.home ?? '/'}>
               <span class="site-header__name">{t('site.name')}</span>
               <span class="site-header__tagline">{t('site.tagline')}</span>
             </a>
@@ -60,6 +72,18 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                 ))}
               </ul>
             </nav>
+            {page.session ? (
+              <div class="site-header__session">
+                <p class="ds-paragraph" data-size="sm">
+                  {t('auth.signedInAs', { userId: page.session.userId, tenant: page.session.tenantName })}
+                </p>
+                <form method="post" action={page.session.signOutAction}>
+                  <button type="submit" class="ds-button" data-variant="secondary" data-size="sm">
+                    {t('auth.signOut')}
+                  </button>
+                </form>
+              </div>
+            ) : null}
           </div>
         </header>
         <main id="main" class="site-width site-main" tabindex={-1}>
@@ -71,6 +95,16 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
               {t('footer.about')}
             </p>
             <ul class="ds-list--unstyled site-footer__links">
+              <li>
+                <a class="ds-link" href="/accessibility">
+                  {t('footer.accessibility')}
+                </a>
+              </li>
+              <li>
+                <a class="ds-link" href="/privacy">
+                  {t('footer.privacy')}
+                </a>
+              </li>
               <li>
                 <a class="ds-link" href="/api/reference">
                   {t('nav.api')}

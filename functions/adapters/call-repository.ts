@@ -3,6 +3,7 @@ import { callSchema, type Call } from '../../shared/calls';
 import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/ports';
 import { indexNames, keys } from '../../shared/table';
 import type { TenantId } from '../../shared/tenants';
+import { auditEventPut } from './audit-event';
 import { cancellationCodes } from './dynamodb-errors';
 
 /**
@@ -34,6 +35,25 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
     async get(tenantId: TenantId, roundId: string) {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.round(tenantId, roundId) }));
       return result.Item ? toCall(result.Item) : undefined;
+    },
+
+    async listByTenant(tenantId: TenantId) {
+      const calls: Call[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :rounds AND begins_with(SK, :round)',
+            ExpressionAttributeValues: { ':rounds': keys.roundsOfTenant(tenantId), ':round': 'ROUND#' },
+            ScanIndexForward: false,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) calls.push(toCall(item));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return calls;
     },
 
     async create(call: Call) {
@@ -96,26 +116,19 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
               },
             },
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.auditEvent(closing.tenantId, roundKey.SK, closing.at, closing.eventId),
-                entity: 'audit-event',
-                eventId: closing.eventId,
-                tenantId: closing.tenantId,
-                at: closing.at,
-                actor: closing.actor,
-                machine: 'round',
-                roundId: closing.roundId,
-                action: 'close',
-                from: 'open',
-                to: 'closed',
-                version: closing.expectedVersion + 1,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
+          auditEventPut(tableName, {
+            tenantId: closing.tenantId,
+            entityKey: roundKey.SK,
+            eventId: closing.eventId,
+            at: closing.at,
+            actor: closing.actor,
+            machine: 'round',
+            action: 'close',
+            from: 'open',
+            to: 'closed',
+            version: closing.expectedVersion + 1,
+            ids: { roundId: closing.roundId },
+          }),
         ],
       });
       // A transaction that collides with another one on the same round is cancelled as a conflict,

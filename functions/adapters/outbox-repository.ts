@@ -162,9 +162,10 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       const now = normalise(failure.now);
       try {
         await update(ref, {
+          // Off the pending list and onto the dead list, so an operator finds them without a scan.
           UpdateExpression:
-            'SET #status = :dead, attempts = :attempts, lastError = :reason, lastAttemptAt = :now, updatedAt = :now, deadAt = :now, expiresAt = :expiresAt ' +
-            'REMOVE GSI1PK, GSI1SK, nextAttemptAt, claimedAt',
+            'SET #status = :dead, attempts = :attempts, lastError = :reason, lastAttemptAt = :now, updatedAt = :now, deadAt = :now, expiresAt = :expiresAt, ' +
+            'GSI1PK = :deadList, GSI1SK = :deadSortKey REMOVE nextAttemptAt, claimedAt',
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -174,6 +175,8 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             ':reason': failure.reason,
             ':now': now,
             ':expiresAt': Math.floor(Date.parse(now) / 1000) + DEAD_MESSAGE_RETENTION_DAYS * 86_400,
+            ':deadList': keys.outboxDeadList,
+            ':deadSortKey': `${now}#${ref.messageId}`,
           },
         });
         return true;

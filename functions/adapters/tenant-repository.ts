@@ -1,21 +1,32 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TenantRepository } from '../../shared/ports';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TenantProfile, TenantRepository } from '../../shared/ports';
 import { keys } from '../../shared/table';
 import { tenantSchema, type TenantId } from '../../shared/tenants';
 
-/** The tenant register is national data: one partition, one item per tenant. */
+/**
+ * The tenant register is national data: one partition, one item per tenant. Each tenant also gets
+ * a profile item in its own partition, written in the same transaction, because the officer role
+ * may read only `T#<tenantId>#…` keys and still has to show which municipality it works for.
+ */
 export function createTenantRepository(db: DynamoDBDocumentClient, tableName: string): TenantRepository {
   const registerKey = keys.tenant('x').PK;
   return {
     async list() {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': registerKey },
-        }),
-      );
-      return (result.Items ?? []).map((item) => tenantSchema.parse(item));
+      const tenants = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': registerKey },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) tenants.push(tenantSchema.parse(item));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return tenants;
     },
 
     async get(tenantId: TenantId) {
@@ -25,7 +36,22 @@ export function createTenantRepository(db: DynamoDBDocumentClient, tableName: st
 
     async put(tenant) {
       const valid = tenantSchema.parse(tenant);
-      await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.tenant(valid.tenantId), entity: 'tenant', ...valid } }));
+      const profile: TenantProfile = { tenantId: valid.tenantId, kind: valid.kind, name: valid.name, kommunenummer: valid.kommunenummer };
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: { ...keys.tenant(valid.tenantId), entity: 'tenant', ...valid } } },
+            { Put: { TableName: tableName, Item: { ...keys.tenantProfile(valid.tenantId), entity: 'tenant-profile', ...profile } } },
+          ],
+        }),
+      );
+    },
+
+    async getProfile(tenantId: TenantId) {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.tenantProfile(tenantId) }));
+      if (!result.Item) return undefined;
+      const { tenantId: id, kind, name, kommunenummer } = tenantSchema.parse({ managingYears: [], ...result.Item });
+      return { tenantId: id, kind, name, kommunenummer };
     },
   };
 }

@@ -107,6 +107,18 @@ export function demoCall(
     minAmount: kroner(10_000),
     maxAmount: kroner(national ? 1_000_000 : 200_000),
     status: 'open',
+    extraQuestions: [
+      {
+        id: 'reach',
+        label: {
+          nb: 'Hvordan vil dere nå dem som har minst kontakt med nærmiljøet i dag?',
+          nn: 'Korleis vil de nå dei som har minst kontakt med nærmiljøet i dag?',
+          en: 'How will you reach the people who have the least contact with the local community today?',
+        },
+        required: true,
+        maxLength: 1500,
+      },
+    ],
   };
 }
 

@@ -23,7 +23,13 @@ export async function startDynamoDbLocal(options: { port: number; dataDirectory?
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const stop = () => stopProcess(child);
+  // If this process ends without stopping the jar (an uncaught error, a kill), the jar goes too.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    await stopProcess(child);
+  };
 
   try {
     await waitUntilReady(endpoint, child, () => output);

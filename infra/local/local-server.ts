@@ -3,8 +3,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createAdapters } from '../../functions/adapters';
 import type { Config } from '../../functions/config';
+import { createAuthentication } from '../../functions/http/common/authentication';
 import { createLogger } from '../../functions/http/common/logger';
-import { createApplicantApp } from '../../functions/http/applicant/app';
+import { createNationalApp } from '../../functions/http/national/app';
+import { createOfficerApp } from '../../functions/http/officer/app';
+import { createLocalIdentityProvider, demoUsersOf, type LocalIdentityProvider } from './identity-provider';
+import { applicantApp } from '../../functions/compose';
 import { copyDesignSystem } from './copy-design-system.mjs';
 import { LocalEnvironmentError } from './local-error';
 
@@ -18,16 +22,51 @@ export function createLocalApp(config: Config) {
   const logger = createLogger(config.LOG_LEVEL);
   const root = new Hono();
   root.use('/static/*', serveStatic({ root: 'web/' }));
-  root.route(
-    '/',
-    createApplicantApp({
-      calls: adapters.calls,
-      health: adapters.health,
-      logger: logger.child({ app: 'applicant' }),
-      baseUrl: config.APP_BASE_URL,
-    }),
-  );
-  return { app: root, adapters };
+  const identityProvider = mountSignedInApps(root, config, adapters, logger);
+  if (!config.MAGIC_LINK_SECRET) throw new LocalEnvironmentError('MAGIC_LINK_SECRET is not set for the local server.');
+  root.route('/', applicantApp(config, adapters, logger.child({ app: 'applicant' }), config.MAGIC_LINK_SECRET));
+  return { app: root, adapters, identityProvider };
+}
+
+/** The client id the local identity provider issues tokens to, unless AUTH_CLIENT_ID says otherwise. */
+export const LOCAL_CLIENT_ID = 'fordel-local';
+
+/** The local identity provider's issuer URL for a base URL: mounted under `/local-idp`. */
+export function localIssuer(appBaseUrl: string): string {
+  return `${appBaseUrl.replace(/\/+$/, '')}/local-idp`;
+}
+
+/**
+ * The officer and national apps, and (when AUTH_ISSUER points at it, the default) the local
+ * identity provider. Each app answers its own path prefix through its own `fetch`, as API Gateway
+ * routes to separate Lambdas, so one app's middleware never runs for another's requests.
+ * Registered before the applicant app, whose catch-all would otherwise see these paths first.
+ */
+function mountSignedInApps(root: Hono, config: Config, adapters: ReturnType<typeof createAdapters>, logger: ReturnType<typeof createLogger>) {
+  const issuer = (config.AUTH_ISSUER ?? localIssuer(config.APP_BASE_URL)).replace(/\/+$/, '');
+  const clientId = config.AUTH_CLIENT_ID ?? LOCAL_CLIENT_ID;
+  let identityProvider: LocalIdentityProvider | undefined;
+  if (issuer === localIssuer(config.APP_BASE_URL)) {
+    const idp = createLocalIdentityProvider({
+      issuer,
+      clientId,
+      // The same callback paths the CDK auth stack registers with Cognito (OIDC_CALLBACK_PATHS).
+      redirectUris: ['officer', 'national'].map((audience) => `${config.APP_BASE_URL.replace(/\/+$/, '')}/${audience}/auth/callback`),
+      users: async () => demoUsersOf(await adapters.tenants.list()),
+      logger: logger.child({ app: 'local-idp' }),
+    });
+    root.all('/local-idp/*', (c) => idp.app.fetch(c.req.raw));
+    identityProvider = idp;
+  }
+  const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET });
+  const common = { calls: adapters.calls, tenants: adapters.tenants, auth, baseUrl: config.APP_BASE_URL };
+  const officer = createOfficerApp({ ...common, logger: logger.child({ app: 'officer' }) });
+  const national = createNationalApp({ ...common, logger: logger.child({ app: 'national' }) });
+  for (const [prefix, app] of [['/officer', officer], ['/national', national]] as const) {
+    root.all(prefix, (c) => app.fetch(c.req.raw));
+    root.all(`${prefix}/*`, (c) => app.fetch(c.req.raw));
+  }
+  return identityProvider;
 }
 
 /** Serves the local app; resolves once it listens, or fails with a one-line reason. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -6,16 +7,20 @@ import { ensureTable } from './create-table';
 import { seedDemoData } from './demo-data';
 import { DamagedDataError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { LocalEnvironmentError } from './local-error';
-import { listen, createLocalApp } from './local-server';
+import { listen, createLocalApp, localIssuer, LOCAL_CLIENT_ID } from './local-server';
 import { startMailLocal, type MailLocal } from './mail-local';
 import { isPortFree } from './ports';
+import { startRegistryServer } from './registry-server';
+import { startS3Local } from './s3-local';
+import { startLocalScheduler } from './scheduler';
 
 /**
  * `npm start`: DynamoDB Local with data in `.data/`, the SES stand-in, the table, demo data on
  * first start, and the web app; prints where to open it. Ctrl-C stops all of it.
  *
  * Flags: `--fresh` deletes the data first. Environment: PORT (3000), DYNAMODB_PORT (8000), MAIL_PORT (8005),
- * FORDEL_DATA_DIR (.data).
+ * REGISTRY_PORT (8006, the demo Enhetsregisteret), S3_PORT (8007, s3rver), FORDEL_DATA_DIR (.data).
+ * REGISTRY_BASE_URL=https://data.brreg.no looks organisations up in the real register instead.
  */
 const dataDirectory = process.env.FORDEL_DATA_DIR ?? '.data';
 const lockFile = join(dataDirectory, 'fordel.pid');
@@ -27,6 +32,8 @@ async function main(): Promise<void> {
   const appPort = Number(process.env.PORT ?? 3000);
   const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
   const mailPort = Number(process.env.MAIL_PORT ?? 8005);
+  const registryPort = Number(process.env.REGISTRY_PORT ?? 8006);
+  const s3Port = Number(process.env.S3_PORT ?? 8007);
 
   refuseSecondInstance(appPort);
   if (fresh) rmSync(dataDirectory, { recursive: true, force: true });
@@ -34,6 +41,8 @@ async function main(): Promise<void> {
     [appPort, 'the web app (PORT)'],
     [dynamoPort, 'DynamoDB Local (DYNAMODB_PORT)'],
     [mailPort, 'the email inbox (MAIL_PORT)'],
+    [registryPort, 'the demo organisation registry (REGISTRY_PORT)'],
+    [s3Port, 'the file store (S3_PORT)'],
   ] as const) {
     if (!(await isPortFree(port))) {
       throw new LocalEnvironmentError(
@@ -75,6 +84,10 @@ async function main(): Promise<void> {
     stoppers.push(dynamo.stop);
     const mail: MailLocal = await startMailLocal({ port: mailPort });
     stoppers.push(mail.stop);
+    const registry = await startRegistryServer({ port: registryPort });
+    stoppers.push(registry.stop);
+    const s3 = await startS3Local({ port: s3Port, directory: resolve(dataDirectory, 's3') });
+    stoppers.push(s3.stop);
 
     const config = loadConfig({
       ...process.env,
@@ -82,8 +95,15 @@ async function main(): Promise<void> {
       AWS_REGION: 'eu-north-1',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: mail.endpoint,
+      REGISTRY_BASE_URL: process.env.REGISTRY_BASE_URL ?? registry.baseUrl,
+      S3_ENDPOINT: s3.endpoint,
+      ATTACHMENTS_BUCKET: s3.bucket,
       APP_BASE_URL: process.env.APP_BASE_URL ?? `http://localhost:${appPort}`,
+      // Officers and IMDi sign in at the built-in local identity provider unless told otherwise.
+      AUTH_ISSUER: process.env.AUTH_ISSUER ?? localIssuer(process.env.APP_BASE_URL ?? `http://localhost:${appPort}`),
+      AUTH_CLIENT_ID: process.env.AUTH_CLIENT_ID ?? LOCAL_CLIENT_ID,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      MAGIC_LINK_SECRET: localSigningSecret(dataDirectory),
     });
     const admin = new DynamoDBClient({
       endpoint: dynamo.endpoint,
@@ -104,6 +124,10 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(adapters, { now: new Date() });
     const server = await listen(app, appPort);
     stoppers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    // The same job handlers as in AWS (send the outbox, close rounds at their deadline); stopped
+    // first on Ctrl-C, so a run in progress finishes before the data store goes away.
+    const scheduler = startLocalScheduler(config, adapters);
+    stoppers.push(scheduler.stop);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
@@ -113,7 +137,10 @@ async function main(): Promise<void> {
         '',
         `  App            ${config.APP_BASE_URL}/`,
         `  API reference  ${config.APP_BASE_URL}/api/reference`,
+        `  Officers       ${config.APP_BASE_URL}/officer   (sign in as a demo user at the local identity provider)`,
+        `  IMDi           ${config.APP_BASE_URL}/national`,
         `  Email inbox    ${mail.inboxUrl}`,
+        `  Registry       ${config.REGISTRY_BASE_URL}/enhetsregisteret/api/enheter/310501123 (demo organisations: data/README.md)`,
         '',
         `Data is kept in ${dataDirectory}/ (start empty with \`npm start -- --fresh\`). Press Ctrl-C to stop.`,
         '',
@@ -123,6 +150,16 @@ async function main(): Promise<void> {
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * The key that signs applicants' links and sessions, made once and kept with the data, so links
+ * emailed before a restart still work after it.
+ */
+function localSigningSecret(directory: string): string {
+  const file = join(directory, 'signing-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** A second `npm start` would fight the first over ports and the data files: say so instead. */

@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,7 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { FordelFunction } from '../constructs/fordel-function';
-import { READ_ACTIONS, WRITE_ACTIONS, grantItemAccess } from '../constructs/table-access';
+import { grantItemAccess } from '../constructs/table-access';
 import type { MailStack } from './mail-stack';
 
 /** One scheduled job: its middy entry and when it runs. */
@@ -22,6 +22,8 @@ export interface JobDefinition {
   readonly maxEventAge: Duration;
   /** Whether the job sends e-mail itself. */
   readonly sendsMail: boolean;
+  /** The table actions its code calls, and no more (TransactWriteItems is authorised per item action). */
+  readonly tableActions: readonly string[];
 }
 
 /** The scheduled jobs (ARCHITECTURE.md §5); locally the server's scheduler runs the same handlers. */
@@ -33,6 +35,8 @@ export const JOBS = {
     timeout: Duration.minutes(2),
     maxEventAge: Duration.minutes(5),
     sendsMail: false,
+    // Query the open-calls index; a transaction of the round's update and the audit event's put.
+    tableActions: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
   },
   sendOutbox: {
     entry: 'functions/jobs/send-outbox/lambda.ts',
@@ -42,17 +46,10 @@ export const JOBS = {
     timeout: Duration.seconds(50),
     maxEventAge: Duration.minutes(1),
     sendsMail: true,
+    // Query the pending-mail index; conditional updates to claim a message and record the result.
+    tableActions: ['dynamodb:Query', 'dynamodb:UpdateItem'],
   },
-  reconcileAggregates: {
-    entry: 'functions/jobs/reconcile-aggregates/lambda.ts',
-    description: 'Fordel job: recompute tenant-year aggregates and report drift',
-    // 02:00 Oslo time all year round: the scheduler follows daylight saving, a UTC cron would not.
-    // (aws-cdk-lib has no TimeZone.EUROPE_OSLO constant; of() takes any IANA name.)
-    schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.of('Europe/Oslo') }),
-    timeout: Duration.minutes(10),
-    maxEventAge: Duration.hours(1),
-    sendsMail: false,
-  },
+  // The reconcile-aggregates job arrives with the tenant-year aggregates (docs/decisions.md).
 } as const satisfies Record<string, JobDefinition>;
 
 /** Props of {@link JobsStack}. */
@@ -108,9 +105,9 @@ export class JobsStack extends Stack {
         memorySize: 512,
         deadLetterQueue: this.deadLetterQueue,
       });
-      // Jobs work across tenants (deadlines, outbox, aggregates), so no key prefix applies; Scan
-      // is still withheld: they find their work through the indexes.
-      grantItemAccess(fn.role, props.table, { actions: [...READ_ACTIONS, ...WRITE_ACTIONS] });
+      // Jobs work across tenants (deadlines, outbox), so no key prefix applies; each gets only the
+      // actions its code calls, and Scan never: they find their work through the indexes.
+      grantItemAccess(fn.role, props.table, { actions: job.tableActions });
       if (job.sendsMail) props.mail.grantSend(fn.role);
 
       // One role per schedule, next to it, instead of the shared role the target would create.

@@ -1,5 +1,6 @@
 /**
- * Default national rule sets for 2021–2026, as data. Values from public sources are marked with
+ * Default national rule sets for 2021–2027, as data. 2027 repeats 2026 until IMDi publishes its rules
+ * for the year (a new regulation was consulted on in autumn 2025), so calls for 2027 can open in autumn 2026. Values from public sources are marked with
  * their source; the rest are defaults IMDi is expected to confirm or edit (the 2024 regulation's
  * text could not be confirmed for them), and are marked "default".
  */
@@ -70,7 +71,7 @@ function ruleSet(grantYear: number): RuleSetInput {
   };
 }
 
-/** The default rule sets, one per grant year 2021–2026, validated by {@link ruleSetSchema}. */
-export const defaultRuleSets: readonly RuleSet[] = [2021, 2022, 2023, 2024, 2025, 2026].map((year) =>
+/** The default rule sets, one per grant year 2021–2027, validated by {@link ruleSetSchema}. */
+export const defaultRuleSets: readonly RuleSet[] = [2021, 2022, 2023, 2024, 2025, 2026, 2027].map((year) =>
   ruleSetSchema.parse(ruleSet(year)),
 );

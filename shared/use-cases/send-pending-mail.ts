@@ -59,7 +59,7 @@ export interface SendPendingMailResult {
  * Alternatives:
  * - Another run claimed the message first, or it is no longer pending: skipped.
  * - The mailer fails: the attempt is counted and the message waits 1, 5, 15, 60 … minutes
- *   ({@link nextAttemptAfter}); after {@link MAX_SEND_ATTEMPTS} failures it is dead.
+ *   ({@link nextAttemptAfter}); after the eighth failure (`MAX_SEND_ATTEMPTS`) it is dead.
  * - The mailer throws {@link MailRejectedError} (the message itself is refused): dead at once.
  * - Recording a result fails (the store is unreachable): the error propagates and the run fails;
  *   the claim expires and a later run tries again. For a message that SES had already accepted
@@ -72,12 +72,17 @@ export async function sendPendingMail(deps: SendPendingMailDeps, options: SendPe
   const outcomes: MailOutcome[] = [];
 
   while (outcomes.length < maxMessages) {
-    const batch = await deps.outbox.listPending(deps.clock().toISOString(), Math.min(batchSize, maxMessages - outcomes.length));
-    for (const listed of batch) outcomes.push(await sendOne(deps, listed, leaseSeconds));
+    const limit = Math.min(batchSize, maxMessages - outcomes.length);
+    const batch = await deps.outbox.listPending(deps.clock().toISOString(), limit);
+    let progressed = false;
+    for (const listed of batch) {
+      const outcome = await sendOne(deps, listed, leaseSeconds);
+      outcomes.push(outcome);
+      progressed ||= outcome.outcome !== 'skipped';
+    }
     // A short page means nothing else is due; a page that only held others' claims (the index can
     // lag) would come back the same, so stop rather than spin.
-    const progressed = outcomes.slice(-batch.length).some((o) => o.outcome !== 'skipped');
-    if (batch.length < batchSize || !progressed) break;
+    if (batch.length < limit || !progressed) break;
   }
 
   const count = (outcome: MailOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;

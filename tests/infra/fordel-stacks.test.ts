@@ -289,20 +289,32 @@ describe('api stack', () => {
 });
 
 describe('jobs stack', () => {
-  it('schedules the three jobs with EventBridge Scheduler, nightly reconcile in Oslo time', () => {
+  it('schedules closing rounds and sending the outbox with EventBridge Scheduler', () => {
     const schedules = (Object.values(jobs.findResources('AWS::Scheduler::Schedule')) as Resource[]).map((s) => [
       s.Properties.ScheduleExpression,
       s.Properties.ScheduleExpressionTimezone,
     ]);
 
+    // The reconcile job arrives with the tenant-year aggregates (docs/decisions.md).
     expect(schedules).toEqual(
       expect.arrayContaining([
         ['rate(5 minutes)', 'Etc/UTC'],
         ['rate(1 minute)', 'Etc/UTC'],
-        ['cron(0 2 * * ? *)', 'Europe/Oslo'],
       ]),
     );
-    expect(schedules).toHaveLength(3);
+    expect(schedules).toHaveLength(2);
+  });
+
+  it('grants each job only the table actions its code calls, and SES sending only to send-outbox', () => {
+    const actionsOf = (pattern: RegExp) =>
+      statementsOfRole(jobs, roleIdOf(functionByDescription(jobs, pattern))).flatMap((s) => [s.Action].flat()) as string[];
+    const closeRounds = actionsOf(/close application rounds/);
+    const sendOutbox = actionsOf(/send queued e-mails/);
+
+    expect(closeRounds.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(closeRounds.some((a) => a.startsWith('ses:'))).toBe(false);
+    expect(sendOutbox.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(sendOutbox).toContain('ses:SendEmail');
   });
 
   it('sends failed runs to one encrypted dead-letter queue, from the scheduler and from Lambda', () => {

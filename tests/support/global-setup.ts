@@ -4,12 +4,19 @@ import { ensureTable } from '../../infra/local/create-table';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { startMailLocal } from '../../infra/local/mail-local';
 import { freePort } from '../../infra/local/ports';
+import { startRegistryServer } from '../../infra/local/registry-server';
+import { startS3Local } from '../../infra/local/s3-local';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoDbEndpoint: string;
     mailEndpoint: string;
     tableName: string;
+    /** The demo Enhetsregisteret (data/demo-organisations.json). */
+    registryBaseUrl: string;
+    /** s3rver with the attachments bucket, data in a temporary directory. */
+    s3Endpoint: string;
+    attachmentsBucket: string;
   }
 }
 
@@ -22,6 +29,8 @@ export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const mail = await startMailLocal({ port: await freePort() });
+  const registry = await startRegistryServer({ port: await freePort() });
+  const s3 = await startS3Local({ port: await freePort() });
   const tableName = 'fordel-test';
   const client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
@@ -34,8 +43,13 @@ export default async function setup(project: TestProject) {
   project.provide('dynamoDbEndpoint', dynamo.endpoint);
   project.provide('mailEndpoint', mail.endpoint);
   project.provide('tableName', tableName);
+  project.provide('registryBaseUrl', registry.baseUrl);
+  project.provide('s3Endpoint', s3.endpoint);
+  project.provide('attachmentsBucket', s3.bucket);
 
   return async () => {
+    await s3.stop();
+    await registry.stop();
     await mail.stop();
     await dynamo.stop();
   };

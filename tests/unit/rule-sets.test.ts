@@ -5,17 +5,17 @@ import { defaultRuleSets, ruleSetFor, ruleSetSchema, UnknownGrantYearError } fro
 import { subGoalCodes } from '../../shared/rules/sub-goals.js';
 
 describe('default rule sets', () => {
-  it('cover every grant year from 2021 to 2026 and pass their own schema', () => {
+  it('cover every grant year from 2021 to 2027 and pass their own schema', () => {
     // Act
     const years = defaultRuleSets.map((r) => r.grantYear);
     // Assess
-    expect(years).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(years).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     for (const r of defaultRuleSets) expect(ruleSetSchema.safeParse(r).success).toBe(true);
   });
 
   it('give municipalities 60 % before 2022 and 70 % from 2022', () => {
     expect(ruleSetFor(2021).municipalShare).toBe('0.60');
-    for (const year of [2022, 2023, 2024, 2025, 2026]) expect(ruleSetFor(year).municipalShare).toBe('0.70');
+    for (const year of [2022, 2023, 2024, 2025, 2026, 2027]) expect(ruleSetFor(year).municipalShare).toBe('0.70');
   });
 
   it('cap admin cost at 5 % rounded half-up, audit at 100 000 and appeals at 3 weeks', () => {

@@ -1,12 +1,16 @@
 import type { Call } from '../../shared/calls';
 import { formatKroner } from '../../shared/money';
 import { callPath } from '../components/call-card';
-import { formatDate, formatDateTime } from '../../shared/deadlines';
+import { formatDate, formatDateTime, isBeforeDeadline } from '../../shared/deadlines';
+import { textTranslator } from '../i18n';
+import { applicationText } from '../messages/application-form';
 import { Layout, type PageContext } from '../layout';
 
 /** One call, with everything an organisation needs to decide whether to apply. */
-export function CallPage(props: { page: PageContext; call: Call; baseUrl: string }) {
+export function CallPage(props: { page: PageContext; call: Call; baseUrl: string; now: Date }) {
   const { page, call, baseUrl } = props;
+  const tx = textTranslator(applicationText, page.lang);
+  const open = call.status === 'open' && isBeforeDeadline(props.now, call.deadline);
   const { t, lang } = page;
   return (
     <Layout page={page} title={call.title[lang]}>
@@ -68,6 +72,15 @@ export function CallPage(props: { page: PageContext; call: Call; baseUrl: string
           {t('call.howToApply')}
         </h2>
         <p class="ds-paragraph">{t('call.howToApply.text')}</p>
+        {open ? (
+          <p class="ds-paragraph">
+            <a class="ds-button" data-variant="primary" href={`${callPath(call)}/apply`}>
+              {tx('call.apply')}
+            </a>
+          </p>
+        ) : (
+          <p class="ds-paragraph">{tx('call.closed')}</p>
+        )}
         <p class="ds-paragraph" data-size="sm">
           {`${t('call.share')}: `}
           <a class="ds-link" href={callPath(call)}>{`${baseUrl}${callPath(call)}`}</a>

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { callFilterSchema, callSchema, filterCalls, type Call } from '../../../shared/calls';
 import { subGoalCodeSchema } from '../../../shared/rules/sub-goals';
-import type { CallRepository, HealthProbe } from '../../../shared/ports';
+import type { CallRepository, Clock, HealthProbe } from '../../../shared/ports';
 import { tenantIdSchema, type Tenant } from '../../../shared/tenants';
 import type { PageContext } from '../../../web/layout';
 import { ApiReferencePage, type OpenApiDocumentView } from '../../../web/pages/api-reference-page';
@@ -12,6 +12,8 @@ import { errorPage, handleError, handleNotFound } from '../common/error-handling
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
 import { validationProblem } from '../common/validation-problem';
+import { applicationRoutes, type ApplicationJourneyDependencies } from './application-routes';
+import { AboutPage } from '../../../web/pages/about-pages';
 
 /** What the applicant app needs from the outside world. */
 export interface ApplicantDependencies {
@@ -20,6 +22,9 @@ export interface ApplicantDependencies {
   logger: Logger;
   /** Public address of the app, for links that are shared outside it. */
   baseUrl: string;
+  /** The application journey: start, form, submit, follow. */
+  journey: ApplicationJourneyDependencies;
+  clock: Clock;
 }
 
 const callPathParams = z.object({
@@ -118,7 +123,7 @@ export function createApplicantApp(deps: ApplicantDependencies) {
     const params = callPathParams.safeParse(c.req.param());
     const call = params.success ? await deps.calls.get(params.data.tenantId, params.data.roundId) : undefined;
     if (!call || call.status === 'draft') return handleNotFound(c);
-    return c.html(<CallPage page={pageContext(c)} call={call} baseUrl={deps.baseUrl} />);
+    return c.html(<CallPage page={pageContext(c)} call={call} baseUrl={deps.baseUrl} now={deps.clock()} />);
   });
 
   app.openapi(listCallsRoute, async (c) => {
@@ -140,6 +145,10 @@ export function createApplicantApp(deps: ApplicantDependencies) {
     c.get('logger').log('error', 'health check failed', { reason: result.reason });
     return c.json({ status: 'unavailable' as const, reason: result.reason }, 503);
   });
+
+  app.get('/accessibility', (c) => c.html(<AboutPage page={pageContext(c)} kind="accessibility" />));
+  app.get('/privacy', (c) => c.html(<AboutPage page={pageContext(c)} kind="privacy" />));
+  app.route('/', applicationRoutes(deps.journey));
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -12,6 +12,7 @@ const statusByErrorName: Record<string, 404 | 409 | 422> = {
   NotFoundError: 404,
   IllegalTransitionError: 409,
   ConcurrentChangeError: 409,
+  NotEditableError: 409,
 };
 
 function wantsJson(c: Context<AppEnv>): boolean {

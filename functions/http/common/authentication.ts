@@ -1,0 +1,244 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { tenantIdSchema, type TenantId } from '../../../shared/tenants';
+import type { Translate } from '../../../web/i18n';
+import type { AppEnv } from './app-env';
+
+/**
+ * Sign-in for officers and IMDi: verification of OIDC tokens and the role guard. The same code
+ * runs against Cognito in AWS and against the local identity provider on one machine; only the
+ * issuer URL differs. Role and tenant come from verified claims only, never from the URL or body.
+ */
+
+/** The Cognito groups the apps know; any other group in a token is ignored. */
+export const roles = ['officer', 'assessor', 'national-admin'] as const;
+
+/** One of {@link roles}. */
+export type Role = (typeof roles)[number];
+
+/** Who is signed in, as the verified token says. */
+export interface Principal {
+  /** The token's `sub`: stable and opaque, never an email address. */
+  readonly userId: string;
+  readonly tenantId: TenantId;
+  readonly roles: readonly Role[];
+}
+
+/**
+ * The principal of a request that passed {@link requireRole}. Reaching a guarded handler without
+ * one is a wiring fault (a route left out of the guard), so it fails loudly instead of answering.
+ */
+export function principalOf(c: Context<AppEnv>): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new Error('No principal: the route is not behind requireRole');
+  return principal;
+}
+
+/**
+ * The claims the apps rely on. Cognito ID tokens carry `aud` and `token_use: "id"`; its access
+ * tokens carry `client_id` and `token_use: "access"` instead of `aud`, and no custom attributes, so
+ * only a token with the tenant claim (the ID token, unless a pre-token trigger adds it) gets in.
+ */
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(128),
+  'custom:tenantId': tenantIdSchema,
+  'cognito:groups': z.array(z.string()).default([]),
+  token_use: z.enum(['id', 'access']).optional(),
+  aud: z.union([z.string(), z.array(z.string())]).optional(),
+  client_id: z.string().optional(),
+});
+
+/** The parts of the issuer's discovery document that sign-in needs. */
+export const providerMetadataSchema = z.object({
+  issuer: z.url(),
+  authorization_endpoint: z.url(),
+  token_endpoint: z.url(),
+  jwks_uri: z.url(),
+  end_session_endpoint: z.url().optional(),
+});
+
+/** The issuer's endpoints, from `/.well-known/openid-configuration`. */
+export type ProviderMetadata = z.infer<typeof providerMetadataSchema>;
+
+/** How an app reaches its OIDC issuer. */
+export interface AuthSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Only for a confidential client. */
+  readonly clientSecret?: string;
+}
+
+/** A token that is missing, malformed, forged, expired or for another client. */
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: string) {
+    super(`invalid token: ${reason}`);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/** The issuer's metadata and the verification of its tokens, shared by every request of a process. */
+export interface Authentication {
+  readonly settings: AuthSettings;
+  metadata(): Promise<ProviderMetadata>;
+  /** Verifies a token and returns its principal; throws {@link InvalidTokenError}. */
+  verify(token: string): Promise<Principal>;
+}
+
+/**
+ * Builds the verifier. Discovery and the key set are fetched on first use, not at start, so a
+ * Lambda cold start does not wait for the issuer and a failed fetch is retried by the next request.
+ * jose caches the keys and refetches them when a token names an unknown key id (key rotation).
+ */
+export function createAuthentication(settings: AuthSettings): Authentication {
+  const issuer = settings.issuer.replace(/\/+$/, '');
+  let discovery: Promise<{ metadata: ProviderMetadata; keys: JWTVerifyGetKey }> | undefined;
+
+  const discover = () => {
+    discovery ??= (async () => {
+      const response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(`OIDC discovery answered ${response.status}`);
+      const metadata = providerMetadataSchema.parse(await response.json());
+      // OIDC Discovery §4.3: a document for another issuer must not be used.
+      if (metadata.issuer !== issuer) throw new Error('OIDC discovery names another issuer');
+      return { metadata, keys: createRemoteJWKSet(new URL(metadata.jwks_uri)) };
+    })();
+    discovery.catch(() => {
+      discovery = undefined;
+    });
+    return discovery;
+  };
+
+  return {
+    settings: { ...settings, issuer },
+    async metadata() {
+      return (await discover()).metadata;
+    },
+    async verify(token) {
+      const { keys } = await discover();
+      let payload: unknown;
+      try {
+        ({ payload } = await jwtVerify(token, keys, { issuer, algorithms: ['RS256'], requiredClaims: ['exp', 'sub'] }));
+      } catch (error) {
+        throw new InvalidTokenError(error instanceof joseErrors.JOSEError ? error.code : 'unreadable');
+      }
+      const claims = claimsSchema.safeParse(payload);
+      if (!claims.success) throw new InvalidTokenError('claims');
+      const { aud, client_id: clientId, token_use: use } = claims.data;
+      const audiences = aud === undefined ? [] : [aud].flat();
+      const forUs = use === 'access' ? clientId === settings.clientId : audiences.includes(settings.clientId);
+      if (!forUs) throw new InvalidTokenError('audience');
+      return {
+        userId: claims.data.sub,
+        tenantId: claims.data['custom:tenantId'],
+        roles: roles.filter((role) => claims.data['cognito:groups'].includes(role)),
+      };
+    },
+  };
+}
+
+/** Reads the sign-in settings; the officer and national apps cannot run without them. */
+export function authSettingsFrom(config: { AUTH_ISSUER?: string; AUTH_CLIENT_ID?: string; AUTH_CLIENT_SECRET?: string }): AuthSettings {
+  if (!config.AUTH_ISSUER || !config.AUTH_CLIENT_ID) {
+    throw new Error('Invalid configuration in the environment: AUTH_ISSUER and AUTH_CLIENT_ID are required by the officer and national apps');
+  }
+  return { issuer: config.AUTH_ISSUER, clientId: config.AUTH_CLIENT_ID, clientSecret: config.AUTH_CLIENT_SECRET };
+}
+
+/** The two signed-in audiences; each has its own session, under its own path. */
+export type Audience = 'officer' | 'national';
+
+/**
+ * The session cookie of an audience. It holds the ID token and is checked on every request.
+ * Scoped to the audience's path so the public applicant app never receives it; `Secure` (with the
+ * `__Secure-` prefix) everywhere except plain-http localhost, where browsers would drop it.
+ */
+export function sessionCookie(audience: Audience, baseUrl: string) {
+  const secure = !isLocalHttp(baseUrl);
+  return { name: `fordel-${audience}-session`, path: `/${audience}`, secure, prefix: secure ? ('secure' as const) : undefined };
+}
+
+/** Whether the app is served over plain http on this machine (the only place http is allowed). */
+export function isLocalHttp(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** Whether the request expects JSON: the app's API paths and clients that ask for it. */
+export function isApiRequest(c: Context): boolean {
+  return /(^|\/)api\//.test(c.req.path) || (c.req.header('accept') ?? '').includes('application/json');
+}
+
+/** An RFC 9457 problem response; the title is in the user's language. */
+export function problemResponse<E extends AppEnv>(c: Context<E>, status: 400 | 401 | 403 | 404, title: string, headers: Record<string, string> = {}) {
+  const requestId = (c as unknown as Context<AppEnv>).get('requestId');
+  return c.body(
+    JSON.stringify({ type: 'about:blank', title, status, instance: c.req.path, requestId }),
+    status,
+    { 'content-type': 'application/problem+json', ...headers },
+  );
+}
+
+function bearerToken(c: Context): string | undefined {
+  const match = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(c.req.header('authorization') ?? '');
+  return match?.[1];
+}
+
+/** Options of {@link requireRole}. */
+export interface GuardOptions {
+  readonly auth: Authentication;
+  readonly audience: Audience;
+  readonly baseUrl: string;
+  /** Renders the page shown to a signed-in user without the role. */
+  readonly forbiddenPage: (c: Context<AppEnv>) => Response | Promise<Response>;
+}
+
+/**
+ * Lets a request through only with a valid token (bearer header, else the session cookie) whose
+ * groups include one of `allowed`, and puts its principal on the context.
+ *
+ * - No, invalid or expired token: the API answers 401 problem+json; a page redirects to sign-in
+ *   and comes back to where the user was going.
+ * - Valid token, none of the roles: 403 (problem+json or a page).
+ */
+export function requireRole(options: GuardOptions, ...allowed: Role[]): MiddlewareHandler<AppEnv> {
+  const cookie = sessionCookie(options.audience, options.baseUrl);
+  return async (c, next) => {
+    const t: Translate = c.get('t');
+    const fromHeader = bearerToken(c);
+    const token = fromHeader ?? getCookie(c, cookie.name, cookie.prefix);
+    let principal: Principal | undefined;
+    if (token) {
+      try {
+        principal = await options.auth.verify(token);
+      } catch (error) {
+        if (!(error instanceof InvalidTokenError)) throw error;
+        c.get('logger').log('warn', 'token refused', { reason: error.reason, source: fromHeader ? 'bearer' : 'cookie' });
+        if (!fromHeader) deleteCookie(c, cookie.name, { path: cookie.path, secure: cookie.secure, prefix: cookie.prefix });
+      }
+    }
+    if (!principal) {
+      if (isApiRequest(c)) {
+        return problemResponse(c, 401, t('auth.unauthorized.title'), {
+          'www-authenticate': `Bearer realm="fordel-${options.audience}"${token ? ', error="invalid_token"' : ''}`,
+        });
+      }
+      const target = new URL(c.req.url);
+      const returnTo = c.req.method === 'GET' ? `?returnTo=${encodeURIComponent(`${target.pathname}${target.search}`)}` : '';
+      return c.redirect(`/${options.audience}/auth/sign-in${returnTo}`, 302);
+    }
+    if (!principal.roles.some((role) => allowed.includes(role))) {
+      c.get('logger').log('warn', 'role refused', { tenantId: principal.tenantId, audience: options.audience });
+      c.header('cache-control', 'no-store');
+      if (isApiRequest(c)) return problemResponse(c, 403, t('auth.forbidden.title'));
+      c.status(403);
+      return options.forbiddenPage(c);
+    }
+    c.set('principal', principal);
+    c.set('logger', c.get('logger').child({ tenantId: principal.tenantId }));
+    // Pages and answers for one signed-in user must never be kept by a shared cache.
+    c.header('cache-control', 'private, no-store');
+    await next();
+  };
+}

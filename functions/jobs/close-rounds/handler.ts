@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { CallRepository, Clock, IdGenerator } from '../../../shared/ports';
+import { closeRoundsAtDeadline } from '../../../shared/use-cases/close-rounds-at-deadline';
+import type { Logger } from '../../common/logger';
+import { jobLogging, type JobSummary } from '../common/job-logging';
+
+/** What the close-rounds job is built from; the composition root passes the real adapters. */
+export interface CloseRoundsDeps {
+  readonly calls: CallRepository;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  readonly logger: Logger;
+}
+
+/**
+ * The close-rounds job as a middy handler: closes every open round whose deadline has passed and
+ * returns the counts. EventBridge Scheduler calls it every five minutes in AWS; the local
+ * scheduler every minute.
+ */
+export function createCloseRoundsHandler(deps: CloseRoundsDeps) {
+  const logger = deps.logger.child({ job: 'close-rounds' });
+  return middy<unknown, JobSummary, Error, Context>()
+    .use(jobLogging(deps.logger, 'close-rounds'))
+    .handler(async (_event, context) => {
+      const result = await closeRoundsAtDeadline(deps);
+      for (const o of result.outcomes) {
+        logger.log(o.outcome === 'closed' ? 'info' : 'debug', `round ${o.outcome}`, {
+          requestId: context.awsRequestId,
+          tenantId: o.tenantId,
+          roundId: o.roundId,
+          reason: o.reason,
+        });
+      }
+      return { closed: result.closed, skipped: result.skipped };
+    });
+}

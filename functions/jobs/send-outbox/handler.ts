@@ -1,0 +1,41 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { Mailer, OutboxRepository } from '../../../shared/outbox';
+import type { Clock } from '../../../shared/ports';
+import { sendPendingMail, type SendPendingMailOptions } from '../../../shared/use-cases/send-pending-mail';
+import type { Logger } from '../../common/logger';
+import { jobLogging, type JobSummary } from '../common/job-logging';
+
+/** What the send-outbox job is built from; the composition root passes the real adapters. */
+export interface SendOutboxDeps {
+  readonly outbox: OutboxRepository;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly options?: SendPendingMailOptions;
+}
+
+/**
+ * The send-outbox job as a middy handler: sends what is due in the outbox and returns the counts.
+ * EventBridge Scheduler calls it every minute in AWS; the local scheduler every few seconds.
+ */
+export function createSendOutboxHandler(deps: SendOutboxDeps) {
+  const logger = deps.logger.child({ job: 'send-outbox' });
+  return middy<unknown, JobSummary, Error, Context>()
+    .use(jobLogging(deps.logger, 'send-outbox'))
+    .handler(async (_event, context) => {
+      const result = await sendPendingMail(deps, deps.options);
+      for (const o of result.outcomes) {
+        // Ids, kind and error name only: the address and the text never reach the log.
+        logger.log(o.outcome === 'sent' ? 'debug' : 'warn', `mail ${o.outcome}`, {
+          requestId: context.awsRequestId,
+          tenantId: o.tenantId,
+          messageId: o.messageId,
+          kind: o.kind,
+          attempts: o.attempts,
+          reason: o.reason,
+        });
+      }
+      return { sent: result.sent, failed: result.failed, dead: result.dead, skipped: result.skipped };
+    });
+}

@@ -1,0 +1,42 @@
+/**
+ * Eligibility of an application for one call: the national rule set of the grant year, the
+ * call's own settings and what Enhetsregisteret says about the organisation.
+ */
+import type { Call } from '../calls';
+import { assessEligibility, type ApplicationFacts, type EligibilityFinding } from '../eligibility';
+import type { Kommunenummer } from '../kommunenummer';
+import type { RegistryRecord } from '../registry-record';
+import { roundSettingsSchema } from '../rules/round-settings';
+import { ruleSetFor } from '../rules/rule-set-for';
+
+/** Findings about the organisation alone, for the first step, before anything else is known. */
+export function screenOrganisation(call: Call, record: RegistryRecord, asOf: Date | string): EligibilityFinding[] {
+  const facts: ApplicationFacts = { amountAppliedFor: call.minAmount, subGoals: call.subGoals.slice(0, 1), isOperatingGrant: false };
+  return screenApplication(call, record, facts, asOf).filter((finding) => finding.code.startsWith('organisation.'));
+}
+
+/** Every finding for a complete application; `record` is null when the registry could not be asked. */
+export function screenApplication(call: Call, record: RegistryRecord | null, facts: ApplicationFacts, asOf: Date | string): EligibilityFinding[] {
+  const round = roundSettingsSchema.parse({
+    grantYear: call.grantYear,
+    opensAt: call.opensAt,
+    deadline: call.deadline,
+    subGoals: call.subGoals,
+    minAmount: call.minAmount,
+    maxAmount: call.maxAmount,
+    reportingDeadline: call.reportingDeadline,
+    extraQuestions: call.extraQuestions,
+  });
+  return assessEligibility(
+    facts,
+    {
+      ruleSet: ruleSetFor(call.grantYear),
+      round,
+      call: call.kommunenummer
+        ? { kind: 'municipal', kommune: { kommunenummer: call.kommunenummer as Kommunenummer, validFrom: 2024 } }
+        : { kind: 'national' },
+      asOf,
+    },
+    record,
+  );
+}

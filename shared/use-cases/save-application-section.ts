@@ -1,0 +1,73 @@
+import type { Application } from '../applications/application';
+import { NotEditableError, NotFoundError } from '../applications/errors';
+import type { ApplicationRepository } from '../applications/ports';
+import { screenOrganisation } from '../applications/screening';
+import type { Call } from '../calls';
+import type { Clock, IdGenerator, OrganisationRegistry } from '../ports';
+
+/** What {@link saveApplicationSection} needs. */
+export interface SaveApplicationSectionDeps {
+  applications: ApplicationRepository;
+  registry: OrganisationRegistry;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+/** The part of a draft that one form page changes. */
+export type SectionChange = Partial<Pick<Application, 'contact' | 'project' | 'budget' | 'answers' | 'attachments' | 'email'>>;
+
+/**
+ * Save one section of a draft (each page of the form; "save and continue" and "save draft").
+ *
+ * Primary course: the draft is stored with the section replaced and its version raised by one,
+ * with an audit event. A section is only saved when it passed its schema, so what is stored is
+ * always valid on its own.
+ *
+ * Alternatives:
+ * - The application is not a draft any more (submitted or withdrawn in another tab):
+ *   `NotEditableError`; nothing is stored.
+ * - Someone saved the same draft in between (another tab, a double click): `ConcurrentChangeError`
+ *   from the store; nothing is stored, the page asks to reload.
+ * - The organisation was not verified at the start: the registry is asked again; a new answer
+ *   replaces the old check (a blocking finding is recorded, and shown, but does not stop saving).
+ */
+export async function saveApplicationSection(
+  deps: SaveApplicationSectionDeps,
+  input: { call: Call; application: Application | undefined; change: SectionChange; expectedVersion: number },
+): Promise<Application> {
+  const { application } = input;
+  if (!application) throw new NotFoundError();
+  const now = deps.clock();
+  if (application.status !== 'draft') throw new NotEditableError();
+  const at = now.toISOString();
+  const next: Application = {
+    ...application,
+    ...input.change,
+    registryCheck: await recheckedRegistry(deps, input.call, application, now),
+    version: input.expectedVersion + 1,
+    updatedAt: at,
+  };
+  await deps.applications.change({
+    next,
+    expectedStatus: 'draft',
+    audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'save' },
+  });
+  return next;
+}
+
+/** Asks the registry again when the first check could not be made; keeps a verified check. */
+export async function recheckedRegistry(
+  deps: { registry: OrganisationRegistry },
+  call: Call,
+  application: Application,
+  now: Date,
+): Promise<Application['registryCheck']> {
+  if (application.registryCheck.status === 'verified') return application.registryCheck;
+  const lookup = await deps.registry.lookup(application.orgnr);
+  const checkedAt = now.toISOString();
+  if (lookup.status === 'found') {
+    return { status: 'verified', checkedAt, record: lookup.record, findings: screenOrganisation(call, lookup.record, now) };
+  }
+  if (lookup.status === 'unavailable') return { status: 'not_verified', checkedAt, reason: lookup.reason };
+  return { status: 'not_in_register', checkedAt, removed: lookup.status === 'removed' };
+}

@@ -1,0 +1,72 @@
+import type { Application } from '../applications/application';
+import { submissionProblems } from '../applications/application';
+import { IncompleteApplicationError, NotFoundError } from '../applications/errors';
+import type { ApplicationRepository } from '../applications/ports';
+import type { Call } from '../calls';
+import { transitionApplication } from '../lifecycle/application';
+import type { OutgoingMessage } from '../outbox';
+import type { Clock, IdGenerator, OrganisationRegistry } from '../ports';
+import { recheckedRegistry } from './save-application-section';
+
+/** What {@link submitApplication} needs. */
+export interface SubmitApplicationDeps {
+  applications: ApplicationRepository;
+  registry: OrganisationRegistry;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+/**
+ * Submit an application.
+ *
+ * Primary course: the draft is complete and the deadline has not passed to the second (Oslo time is
+ * only for display; the instant is what counts); one transaction sets it `submitted`, writes the
+ * audit event and the receipt email (made by `composeReceipt` from the submitted application) and
+ * adds it to the tenant-year counters.
+ *
+ * Alternatives:
+ * - Something is missing: `IncompleteApplicationError`; nothing changes.
+ * - The deadline has passed, or the call is closed: `IllegalTransitionError` from the lifecycle,
+ *   with the reason `application.deadline_passed` or `application.round_not_open`.
+ * - It is already submitted (a double click, a retry, a second tab): the stored application is
+ *   returned as it is, with `alreadySubmitted`, so the applicant sees the receipt once more and
+ *   exactly one application and one receipt exist.
+ * - Two submissions race: the store's condition lets one through; the other gets
+ *   `ConcurrentChangeError`, and its caller reads the result of the first.
+ * - The registry was not reached before: it is asked again; if it still does not answer, the
+ *   application is submitted as not verified, which the officer sees.
+ */
+export async function submitApplication(
+  deps: SubmitApplicationDeps,
+  input: { call: Call; application: Application | undefined; expectedVersion: number },
+  composeReceipt: (submitted: Application) => OutgoingMessage,
+): Promise<{ application: Application; alreadySubmitted: boolean }> {
+  const { application, call } = input;
+  if (!application) throw new NotFoundError();
+  if (application.status !== 'draft' && application.submittedAt) return { application, alreadySubmitted: true };
+  const now = deps.clock();
+  const status = transitionApplication(application.status, 'submit', {
+    now,
+    deadline: call.deadline,
+    roundOpen: call.status === 'open',
+  });
+  if (submissionProblems(application, call).length > 0) throw new IncompleteApplicationError();
+
+  const at = now.toISOString();
+  const submitted: Application = {
+    ...application,
+    status,
+    registryCheck: await recheckedRegistry(deps, call, application, now),
+    version: input.expectedVersion + 1,
+    updatedAt: at,
+    submittedAt: at,
+  };
+  await deps.applications.change({
+    next: submitted,
+    expectedStatus: 'draft',
+    audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'submit', from: 'draft', to: status },
+    outbox: [composeReceipt(submitted)],
+    aggregate: { applicationsSubmitted: 1, amountApplied: submitted.budget?.amountApplied ?? 0 },
+  });
+  return { application: submitted, alreadySubmitted: false };
+}

@@ -1,0 +1,41 @@
+import type { Application } from '../applications/application';
+import { NotFoundError } from '../applications/errors';
+import type { ApplicationRepository } from '../applications/ports';
+import { transitionApplication } from '../lifecycle/application';
+import type { Clock, IdGenerator } from '../ports';
+
+/**
+ * Withdraw a submitted application, before assessment starts.
+ *
+ * Primary course: the application is `submitted`; one transaction sets it `withdrawn`, writes the
+ * audit event and moves it from the submitted to the withdrawn counters of the tenant-year.
+ *
+ * Alternatives:
+ * - Assessment has started, or it is decided: `IllegalTransitionError`; the status page no longer
+ *   offers withdrawal, so only a stale page or a crafted request gets here.
+ * - Withdrawn already (double click): the stored application is returned unchanged.
+ * - An officer started assessment at the same moment: `ConcurrentChangeError`; nothing changes.
+ */
+export async function withdrawApplication(
+  deps: { applications: ApplicationRepository; clock: Clock; newId: IdGenerator },
+  input: { application: Application | undefined; expectedVersion: number },
+): Promise<Application> {
+  const { application } = input;
+  if (!application) throw new NotFoundError();
+  if (application.status === 'withdrawn') return application;
+  const now = deps.clock();
+  const status = transitionApplication(application.status, 'withdraw', { now });
+  const at = now.toISOString();
+  const withdrawn: Application = { ...application, status, version: input.expectedVersion + 1, updatedAt: at, withdrawnAt: at };
+  await deps.applications.change({
+    next: withdrawn,
+    expectedStatus: 'submitted',
+    audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'withdraw', from: 'submitted', to: status },
+    aggregate: {
+      applicationsSubmitted: -1,
+      applicationsWithdrawn: 1,
+      amountApplied: -(application.budget?.amountApplied ?? 0),
+    },
+  });
+  return withdrawn;
+}

@@ -1,0 +1,300 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../functions/config';
+import { orgnrCheckDigit } from '../../shared/orgnr';
+import { keys } from '../../shared/table';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ApplicantClient, flushOutbox, linkIn, testApplicantApp } from '../support/applicant-client';
+import { openCall } from '../support/calls';
+import { emailsTo, freshRecipient } from '../support/mail-inbox';
+import { freshTenantId, ownTableConfig } from '../support/test-environment';
+
+/** A number with a correct check digit that the demo registry does not know. */
+const unknownButValid = `31999990${orgnrCheckDigit('31999990')}`;
+
+/** A demo organisation registered in Eidsvoll (3240), in Frivillighetsregisteret. */
+const eidsvollOrganisation = '311100386';
+const deadline = '2027-03-01T11:00:00.000Z';
+
+const filledSections = {
+  contact: { contactName: 'Kari Nordmann', email: '', phone: '912 34 567', accountNumber: '1234.56.78903' },
+  project: {
+    title: 'Leksehjelp og fotball',
+    description: 'Vi samler barn og foreldre hver uke.',
+    subGoals: ['A', 'B'],
+    targetGroup: 'Barn 8–12 år og foreldrene deres',
+    activities: 'Leksehjelp tirsdager, fotball lørdager',
+    location: 'Eidsvoll bibliotek',
+    startDate: '2027-02-01',
+    endDate: '2027-11-30',
+    expectedParticipants: '40',
+    partners: '',
+    volunteerHours: '300',
+  },
+  budget: {
+    'costs.0.label': 'Leie av lokale',
+    'costs.0.amount': '30 000',
+    'costs.1.label': 'Mat',
+    'costs.1.amount': '25000,-',
+    'otherIncome.0.label': 'Sponsor',
+    'otherIncome.0.amount': '5 000',
+    ownContribution: '0',
+    amountApplied: '50 000',
+  },
+  questions: { reach: 'Vi samarbeider med helsestasjonen og moskeen.' },
+};
+
+/** A minimal PDF: detected by content, so this is enough for the store. */
+const pdfBytes = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('an organisation applies, over HTTP', () => {
+  let config: Config;
+  const tenantId = freshTenantId('app');
+  let now = new Date('2027-01-15T10:00:00.000Z');
+  let harness: ReturnType<typeof testApplicantApp>;
+
+  beforeAll(async () => {
+    config = await ownTableConfig();
+    harness = testApplicantApp(config, () => now);
+    await harness.adapters.calls.create(openCall(tenantId, { deadline, opensAt: '2026-11-01T00:00:00.000Z' }));
+  });
+
+  /** Starts an application and fills every section, as far as `upTo`. */
+  async function startedApplication(email = freshRecipient('soker')) {
+    const client = new ApplicantClient(harness.app);
+    await client.get(`/calls/${tenantId}/2027-1/apply`);
+    const started = await client.post(`/calls/${tenantId}/2027-1/apply`, { orgnr: eidsvollOrganisation, email }, { guards: false });
+    expect(started.status).toBe(303);
+    const applicationPath = started.headers.get('location')!.replace(/\/contact$/, '');
+    return { client, applicationPath, email };
+  }
+
+  async function fillEverything(client: ApplicantClient, applicationPath: string, email: string) {
+    for (const [section, fields] of Object.entries(filledSections)) {
+      await client.get(`${applicationPath}/${section}`);
+      const response = await client.post(`${applicationPath}/${section}`, { ...fields, ...(section === 'contact' ? { email } : {}), intent: 'continue' });
+      expect(response.status, `${section}: ${client.lastPage.match(/ds-validation-message[^>]*>([^<]+)/)?.[1]}`).toBe(303);
+    }
+    await client.get(`${applicationPath}/attachments`);
+    const form = new FormData();
+    form.append('csrf', /name="csrf" value="([^"]+)"/.exec(client.lastPage)![1]!);
+    form.append('version', /name="version" value="([^"]+)"/.exec(client.lastPage)![1]!);
+    form.append('kind', 'statutes');
+    form.append('file', new File([pdfBytes], 'vedtekter.pdf', { type: 'application/pdf' }));
+    const uploaded = await client.request(`${applicationPath}/attachments`, { method: 'POST', body: form });
+    expect(uploaded.status).toBe(303);
+    await client.get(`${applicationPath}/review`);
+  }
+
+  it('stores each section, submits once, and sends the link and the receipt by email', async () => {
+    // Prepare
+    const { client, applicationPath, email } = await startedApplication();
+    await fillEverything(client, applicationPath, email);
+
+    // Act
+    const submitted = await client.post(`${applicationPath}/submit`, {});
+    await flushOutbox(harness.adapters, () => now);
+
+    // Assess
+    expect(submitted.headers.get('location')).toBe(`${applicationPath}/receipt`);
+    const receipt = await client.get(`${applicationPath}/receipt`);
+    const page = await receipt.text();
+    const reference = /<strong>([A-Z0-9-]+)<\/strong>/.exec(page)?.[1];
+    expect(reference).toMatch(new RegExp(`^${tenantId.toUpperCase()}-2027-`));
+    const emails = await emailsTo(email);
+    expect(emails.map((each) => each.subject)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Lenke til søknaden din'), `Kvittering: søknad ${reference} er mottatt`]),
+    );
+    const receiptText = emails.find((each) => each.subject.startsWith('Kvittering'))!.body.text!;
+    expect(receiptText).toContain('Leksehjelp og fotball');
+    expect(receiptText).toContain('50\u00a0000\u00a0kr');
+  });
+
+  it('turns a double click on submit into exactly one submission and one receipt', async () => {
+    // Prepare
+    const { client, applicationPath, email } = await startedApplication();
+    await fillEverything(client, applicationPath, email);
+
+    // Act: two posts of the same page at the same time
+    const [first, second] = await Promise.all([client.post(`${applicationPath}/submit`, {}), client.post(`${applicationPath}/submit`, {})]);
+    await flushOutbox(harness.adapters, () => now);
+
+    // Assess
+    expect(first.headers.get('location')).toBe(`${applicationPath}/receipt`);
+    expect(second.headers.get('location')).toBe(`${applicationPath}/receipt`);
+    const receipts = (await emailsTo(email)).filter((each) => each.subject.startsWith('Kvittering'));
+    expect(receipts).toHaveLength(1);
+    const applicationId = applicationPath.split('/').pop()!;
+    const aggregate = await harness.adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: keys.aggregate(tenantId, 2027) }));
+    expect(aggregate.Item?.applicationsSubmitted).toBeGreaterThanOrEqual(1);
+    const stored = await harness.adapters.applications.get(tenantId, applicationId);
+    expect(stored?.status).toBe('submitted');
+  });
+
+  it('refuses a save from a second tab that loaded an older version, and keeps what was typed', async () => {
+    // Prepare: two tabs on the same contact page
+    const { client, applicationPath, email } = await startedApplication();
+    await client.get(`${applicationPath}/contact`);
+    const stalePage = client.lastPage;
+    await client.post(`${applicationPath}/contact`, { ...filledSections.contact, email, intent: 'save' });
+
+    // Act: the first tab saves what it typed
+    client.lastPage = stalePage;
+    const response = await client.post(`${applicationPath}/contact`, { ...filledSections.contact, contactName: 'Ola Tab To', email, intent: 'save' });
+
+    // Assess
+    expect(response.status).toBe(409);
+    const page = await response.text();
+    expect(page).toContain('endret et annet sted samtidig');
+    expect(page).toContain('value="Ola Tab To"');
+  });
+
+  it('accepts a submission at the deadline second and refuses one a second later, keeping the draft', async () => {
+    // Prepare: two applicants working in the last hour
+    now = new Date(Date.parse(deadline) - 3_600_000);
+    const onTime = await startedApplication();
+    await fillEverything(onTime.client, onTime.applicationPath, onTime.email);
+    const late = await startedApplication();
+    await fillEverything(late.client, late.applicationPath, late.email);
+
+    // Act
+    now = new Date(Date.parse(deadline) + 999);
+    const accepted = await onTime.client.post(`${onTime.applicationPath}/submit`, {});
+    now = new Date(Date.parse(deadline) + 1000);
+    const refused = await late.client.post(`${late.applicationPath}/submit`, {});
+    now = new Date('2027-01-15T10:00:00.000Z');
+
+    // Assess
+    expect(accepted.status).toBe(303);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Søknadsfristen er ute.');
+    const draft = await harness.adapters.applications.get(tenantId, late.applicationPath.split('/').pop()!);
+    expect(draft?.status).toBe('draft');
+    expect(draft?.project?.title).toBe('Leksehjelp og fotball');
+  });
+
+  it('opens the application on another device from the emailed link, once', async () => {
+    // Prepare
+    const { email, applicationPath } = await startedApplication();
+    await flushOutbox(harness.adapters, () => now);
+    const link = new URL(linkIn((await emailsTo(email))[0]!));
+    const otherDevice = new ApplicantClient(harness.app);
+
+    // Act
+    const confirmPage = await otherDevice.get(link.pathname);
+    const opened = await otherDevice.post(link.pathname, {}, { guards: false });
+    const status = await otherDevice.get(applicationPath);
+    const third = new ApplicantClient(harness.app);
+    const reused = await third.post(link.pathname, {}, { guards: false });
+
+    // Assess
+    expect(confirmPage.status).toBe(200);
+    expect(opened.headers.get('location')).toBe(applicationPath);
+    expect(status.status).toBe(200);
+    expect(await status.text()).toContain('Utkast – ikke sendt');
+    expect(reused.status).toBe(410);
+  });
+
+  it('never shows an application to a session of another application', async () => {
+    // Prepare
+    const first = await startedApplication();
+    const second = await startedApplication();
+
+    // Act
+    const response = await first.client.get(second.applicationPath);
+    const anonymous = await new ApplicantClient(harness.app).get(first.applicationPath);
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses a form without the session’s CSRF token', async () => {
+    // Prepare
+    const { client, applicationPath, email } = await startedApplication();
+    await client.get(`${applicationPath}/contact`);
+
+    // Act
+    const response = await client.post(`${applicationPath}/contact`, { ...filledSections.contact, email, csrf: 'forged', intent: 'save' });
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('value="Kari Nordmann"');
+  });
+
+  it('withdraws a submitted application only when confirmed', async () => {
+    // Prepare
+    const { client, applicationPath, email } = await startedApplication();
+    await fillEverything(client, applicationPath, email);
+    await client.post(`${applicationPath}/submit`, {});
+    await client.get(applicationPath);
+
+    // Act
+    const unconfirmed = await client.post(`${applicationPath}/withdraw`, {});
+    await client.get(applicationPath);
+    const confirmed = await client.post(`${applicationPath}/withdraw`, { confirm: 'yes' });
+    const status = await client.get(`${applicationPath}?notice=withdrawn`);
+
+    // Assess
+    expect(unconfirmed.status).toBe(422);
+    expect(confirmed.status).toBe(303);
+    expect(await status.text()).toContain('Trukket');
+  });
+});
+
+describe('the first page of the form', () => {
+  let harness: ReturnType<typeof testApplicantApp>;
+  const tenantId = freshTenantId('start');
+
+  beforeAll(async () => {
+    const config = await ownTableConfig();
+    harness = testApplicantApp(config, () => new Date('2027-01-15T10:00:00.000Z'));
+    await harness.adapters.calls.create(openCall(tenantId, { deadline, opensAt: '2026-11-01T00:00:00.000Z' }));
+  });
+
+  async function start(orgnr: string, lang = 'nb-NO') {
+    const client = new ApplicantClient(harness.app);
+    const response = await client.request(`/calls/${tenantId}/2027-1/apply`, {
+      method: 'POST',
+      body: new URLSearchParams({ orgnr, email: freshRecipient() }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': lang },
+    });
+    return { status: response.status, page: await response.text() };
+  }
+
+  it.each([
+    ['123456789', 'ikke et gyldig organisasjonsnummer'],
+    ['12345', '9 sifre'],
+    [unknownButValid, 'finner ikke organisasjonsnummeret'],
+    ['312340593', 'slettet fra Enhetsregisteret'],
+    ['311890042', 'Frivillighetsregisteret'],
+    ['310501123', 'adresse i kommunen'],
+  ])('refuses %s with a message next to the field, keeping what was typed', async (orgnr, message) => {
+    // Act
+    const { status, page } = await start(orgnr);
+
+    // Assess
+    expect(status).toBe(422);
+    expect(page).toContain(message);
+    expect(page).toContain(`value="${orgnr}"`);
+  });
+
+  it('answers in English when the applicant reads English', async () => {
+    // Act
+    const { page } = await start('123456789', 'en-GB');
+
+    // Assess
+    expect(page).toContain('lang="en"');
+    expect(page).toContain('This is not a valid organisation number');
+  });
+
+  it('starts a draft it could not verify when the registry does not answer, and says the check will be repeated', async () => {
+    // Act: 312567024 never answers; the adapter gives up after its timeout
+    const client = new ApplicantClient(harness.app);
+    const started = await client.post(`/calls/${tenantId}/2027-1/apply`, { orgnr: '312567024', email: freshRecipient() }, { guards: false });
+    const contact = await client.get(started.headers.get('location')!);
+
+    // Assess
+    expect(started.status).toBe(303);
+    expect(await contact.text()).toContain('vi sjekker organisasjonen på nytt');
+  });
+});

@@ -1,0 +1,69 @@
+import type { Hono } from 'hono';
+import { createAdapters } from '../../functions/adapters';
+import { applicantApp } from '../../functions/compose';
+import type { Config } from '../../functions/config';
+import { createLogger } from '../../functions/http/common/logger';
+import { sendPendingMail } from '../../shared/use-cases/send-pending-mail';
+import type { StoredEmail } from './mail-inbox';
+
+/** The applicant app in-process, with a clock the test controls. */
+export function testApplicantApp(config: Config, clock: () => Date = () => new Date()) {
+  const adapters = createAdapters(config);
+  const app = applicantApp(config, adapters, createLogger('error'), config.MAGIC_LINK_SECRET!, clock);
+  return { app, adapters };
+}
+
+/** Sends what is due in the outbox through the SES stand-in, as the scheduled job does. */
+export async function flushOutbox(adapters: ReturnType<typeof createAdapters>, clock: () => Date = () => new Date()) {
+  return sendPendingMail({ outbox: adapters.outbox, mailer: adapters.mailer, clock });
+}
+
+/** The first link to the app in an email's text. */
+export function linkIn(email: StoredEmail): string {
+  const match = /http:\/\/[^\s]+\/link\/[\w.-]+/.exec(email.body.text ?? '');
+  if (!match) throw new Error(`No link in email: ${email.subject}`);
+  return match[0];
+}
+
+/**
+ * A browser-like client: keeps cookies, follows nothing by itself, and reads the CSRF token and
+ * version from the last page, so tests can post forms as a person would.
+ */
+export class ApplicantClient {
+  private cookies = new Map<string, string>();
+  lastPage = '';
+
+  constructor(private readonly app: Hono) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    headers.set('accept-language', headers.get('accept-language') ?? 'nb-NO');
+    const response = await this.app.request(`http://localhost:3000${path}`, { ...init, headers });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name, ...value] = pair!.split('=');
+      if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value.join('='));
+    }
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastPage = await response.clone().text();
+    return response;
+  }
+
+  get(path: string) {
+    return this.request(path);
+  }
+
+  /** Posts a form with this page's CSRF token and version unless the fields say otherwise. */
+  post(path: string, fields: Record<string, string | string[]>, options: { guards?: boolean } = {}) {
+    const body = new URLSearchParams();
+    if (options.guards !== false) {
+      const csrf = /name="csrf" value="([^"]+)"/.exec(this.lastPage)?.[1];
+      const version = /name="version" value="([^"]+)"/.exec(this.lastPage)?.[1];
+      if (csrf && !('csrf' in fields)) body.append('csrf', csrf);
+      if (version && !('version' in fields)) body.append('version', version);
+    }
+    for (const [name, value] of Object.entries(fields)) for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
+    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+}

@@ -1,0 +1,64 @@
+import type { Call } from '../../shared/calls';
+import { formatDate, formatDateTime } from '../../shared/deadlines';
+import { formatKroner } from '../../shared/money';
+import { callPath } from '../components/call-card';
+import { Layout, type PageContext } from '../layout';
+import { RoundStatusTag } from './officer-workspace-page';
+
+/** One round of the officer's own municipality. */
+export function OfficerRoundPage(props: { page: PageContext; round: Call }) {
+  const { page, round } = props;
+  const { t, lang } = page;
+  return (
+    <Layout page={page} title={round.title[lang]}>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/officer">
+          {t('officer.round.back')}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="xl">
+        {round.title[lang]}
+      </h1>
+      <p class="ds-paragraph">
+        <RoundStatusTag page={page} status={round.status} />
+      </p>
+      <section aria-labelledby="round-details-heading" class="stack">
+        <h2 id="round-details-heading" class="ds-heading" data-size="md">
+          {t('officer.round.details')}
+        </h2>
+        <p class="ds-paragraph" data-variant="long">
+          {round.summary[lang]}
+        </p>
+        <dl class="facts">
+          <dt>{t('call.deadline')}</dt>
+          <dd>{formatDateTime(round.deadline, lang)}</dd>
+          <dt>{t('call.opensAt')}</dt>
+          <dd>{formatDateTime(round.opensAt, lang)}</dd>
+          <dt>{t('call.grantYear')}</dt>
+          <dd>{round.grantYear}</dd>
+          <dt>{t('call.amounts')}</dt>
+          <dd>{t('call.amountRange', { min: formatKroner(round.minAmount, lang), max: formatKroner(round.maxAmount, lang) })}</dd>
+          <dt>{t('call.reportingDeadline')}</dt>
+          <dd>{formatDate(round.reportingDeadline, lang)}</dd>
+          <dt>{t('call.subGoals')}</dt>
+          <dd>
+            <ul class="tag-list">
+              {round.subGoals.map((code) => (
+                <li class="ds-tag" data-color="neutral">
+                  {`${code}: ${t(`subGoal.${code}`)}`}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      </section>
+      {round.status === 'draft' ? null : (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={callPath(round)}>
+            {t('officer.round.public')}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}

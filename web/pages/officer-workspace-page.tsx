@@ -1,0 +1,65 @@
+import type { Call } from '../../shared/calls';
+import { formatDateTime } from '../../shared/deadlines';
+import { Layout, type PageContext } from '../layout';
+
+/** Where an officer opens one of their rounds. */
+export function officerRoundPath(roundId: string): string {
+  return `/officer/rounds/${encodeURIComponent(roundId)}`;
+}
+
+/** A round's status as a tag, in the user's language. */
+export function RoundStatusTag(props: { page: PageContext; status: Call['status'] }) {
+  return (
+    <span class="ds-tag" data-color="neutral">
+      {props.page.t(`round.status.${props.status}`)}
+    </span>
+  );
+}
+
+/**
+ * The officer's start page: their municipality's rounds, newest first, each with status and
+ * deadline (Oslo time) and a link to the round. Only the signed-in tenant's rounds are ever passed in.
+ */
+export function OfficerWorkspacePage(props: { page: PageContext; tenantName: string; rounds: Call[] }) {
+  const { page, tenantName, rounds } = props;
+  const { t, lang } = page;
+  return (
+    <Layout page={page} title={`${t('officer.title')}: ${tenantName}`}>
+      <h1 class="ds-heading" data-size="xl">
+        {`${t('officer.title')}: ${tenantName}`}
+      </h1>
+      <p class="ds-paragraph">{t('officer.lead', { tenant: tenantName })}</p>
+      {rounds.length === 0 ? (
+        <p class="ds-paragraph">{t('officer.rounds.none')}</p>
+      ) : (
+        <table class="ds-table round-table" data-border>
+          <caption>{t('officer.rounds.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('officer.rounds.round')}</th>
+              <th scope="col">{t('officer.rounds.status')}</th>
+              <th scope="col">{t('officer.rounds.deadline')}</th>
+              <th scope="col">{t('officer.rounds.grantYear')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((round) => (
+              <tr>
+                <td>
+                  <a class="ds-link" href={officerRoundPath(round.roundId)}>
+                    {round.title[lang]}
+                  </a>
+                </td>
+                <td>
+                  <RoundStatusTag page={page} status={round.status} />
+                </td>
+                <td>{formatDateTime(round.deadline, lang)}</td>
+                <td>{round.grantYear}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
