@@ -48,9 +48,11 @@ export interface ApiStackProps extends StackProps {
   readonly logLevel: string;
   readonly logRetention: logs.RetentionDays;
   /**
-   * Verify officer and national JWTs at API Gateway as well as in the app. Turn off if those apps
-   * keep their tokens in a cookie, which API Gateway's JWT authorizer cannot read.
-   * @default true
+   * Verify officer and national JWTs at API Gateway as well as in the app. API Gateway's JWT
+   * authorizer reads only `Authorization: Bearer`, so with it on, the officer and national *pages*
+   * (session cookie) are refused before the app sees them; only API-only deployments should turn
+   * it on. Off, the apps verify every request themselves with the same code (docs/decisions.md).
+   * @default false
    */
   readonly gatewayJwtAuthorizer?: boolean;
 }
@@ -190,42 +192,47 @@ export class ApiStack extends Stack {
     const officerIntegration = new HttpLambdaIntegration('Officer', officer.function);
     const nationalIntegration = new HttpLambdaIntegration('National', national.function);
 
-    const publicRoutes: apigw.HttpRoute[] = [];
+    /** Routes without a gateway authorizer, each with the reason it may be open at the gateway. */
+    const unauthorizedRoutes: { route: apigw.HttpRoute; reason: string }[] = [];
     const addRoutes = (
       paths: readonly string[],
       integration: HttpLambdaIntegration,
-      authorizer?: apigw.IHttpRouteAuthorizer,
+      access: { authorizer: apigw.IHttpRouteAuthorizer } | { reason: string },
     ): apigw.HttpRoute[] => {
+      const authorizer = 'authorizer' in access ? access.authorizer : undefined;
       const routes = paths.flatMap((path) =>
         this.httpApi.addRoutes({ path, methods: [apigw.HttpMethod.ANY], integration, authorizer }),
       );
-      if (!authorizer) publicRoutes.push(...routes);
+      if ('reason' in access) unauthorizedRoutes.push(...routes.map((route) => ({ route, reason: access.reason })));
       return routes;
     };
 
-    addRoutes(['/', '/healthz', '/calls', '/calls/{proxy+}', '/api/{proxy+}', '/static/{proxy+}'], applicantIntegration);
+    addRoutes(['/', '/healthz', '/calls', '/calls/{proxy+}', '/api/{proxy+}', '/static/{proxy+}'], applicantIntegration, {
+      reason:
+        'Public by design: the applicant pages and the open JSON API need no login; applicant sessions are magic-link cookies checked in the app.',
+    });
 
-    const authorizer =
-      props.gatewayJwtAuthorizer === false
-        ? undefined
-        : new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
-            userPoolClients: [props.userPoolClient],
-            identitySource: ['$request.header.Authorization'],
-          });
-    addRoutes(['/officer', '/officer/{proxy+}'], officerIntegration, authorizer);
-    addRoutes(['/national', '/national/{proxy+}'], nationalIntegration, authorizer);
+    const signedInAccess: { authorizer: apigw.IHttpRouteAuthorizer } | { reason: string } =
+      props.gatewayJwtAuthorizer === true
+        ? {
+            authorizer: new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+              userPoolClients: [props.userPoolClient],
+              identitySource: ['$request.header.Authorization'],
+            }),
+          }
+        : {
+            reason:
+              'Signed-in routes: the officer and national apps verify the Cognito token (session cookie or bearer) on every request with the same code, and refuse without one (401, or a redirect to sign-in). The gateway JWT authorizer reads only the Authorization header, so it would refuse every page a browser opens with the session cookie (docs/decisions.md).',
+          };
+    addRoutes(['/officer', '/officer/{proxy+}'], officerIntegration, signedInAccess);
+    addRoutes(['/national', '/national/{proxy+}'], nationalIntegration, signedInAccess);
     // The sign-in redirect arrives before there is a token; the app checks state and PKCE itself.
-    addRoutes(['/officer/auth/{proxy+}'], officerIntegration);
-    addRoutes(['/national/auth/{proxy+}'], nationalIntegration);
+    const signInReason = 'The OIDC sign-in, callback and sign-out come before there is a token; the app checks state and PKCE itself.';
+    addRoutes(['/officer/auth/{proxy+}'], officerIntegration, { reason: signInReason });
+    addRoutes(['/national/auth/{proxy+}'], nationalIntegration, { reason: signInReason });
 
-    for (const route of publicRoutes) {
-      NagSuppressions.addResourceSuppressions(route, [
-        {
-          id: 'AwsSolutions-APIG4',
-          reason:
-            'Public by design: the applicant pages, the open JSON API and the OIDC sign-in redirect need no login; applicant sessions are magic-link cookies checked in the app.',
-        },
-      ]);
+    for (const { route, reason } of unauthorizedRoutes) {
+      NagSuppressions.addResourceSuppressions(route, [{ id: 'AwsSolutions-APIG4', reason }]);
     }
     const defaultRoute = this.httpApi.node.tryFindChild('DefaultRoute');
     if (defaultRoute) {

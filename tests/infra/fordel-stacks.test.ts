@@ -250,12 +250,36 @@ describe('api stack', () => {
     expect(readers).toEqual([/applicant/i]);
   });
 
-  it('puts a Cognito JWT authorizer on the officer and national routes and none on the public ones', () => {
-    only(api, 'AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
-    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
-    const auth = Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']));
+  const authorizationByRoute = (template: Template) =>
+    Object.fromEntries(
+      (Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[]).map((r) => [
+        r.Properties.RouteKey,
+        r.Properties.AuthorizationType ?? 'NONE',
+      ]),
+    );
 
-    expect(auth).toMatchObject({
+  it('leaves token checks to the officer and national apps by default, so cookie-signed-in pages reach them', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+
+    expect(authorizationByRoute(api)).toMatchObject({
+      'ANY /officer': 'NONE',
+      'ANY /officer/{proxy+}': 'NONE',
+      'ANY /national': 'NONE',
+      'ANY /national/{proxy+}': 'NONE',
+      'ANY /officer/auth/{proxy+}': 'NONE',
+      'ANY /national/auth/{proxy+}': 'NONE',
+      $default: 'NONE',
+    });
+  });
+
+  it('puts a Cognito JWT authorizer on the officer and national routes, and none on the public ones, when asked to', () => {
+    // Bundling is skipped: this synth is about routes, and the default synth above bundles already.
+    const withAuthorizer = Template.fromStack(
+      synthFordel({ nag: false, context: { 'fordel:gatewayJwtAuthorizer': 'true', 'aws:cdk:bundling-stacks': [] } }).api,
+    );
+
+    only(withAuthorizer, 'AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+    expect(authorizationByRoute(withAuthorizer)).toMatchObject({
       'ANY /officer': 'JWT',
       'ANY /officer/{proxy+}': 'JWT',
       'ANY /national': 'JWT',
@@ -266,6 +290,7 @@ describe('api stack', () => {
       'ANY /healthz': 'NONE',
       'ANY /static/{proxy+}': 'NONE',
       'ANY /officer/auth/{proxy+}': 'NONE',
+      'ANY /national/auth/{proxy+}': 'NONE',
       $default: 'NONE',
     });
   });

@@ -31,7 +31,7 @@ describe('configuration from context', () => {
       appName: 'fordel',
       stage: 'dev',
       appBaseUrl: `https://${config.domainName}`,
-      gatewayJwtAuthorizer: true,
+      gatewayJwtAuthorizer: false,
       certificateArn: undefined,
       authDomainPrefix: 'fordel-dev',
     });
@@ -39,10 +39,10 @@ describe('configuration from context', () => {
 
   it('accepts -c values, which always arrive as strings', () => {
     const config = readConfig(
-      appWith({ 'fordel:gatewayJwtAuthorizer': 'false', 'fordel:logRetentionDays': '90', 'fordel:stage': 'prod' }).node,
+      appWith({ 'fordel:gatewayJwtAuthorizer': 'true', 'fordel:logRetentionDays': '90', 'fordel:stage': 'prod' }).node,
     );
 
-    expect(config).toMatchObject({ gatewayJwtAuthorizer: false, logRetention: 90, stage: 'prod' });
+    expect(config).toMatchObject({ gatewayJwtAuthorizer: true, logRetention: 90, stage: 'prod' });
   });
 
   it('refuses a sender that is not an address, a retention CloudWatch does not offer and an unknown log level', () => {

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { roundStatuses, type RoundStatus } from '../../../shared/lifecycle/round';
 import type { CallRepository, TenantRepository } from '../../../shared/ports';
 import { tenantSchema, type Tenant } from '../../../shared/tenants';
@@ -65,7 +66,12 @@ function byRegisterOrder(a: Tenant, b: Tenant): number {
 export function createNationalApp(deps: NationalDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
   app.use('*', requestContext(deps.logger));
-  app.onError(handleError);
+  // The CSRF guard refuses a cross-site form with 403; say so, instead of a generic bad request.
+  app.onError((error, c) =>
+    error instanceof HTTPException && error.status === 403
+      ? c.html(<AuthMessagePage page={basePage(c)} kind="forbidden" signInHref={`/national/auth/sign-in`} />, 403)
+      : handleError(error, c),
+  );
   app.notFound(handleNotFound);
   app.use('*', csrf({ origin: new URL(deps.baseUrl).origin }));
 

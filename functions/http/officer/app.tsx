@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { callSchema } from '../../../shared/calls';
 import type { CallRepository, TenantRepository } from '../../../shared/ports';
 import type { TenantId } from '../../../shared/tenants';
@@ -86,7 +87,12 @@ function basePage(c: Context<AppEnv>): PageContext {
 export function createOfficerApp(deps: OfficerDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
   app.use('*', requestContext(deps.logger));
-  app.onError(handleError);
+  // The CSRF guard refuses a cross-site form with 403; say so, instead of a generic bad request.
+  app.onError((error, c) =>
+    error instanceof HTTPException && error.status === 403
+      ? c.html(<AuthMessagePage page={basePage(c)} kind="forbidden" signInHref={`/officer/auth/sign-in`} />, 403)
+      : handleError(error, c),
+  );
   app.notFound(handleNotFound);
   // Cookie-authenticated form posts (sign-out now, decisions later) must come from our own pages.
   app.use('*', csrf({ origin: new URL(deps.baseUrl).origin }));
