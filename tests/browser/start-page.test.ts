@@ -89,13 +89,13 @@ describeInBrowser('the start page in Chromium', () => {
     await context.close();
   });
 
-  it('shows the call page, the API reference and a missing page in nynorsk without violations', async () => {
+  it('shows the call page, the API reference, the accessibility statement, the privacy page, the link request and a missing page in nynorsk without violations', async () => {
     // Prepare
     const context = await browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
 
     // Act & Assess
-    for (const path of [`/calls/${second}/2027-1?lang=nn`, '/api/reference', '/calls/nobody/none']) {
+    for (const path of [`/calls/${second}/2027-1?lang=nn`, '/api/reference', '/accessibility', '/privacy', '/resume', '/calls/nobody/none']) {
       await page.goto(`${baseUrl}${path}`);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nn');
       expect(await accessibilityViolations(page), path).toEqual([]);

@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/fordel-function';
 import { tableDefinition } from '../../shared/table';
-import { synthFordel } from './synth-fordel';
+import { nagFindings, synthFordel } from './synth-fordel';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -274,9 +274,10 @@ describe('api stack', () => {
 
   it('puts a Cognito JWT authorizer on the officer and national routes, and none on the public ones, when asked to', () => {
     // Bundling is skipped: this synth is about routes, and the default synth above bundles already.
-    const withAuthorizer = Template.fromStack(
-      synthFordel({ nag: false, context: { 'fordel:gatewayJwtAuthorizer': 'true', 'aws:cdk:bundling-stacks': [] } }).api,
-    );
+    const stacks = synthFordel({ context: { 'fordel:gatewayJwtAuthorizer': 'true', 'aws:cdk:bundling-stacks': [] } });
+    const withAuthorizer = Template.fromStack(stacks.api);
+
+    expect(nagFindings(stacks.api)).toEqual([]);
 
     only(withAuthorizer, 'AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     expect(authorizationByRoute(withAuthorizer)).toMatchObject({

@@ -287,6 +287,40 @@ describe('the first page of the form', () => {
     expect(page).toContain('This is not a valid organisation number');
   });
 
+  it('starts next year from last year’s application when asked, leaving the dates to be set again', async () => {
+    // Prepare: last year's submitted application of the same organisation and person
+    const email = freshRecipient('prefill');
+    const lastYear = {
+      tenantId,
+      roundId: '2026-1',
+      applicationId: `01LASTYEAR${Date.now()}`,
+      reference: 'LAST-2026',
+      grantYear: 2026,
+      orgnr: eidsvollOrganisation,
+      organisationName: 'Eidsvoll frivillige nettverk',
+      email,
+      status: 'approved',
+      version: 5,
+      createdAt: '2026-01-10T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+      language: 'nb',
+      registryCheck: { status: 'not_verified', checkedAt: '2026-01-10T10:00:00.000Z', reason: 'timeout' },
+      attachments: [],
+      project: { ...filledSections.project, subGoals: ['A'], startDate: '2026-02-01', endDate: '2026-11-30', expectedParticipants: 30, volunteerHours: 200 },
+    } as never;
+    await harness.adapters.applications.create(lastYear, { eventId: `01EVT${Date.now()}`, at: '2026-01-10T10:00:00.000Z', actor: 'test', action: 'seed' }, [], []);
+    const client = new ApplicantClient(harness.app);
+
+    // Act
+    const started = await client.post(`/calls/${tenantId}/2027-1/apply`, { orgnr: eidsvollOrganisation, email, prefill: 'yes' }, { guards: false });
+    const project = await client.get(started.headers.get('location')!.replace(/contact$/, 'project'));
+
+    // Assess
+    const page = await project.text();
+    expect(page).toContain('value="Leksehjelp og fotball"');
+    expect(page).toContain('name="startDate" type="date" value=""');
+  });
+
   it('starts a draft it could not verify when the registry does not answer, and says the check will be repeated', async () => {
     // Act: 312567024 never answers; the adapter gives up after its timeout
     const client = new ApplicantClient(harness.app);

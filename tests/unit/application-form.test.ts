@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectSectionSchema, submissionProblems, type Application } from '../../shared/applications/application';
+import { isValidAccountNumber } from '../../shared/applications/form-fields';
+import { issueMessage } from '../../shared/i18n';
+import { kroner } from '../../shared/money';
+import type { z } from 'zod';
+
+const call = { minAmount: kroner(10_000), maxAmount: kroner(200_000), subGoals: ['A', 'B'] as ('A' | 'B')[], grantYear: 2027, extraQuestions: [] };
+
+function messagesOf(error: z.ZodError | undefined, field: string, lang: 'nb' | 'en' = 'nb') {
+  return (error?.issues ?? []).filter((issue) => issue.path.join('.') === field).map((issue) => issueMessage(issue, lang));
+}
+
+const budgetInput = (overrides: Record<string, unknown> = {}) => ({
+  costs: [{ label: 'Leie', amount: '30 000' }, { label: 'Mat', amount: '20 000' }],
+  otherIncome: [],
+  ownContribution: '',
+  amountApplied: '50 000',
+  ...overrides,
+});
+
+describe('the budget section', () => {
+  it('accepts a budget that adds up and returns whole kroner', () => {
+    // Act
+    const result = budgetSectionSchema(call).parse(budgetInput());
+
+    // Assess
+    expect(result).toEqual({ costs: [{ label: 'Leie', amount: 30_000 }, { label: 'Mat', amount: 20_000 }], otherIncome: [], ownContribution: 0, amountApplied: 50_000 });
+  });
+
+  it.each([
+    ['-5000', 'negativt'],
+    ['femti tusen', 'bare inneholde tall'],
+    ['50 000,50', 'hele kroner'],
+    ['250 000', 'Du kan søke om fra 10\u00a0000\u00a0kr til 200\u00a0000\u00a0kr'],
+    ['40 000', 'kostnadene minus andre inntekter og egenandel: 50\u00a0000\u00a0kr'],
+  ])('refuses %s as the amount applied for', (amount, message) => {
+    // Act
+    const result = budgetSectionSchema(call).safeParse(budgetInput({ amountApplied: amount }));
+
+    // Assess
+    expect(result.success).toBe(false);
+    expect(messagesOf(result.error, 'amountApplied').join(' ')).toContain(message);
+  });
+
+  it('asks for the amount of a line that has a label, next to that line', () => {
+    // Act
+    const result = budgetSectionSchema(call).safeParse(budgetInput({ costs: [{ label: 'Leie', amount: '' }] }));
+
+    // Assess
+    expect(messagesOf(result.error, 'costs.0.amount')).toEqual(['Skriv beløpet for linjen.']);
+  });
+
+  it('adds up to the krone for any lines (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (costs, income, own) => {
+          const totals = budgetTotals({
+            costs: costs.map((amount) => ({ label: 'x', amount: kroner(amount) })),
+            otherIncome: income.map((amount) => ({ label: 'y', amount: kroner(amount) })),
+            ownContribution: kroner(own),
+          });
+          expect(totals.totalCosts).toBe(costs.reduce((a, b) => a + b, 0));
+          expect(totals.needed).toBe(totals.totalCosts - totals.totalIncome - own);
+          expect(Number.isInteger(totals.needed)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('the project section', () => {
+  const valid = {
+    title: 'Leksehjelp',
+    description: 'Beskrivelse',
+    subGoals: ['A'],
+    targetGroup: 'Barn',
+    activities: 'Leksehjelp',
+    location: 'Biblioteket',
+    startDate: '2027-02-01',
+    endDate: '2027-11-30',
+    expectedParticipants: '40',
+    partners: '',
+    volunteerHours: '300',
+  };
+
+  it('refuses text beyond its limit, dates outside the grant year and a sub-goal the call does not have', () => {
+    // Act
+    const result = projectSectionSchema(call).safeParse({ ...valid, title: 'x'.repeat(141), startDate: '2026-12-31', subGoals: ['D'] });
+
+    // Assess
+    expect(messagesOf(result.error, 'title')).toEqual(['Teksten kan være på høyst 140 tegn.']);
+    expect(messagesOf(result.error, 'startDate', 'en')[0]).toContain('grant year 2027');
+    expect(messagesOf(result.error, 'subGoals')[0]).toContain('Velg minst ett');
+  });
+
+  it('refuses an end date before the start date', () => {
+    // Act
+    const result = projectSectionSchema(call).safeParse({ ...valid, startDate: '2027-06-01', endDate: '2027-05-01' });
+
+    // Assess
+    expect(messagesOf(result.error, 'endDate')).toEqual(['Sluttdatoen kan ikke være før startdatoen.']);
+  });
+});
+
+describe('the contact section', () => {
+  it('refuses a bad email, phone and account number with messages in the chosen language', () => {
+    // Act
+    const result = contactSectionSchema.safeParse({ contactName: 'Kari', email: 'kari@', phone: '123', accountNumber: '1234.56.78904' });
+
+    // Assess
+    expect(messagesOf(result.error, 'email', 'en')[0]).toContain('name@example.com');
+    expect(messagesOf(result.error, 'phone', 'en')[0]).toContain('8 digits');
+    expect(messagesOf(result.error, 'accountNumber', 'en')[0]).toContain('11 digits');
+  });
+
+  it('checks account numbers with their mod-11 check digit', () => {
+    expect(isValidAccountNumber('12345678903')).toBe(true);
+    expect(isValidAccountNumber('12345678904')).toBe(false);
+    expect(isValidAccountNumber('1234567890')).toBe(false);
+  });
+});
+
+describe('what stops a submission', () => {
+  it('lists each missing section and the statutes', () => {
+    // Prepare
+    const draft = { attachments: [], answers: {} } as unknown as Application;
+
+    // Act
+    const problems = submissionProblems(draft, { extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] });
+
+    // Assess
+    expect(problems.map((problem) => problem.section)).toEqual(['contact', 'project', 'budget', 'attachments', 'questions']);
+  });
+});
