@@ -1,5 +1,5 @@
 // `npm test` on a fresh clone: installs what is missing, says whether browser tests can run,
-// then runs every test project (unit, infra, integration, browser) in one vitest run.
+// type-checks, then runs every test project (unit, infra, integration, browser) in one vitest run.
 // With REQUIRE_BROWSER=1 (as in CI) a missing Chromium fails the run instead of skipping.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -19,6 +19,13 @@ if (!existsSync(chromium)) {
     process.exit(1);
   }
   console.warn(`fordel: Chromium not found at ${chromium}: browser tests will be SKIPPED (install it with: sudo apt-get install chromium).`);
+}
+
+// Types first: a type error fails fast, before the slower projects start.
+if (process.argv.length <= 2) {
+  console.log('fordel: type-checking…');
+  const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit'], { stdio: 'inherit' });
+  if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 }
 
 const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {

@@ -185,7 +185,7 @@ describeInBrowser('an organisation applies in Chromium', () => {
     const tabTo = async (selector: string) => {
       for (let presses = 0; presses < 40; presses++) {
         await page.keyboard.press('Tab');
-        if (await page.locator(selector).evaluate((element) => element === document.activeElement)) return;
+        if (await page.locator(selector).evaluate('element => element === document.activeElement')) return;
       }
       throw new Error(`Tab never reached ${selector}`);
     };

@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import { createAdapters } from '../../functions/adapters';
 import { applicantApp } from '../../functions/compose';
 import type { Config } from '../../functions/config';
@@ -33,7 +32,7 @@ export class ApplicantClient {
   private cookies = new Map<string, string>();
   lastPage = '';
 
-  constructor(private readonly app: Hono) {}
+  constructor(private readonly app: { request: (input: string, init?: RequestInit) => Response | Promise<Response> }) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);

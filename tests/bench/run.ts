@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: figures, not pass/fail. Prints a table and writes bench/results.json:
+ * - each Lambda bundle's size (esbuild, minified ESM, as the CDK bundles them);
+ * - the weight of each applicant page (HTML + CSS + JS bytes, raw and gzipped);
+ * - request latency of the public pages and API against DynamoDB Local (p50/p95).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { createLocalApp, listen } from '../../infra/local/local-server';
+import { freePort } from '../../infra/local/ports';
+import { startStandIns } from '../../infra/local/stand-ins';
+import { loadConfig } from '../../functions/config';
+import { ApplicantClient } from '../support/applicant-client';
+import { openCall } from '../support/calls';
+import type { TenantId } from '../../shared/tenants';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const lambdaEntries = [
+  'functions/http/applicant/lambda.ts',
+  'functions/http/officer/lambda.ts',
+  'functions/http/national/lambda.ts',
+  'functions/jobs/close-rounds/lambda.ts',
+  'functions/jobs/send-outbox/lambda.ts',
+];
+
+async function bundleSizes() {
+  const rows: { entry: string; bytes: number; gzipBytes: number }[] = [];
+  for (const entry of lambdaEntries) {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      external: ['@aws-sdk/*'],
+      write: false,
+      jsx: 'automatic',
+      jsxImportSource: 'hono/jsx',
+      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    });
+    const code = result.outputFiles[0]!.contents;
+    rows.push({ entry, bytes: code.length, gzipBytes: gzipSync(code).length });
+  }
+  return rows;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main() {
+  const bundles = await bundleSizes();
+  const standIns = await startStandIns({ tableName: 'fordel-bench' });
+  const port = await freePort();
+  const config = loadConfig({
+    TABLE_NAME: standIns.tableName,
+    DYNAMODB_ENDPOINT: standIns.dynamoDbEndpoint,
+    SES_ENDPOINT: standIns.mailEndpoint,
+    REGISTRY_BASE_URL: standIns.registryBaseUrl,
+    S3_ENDPOINT: standIns.s3Endpoint,
+    ATTACHMENTS_BUCKET: standIns.attachmentsBucket,
+    APP_BASE_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'error',
+    MAGIC_LINK_SECRET: 'bench-signing-secret-of-at-least-32-characters',
+    AUTH_ISSUER: `http://127.0.0.1:${port}/local-idp`,
+    AUTH_CLIENT_ID: 'fordel-local',
+  });
+  const { app, adapters } = createLocalApp(config);
+  const tenantId = 'k3240' as TenantId;
+  for (let index = 0; index < 40; index++) {
+    await adapters.calls.create(openCall(`bench${index}` as TenantId, { opensAt: '2026-11-01T00:00:00.000Z' }));
+  }
+  await adapters.calls.create(openCall(tenantId, { opensAt: '2026-11-01T00:00:00.000Z' }));
+  const server = await listen(app, port);
+
+  // Page weight: walk the applicant pages as one applicant and weigh HTML plus its stylesheets.
+  const client = new ApplicantClient({
+    request: (input, init) => fetch(input.replace('http://localhost:3000', `http://127.0.0.1:${port}`), { ...init, redirect: 'manual' }),
+  });
+  const css = await Promise.all(['/static/ds/theme.css', '/static/ds/index.css', '/static/app.css'].map(async (path) => Buffer.from(await (await fetch(`http://127.0.0.1:${port}${path}`)).arrayBuffer())));
+  const cssBytes = css.reduce((total, file) => total + file.length, 0);
+  const cssGzip = css.reduce((total, file) => total + gzipSync(file).length, 0);
+  const pages: { page: string; htmlBytes: number; cssBytes: number; jsBytes: number; totalGzipBytes: number }[] = [];
+  const weigh = async (name: string, response: Response) => {
+    const html = Buffer.from(await response.arrayBuffer());
+    pages.push({ page: name, htmlBytes: html.length, cssBytes, jsBytes: 0, totalGzipBytes: gzipSync(html).length + cssGzip });
+  };
+  await weigh('start page (41 calls)', await client.get('/'));
+  await weigh('call page', await client.get(`/calls/${tenantId}/2027-1`));
+  await weigh('apply: organisation', await client.get(`/calls/${tenantId}/2027-1/apply`));
+  const started = await client.post(`/calls/${tenantId}/2027-1/apply`, { orgnr: '311100386', email: 'bench@example.org' }, { guards: false });
+  if (started.status !== 303) throw new Error(`Starting an application answered ${started.status}: ${client.lastPage.slice(0, 2000)}`);
+  const applicationPath = started.headers.get('location')!.replace(/\/contact$/, '');
+  for (const step of ['contact', 'project', 'budget', 'attachments', 'questions', 'review']) await weigh(`apply: ${step}`, await client.get(`${applicationPath}/${step}`));
+  await weigh('status', await client.get(applicationPath));
+
+  // Latency of the public read paths.
+  const latency: { path: string; requests: number; p50Ms: number; p95Ms: number }[] = [];
+  for (const path of ['/', '/api/calls', `/calls/${tenantId}/2027-1`, '/healthz']) {
+    const times: number[] = [];
+    for (let index = 0; index < 200; index++) {
+      const started = performance.now();
+      await (await fetch(`http://127.0.0.1:${port}${path}`)).arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    latency.push({ path, requests: times.length, p50Ms: Number(percentile(times, 50).toFixed(1)), p95Ms: Number(percentile(times, 95).toFixed(1)) });
+  }
+
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await standIns.stop();
+
+  console.log('\nLambda bundles (minified ESM, @aws-sdk external)');
+  console.table(bundles.map((row) => ({ entry: row.entry, kB: (row.bytes / 1024).toFixed(0), 'gzip kB': (row.gzipBytes / 1024).toFixed(0) })));
+  console.log('Applicant page weight (HTML + CSS + JS)');
+  console.table(pages.map((row) => ({ page: row.page, 'HTML kB': (row.htmlBytes / 1024).toFixed(1), 'CSS kB': (row.cssBytes / 1024).toFixed(0), 'JS kB': 0, 'total gzip kB': (row.totalGzipBytes / 1024).toFixed(0) })));
+  console.log('Latency against DynamoDB Local (sequential requests)');
+  console.table(latency);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency }, null, 2)}\n`);
+  console.log('Written to bench/results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
