@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/applications/application';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { ApplicationChange, ApplicationRepository, AuditEntry, MagicLinkRecord, MagicLinkStore } from '../../shared/applications/ports';
@@ -8,6 +8,7 @@ import type { TenantId } from '../../shared/tenants';
 import { auditEventPut } from './audit-event';
 import { cancellationCodes, isConditionalCheckFailed } from './dynamodb-errors';
 import { outboxPut } from './outbox-repository';
+import { queryAll } from './query-all';
 
 /** Attributes that hold personal data; the retention job removes exactly these. */
 export const personalAttributes = ['email', 'contact'] as const;
@@ -117,16 +118,14 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
     },
 
     async listByOrganisation(orgnr) {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: indexNames.byOrganisation,
-          KeyConditionExpression: 'GSI2PK = :org',
-          ExpressionAttributeValues: { ':org': keys.applicationsOfOrganisation(orgnr) },
-          ScanIndexForward: false,
-        }),
-      );
-      return (result.Items ?? []).map(fromItem);
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byOrganisation,
+        KeyConditionExpression: 'GSI2PK = :org',
+        ExpressionAttributeValues: { ':org': keys.applicationsOfOrganisation(orgnr) },
+        ScanIndexForward: false,
+      });
+      return items.map(fromItem);
     },
   };
 }

@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { callSchema, type Call } from '../../shared/calls';
 import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/ports';
 import { indexNames, keys } from '../../shared/table';
 import type { TenantId } from '../../shared/tenants';
 import { auditEventPut } from './audit-event';
 import { cancellationCodes } from './dynamodb-errors';
+import { queryAll } from './query-all';
 
 /**
  * Calls live in the round item of their tenant. An open call also carries the `byList` index
@@ -14,22 +15,13 @@ import { cancellationCodes } from './dynamodb-errors';
 export function createCallRepository(db: DynamoDBDocumentClient, tableName: string): CallRepository {
   return {
     async listOpen() {
-      const calls: Call[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: indexNames.byList,
-            KeyConditionExpression: 'GSI1PK = :list',
-            ExpressionAttributeValues: { ':list': keys.openCallsList },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) calls.push(toCall(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return calls;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byList,
+        KeyConditionExpression: 'GSI1PK = :list',
+        ExpressionAttributeValues: { ':list': keys.openCallsList },
+      });
+      return items.map(toCall);
     },
 
     async get(tenantId: TenantId, roundId: string) {
@@ -38,22 +30,13 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
     },
 
     async listByTenant(tenantId: TenantId) {
-      const calls: Call[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :rounds AND begins_with(SK, :round)',
-            ExpressionAttributeValues: { ':rounds': keys.roundsOfTenant(tenantId), ':round': 'ROUND#' },
-            ScanIndexForward: false,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) calls.push(toCall(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return calls;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :rounds AND begins_with(SK, :round)',
+        ExpressionAttributeValues: { ':rounds': keys.roundsOfTenant(tenantId), ':round': 'ROUND#' },
+        ScanIndexForward: false,
+      });
+      return items.map(toCall);
     },
 
     async create(call: Call) {
@@ -76,23 +59,14 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
     },
 
     async listOpenWithDeadlineBefore(now: string) {
-      const due: VersionedCall[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        // The list's sort key starts with the deadline, so "deadline before now" is a key condition.
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: indexNames.byList,
-            KeyConditionExpression: 'GSI1PK = :list AND GSI1SK < :now',
-            ExpressionAttributeValues: { ':list': keys.openCallsList, ':now': now },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) due.push({ ...toCall(item), version: versionOf(item) });
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return due;
+      // The list's sort key starts with the deadline, so "deadline before now" is a key condition.
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byList,
+        KeyConditionExpression: 'GSI1PK = :list AND GSI1SK < :now',
+        ExpressionAttributeValues: { ':list': keys.openCallsList, ':now': now },
+      });
+      return items.map((item): VersionedCall => ({ ...toCall(item), version: versionOf(item) }));
     },
 
     async close(closing: RoundClosing) {

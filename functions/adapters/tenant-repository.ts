@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantProfile, TenantRepository } from '../../shared/ports';
 import { keys } from '../../shared/table';
+import { queryAll } from './query-all';
 import { tenantSchema, type TenantId } from '../../shared/tenants';
 
 /**
@@ -12,21 +13,12 @@ export function createTenantRepository(db: DynamoDBDocumentClient, tableName: st
   const registerKey = keys.tenant('x').PK;
   return {
     async list() {
-      const tenants = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': registerKey },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) tenants.push(tenantSchema.parse(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return tenants;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': registerKey },
+      });
+      return items.map((item) => tenantSchema.parse(item));
     },
 
     async get(tenantId: TenantId) {

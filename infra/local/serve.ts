@@ -1,18 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { join } from 'node:path';
 import { loadConfig } from '../../functions/config';
-import { ensureTable } from './create-table';
 import { seedDemoData } from './demo-data';
-import { DamagedDataError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { DamagedDataError } from './dynamodb-local';
 import { LocalEnvironmentError } from './local-error';
 import { listen, createLocalApp, localIssuer, LOCAL_CLIENT_ID } from './local-server';
-import { startMailLocal, type MailLocal } from './mail-local';
 import { isPortFree } from './ports';
-import { startRegistryServer } from './registry-server';
-import { startS3Local } from './s3-local';
 import { startLocalScheduler } from './scheduler';
+import { startStandIns, type StandIns } from './stand-ins';
 
 /**
  * `npm start`: DynamoDB Local with data in `.data/`, the SES stand-in, the table, demo data on
@@ -70,9 +66,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   try {
-    let dynamo: DynamoDbLocal;
+    let standIns: StandIns;
     try {
-      dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDirectory: resolve(dataDirectory, 'dynamodb') });
+      standIns = await startStandIns({
+        tableName,
+        dataDirectory,
+        ports: { dynamoDb: dynamoPort, mail: mailPort, registry: registryPort, s3: s3Port },
+      });
     } catch (error) {
       if (error instanceof DamagedDataError) {
         throw new LocalEnvironmentError(
@@ -81,44 +81,25 @@ async function main(): Promise<void> {
       }
       throw error;
     }
-    stoppers.push(dynamo.stop);
-    const mail: MailLocal = await startMailLocal({ port: mailPort });
-    stoppers.push(mail.stop);
-    const registry = await startRegistryServer({ port: registryPort });
-    stoppers.push(registry.stop);
-    const s3 = await startS3Local({ port: s3Port, directory: resolve(dataDirectory, 's3') });
-    stoppers.push(s3.stop);
+    stoppers.push(standIns.stop);
 
+    const appBaseUrl = process.env.APP_BASE_URL ?? `http://localhost:${appPort}`;
     const config = loadConfig({
       ...process.env,
       TABLE_NAME: tableName,
       AWS_REGION: 'eu-north-1',
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: mail.endpoint,
-      REGISTRY_BASE_URL: process.env.REGISTRY_BASE_URL ?? registry.baseUrl,
-      S3_ENDPOINT: s3.endpoint,
-      ATTACHMENTS_BUCKET: s3.bucket,
-      APP_BASE_URL: process.env.APP_BASE_URL ?? `http://localhost:${appPort}`,
+      DYNAMODB_ENDPOINT: standIns.dynamoDbEndpoint,
+      SES_ENDPOINT: standIns.mailEndpoint,
+      REGISTRY_BASE_URL: process.env.REGISTRY_BASE_URL ?? standIns.registryBaseUrl,
+      S3_ENDPOINT: standIns.s3Endpoint,
+      ATTACHMENTS_BUCKET: standIns.attachmentsBucket,
+      APP_BASE_URL: appBaseUrl,
       // Officers and IMDi sign in at the built-in local identity provider unless told otherwise.
-      AUTH_ISSUER: process.env.AUTH_ISSUER ?? localIssuer(process.env.APP_BASE_URL ?? `http://localhost:${appPort}`),
+      AUTH_ISSUER: process.env.AUTH_ISSUER ?? localIssuer(appBaseUrl),
       AUTH_CLIENT_ID: process.env.AUTH_CLIENT_ID ?? LOCAL_CLIENT_ID,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       MAGIC_LINK_SECRET: localSigningSecret(dataDirectory),
     });
-    const admin = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: config.AWS_REGION,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    try {
-      await ensureTable(admin, tableName);
-    } catch (error) {
-      throw new LocalEnvironmentError(
-        `The local data in ${dataDirectory}/ cannot be used (${(error as Error).name}); start empty with \`npm start -- --fresh\` (deletes local data), or move ${dataDirectory}/ aside to keep a copy.`,
-      );
-    } finally {
-      admin.destroy();
-    }
 
     const { app, adapters } = createLocalApp(config);
     const seeded = await seedDemoData(adapters, { now: new Date() });
@@ -139,7 +120,7 @@ async function main(): Promise<void> {
         `  API reference  ${config.APP_BASE_URL}/api/reference`,
         `  Officers       ${config.APP_BASE_URL}/officer   (sign in as a demo user at the local identity provider)`,
         `  IMDi           ${config.APP_BASE_URL}/national`,
-        `  Email inbox    ${mail.inboxUrl}`,
+        `  Email inbox    ${standIns.inboxUrl}`,
         `  Registry       ${config.REGISTRY_BASE_URL}/enhetsregisteret/api/enheter/310501123 (demo organisations: data/README.md)`,
         '',
         `Data is kept in ${dataDirectory}/ (start empty with \`npm start -- --fresh\`). Press Ctrl-C to stop.`,

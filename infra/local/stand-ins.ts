@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from './create-table';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { DamagedDataError, startDynamoDbLocal } from './dynamodb-local';
 import { startMailLocal } from './mail-local';
 import { freePort } from './ports';
 import { startRegistryServer } from './registry-server';
@@ -50,6 +50,9 @@ export async function startStandIns(options: {
     });
     try {
       await ensureTable(admin, options.tableName);
+    } catch (error) {
+      // DynamoDB Local answered but cannot create or describe the table: its files are unusable.
+      throw new DamagedDataError(`The table could not be created (${(error as Error).name})`);
     } finally {
       admin.destroy();
     }

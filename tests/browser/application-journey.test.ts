@@ -180,12 +180,13 @@ describeInBrowser('an organisation applies in Chromium', () => {
     const context = await browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/calls/${tenantId}/2027-1/apply`);
+    await page.bringToFront();
 
     // Act: Tab from the top of the page to each field and press Enter to submit
     const tabTo = async (selector: string) => {
       for (let presses = 0; presses < 40; presses++) {
         await page.keyboard.press('Tab');
-        if (await page.locator(selector).evaluate('element => element === document.activeElement')) return;
+        if (await page.locator(selector).evaluate((element) => element === element.ownerDocument.activeElement)) return;
       }
       throw new Error(`Tab never reached ${selector}`);
     };

@@ -24,6 +24,10 @@ describe('the same applicant app in Lambda and on the node server', () => {
       DYNAMODB_ENDPOINT: config.DYNAMODB_ENDPOINT,
       AWS_REGION: config.AWS_REGION,
       APP_BASE_URL: config.APP_BASE_URL,
+      REGISTRY_BASE_URL: config.REGISTRY_BASE_URL,
+      S3_ENDPOINT: config.S3_ENDPOINT,
+      ATTACHMENTS_BUCKET: config.ATTACHMENTS_BUCKET,
+      MAGIC_LINK_SECRET: config.MAGIC_LINK_SECRET,
       LOG_LEVEL: 'error',
     });
   });

@@ -1,7 +1,7 @@
 import type { Call } from '../../shared/calls';
-import { formatKroner } from '../../shared/money';
 import { callPath } from '../components/call-card';
-import { formatDate, formatDateTime, isBeforeDeadline } from '../../shared/deadlines';
+import { CallFacts } from '../components/call-facts';
+import { isBeforeDeadline } from '../../shared/deadlines';
 import { textTranslator } from '../i18n';
 import { applicationText } from '../messages/application-form';
 import { Layout, type PageContext } from '../layout';
@@ -32,30 +32,7 @@ export function CallPage(props: { page: PageContext; call: Call; baseUrl: string
         <p class="ds-paragraph" data-variant="long">
           {call.summary[lang]}
         </p>
-        <dl class="facts">
-          <dt>{t('call.deadline')}</dt>
-          <dd>{formatDateTime(call.deadline, lang)}</dd>
-          <dt>{t('call.opensAt')}</dt>
-          <dd>{formatDate(call.opensAt, lang)}</dd>
-          <dt>{t('call.amounts')}</dt>
-          <dd>
-            {t('call.amountRange', { min: formatKroner(call.minAmount, lang), max: formatKroner(call.maxAmount, lang) })}
-          </dd>
-          <dt>{t('call.grantYear')}</dt>
-          <dd>{call.grantYear}</dd>
-          <dt>{t('call.reportingDeadline')}</dt>
-          <dd>{formatDate(call.reportingDeadline, lang)}</dd>
-          <dt>{t('call.subGoals')}</dt>
-          <dd>
-            <ul class="tag-list">
-              {call.subGoals.map((code) => (
-                <li class="ds-tag" data-color="neutral">
-                  {`${code}: ${t(`subGoal.${code}`)}`}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </dl>
+        <CallFacts page={page} call={call} full />
       </section>
       <section aria-labelledby="criteria-heading" class="stack">
         <h2 id="criteria-heading" class="ds-heading" data-size="md">

@@ -1,7 +1,6 @@
 import type { Call } from '../../shared/calls';
-import { formatDate, formatDateTime } from '../../shared/deadlines';
-import { formatKroner } from '../../shared/money';
 import { callPath } from '../components/call-card';
+import { CallFacts } from '../components/call-facts';
 import { Layout, type PageContext } from '../layout';
 import { RoundStatusTag } from './officer-workspace-page';
 
@@ -29,28 +28,7 @@ export function OfficerRoundPage(props: { page: PageContext; round: Call }) {
         <p class="ds-paragraph" data-variant="long">
           {round.summary[lang]}
         </p>
-        <dl class="facts">
-          <dt>{t('call.deadline')}</dt>
-          <dd>{formatDateTime(round.deadline, lang)}</dd>
-          <dt>{t('call.opensAt')}</dt>
-          <dd>{formatDateTime(round.opensAt, lang)}</dd>
-          <dt>{t('call.grantYear')}</dt>
-          <dd>{round.grantYear}</dd>
-          <dt>{t('call.amounts')}</dt>
-          <dd>{t('call.amountRange', { min: formatKroner(round.minAmount, lang), max: formatKroner(round.maxAmount, lang) })}</dd>
-          <dt>{t('call.reportingDeadline')}</dt>
-          <dd>{formatDate(round.reportingDeadline, lang)}</dd>
-          <dt>{t('call.subGoals')}</dt>
-          <dd>
-            <ul class="tag-list">
-              {round.subGoals.map((code) => (
-                <li class="ds-tag" data-color="neutral">
-                  {`${code}: ${t(`subGoal.${code}`)}`}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </dl>
+        <CallFacts page={page} call={round} full />
       </section>
       {round.status === 'draft' ? null : (
         <p class="ds-paragraph">
