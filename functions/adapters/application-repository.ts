@@ -117,6 +117,16 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
       }
     },
 
+    async listSubmittedByRound(tenantId, roundId) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byList,
+        KeyConditionExpression: 'GSI1PK = :round',
+        ExpressionAttributeValues: { ':round': keys.applicationsOfRound(tenantId, roundId) },
+      });
+      return items.map(fromItem).filter((application) => application.status !== 'draft');
+    },
+
     async listByOrganisation(orgnr) {
       const items = await queryAll(db, {
         TableName: tableName,

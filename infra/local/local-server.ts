@@ -60,7 +60,7 @@ function mountSignedInApps(root: Hono, config: Config, adapters: ReturnType<type
   }
   const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET });
   const common = { calls: adapters.calls, tenants: adapters.tenants, auth, baseUrl: config.APP_BASE_URL };
-  const officer = createOfficerApp({ ...common, logger: logger.child({ app: 'officer' }) });
+  const officer = createOfficerApp({ ...common, applications: adapters.applications, logger: logger.child({ app: 'officer' }) });
   const national = createNationalApp({ ...common, logger: logger.child({ app: 'national' }) });
   for (const [prefix, app] of [['/officer', officer], ['/national', national]] as const) {
     root.all(prefix, (c) => app.fetch(c.req.raw));

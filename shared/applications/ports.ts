@@ -43,6 +43,8 @@ export interface ApplicationRepository {
    * `next.version`; otherwise throws `ConcurrentChangeError` and writes nothing.
    */
   change(change: ApplicationChange): Promise<void>;
+  /** The applications a round has received (drafts are the applicant's own and are left out). */
+  listSubmittedByRound(tenantId: TenantId, roundId: string): Promise<Application[]>;
   /** Every application of one organisation, newest grant year first (for prefill and resume). */
   listByOrganisation(orgnr: Orgnr): Promise<Application[]>;
 }

@@ -52,6 +52,39 @@ describe('tenant isolation of the officer and national apps', () => {
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${server.baseUrl}${path}`, { headers, redirect: 'manual' });
 
+  it('lists a round’s received applications for its officer, marking those the registry could not check, and never drafts', async () => {
+    // Prepare: one submitted application the registry did not answer for, and one draft
+    const application = (id: string, status: 'submitted' | 'draft') =>
+      ({
+        tenantId: alfa,
+        roundId: '2027-1',
+        applicationId: id,
+        reference: `REF-${id}`,
+        grantYear: 2027,
+        orgnr: '311100386',
+        organisationName: `Organisasjon ${id}`,
+        email: 'kontakt@example.org',
+        status,
+        version: 2,
+        createdAt: '2027-01-10T10:00:00.000Z',
+        updatedAt: '2027-01-11T10:00:00.000Z',
+        language: 'nb',
+        registryCheck: { status: 'not_verified', checkedAt: '2027-01-11T10:00:00.000Z', reason: 'timeout' },
+        attachments: [],
+      }) as never;
+    const audit = { eventId: `01AUDIT${Date.now()}`, at: '2027-01-11T10:00:00.000Z', actor: 'test', action: 'seed' };
+    await server.adapters.applications.create(application(`01SUBMITTED${Date.now()}`, 'submitted'), audit, [], []);
+    await server.adapters.applications.create(application(`01DRAFT${Date.now()}`, 'draft'), { ...audit, eventId: `01AUDITB${Date.now()}` }, [], []);
+
+    // Act
+    const page = await (await get('/officer/rounds/2027-1', { cookie: alfaCookie })).text();
+
+    // Assess
+    expect(page).toContain('REF-01SUBMITTED');
+    expect(page).toContain('Ikke sjekket – registeret svarte ikke');
+    expect(page).not.toContain('REF-01DRAFT');
+  });
+
   it('shows an officer only their own municipality’s rounds, on the page and in the API', async () => {
     // Act
     const page = await get('/officer', { cookie: alfaCookie });

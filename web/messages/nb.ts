@@ -109,6 +109,18 @@ export const nb = {
   'localIdp.invalid.title': 'Ugyldig innloggingsforespørsel',
   'localIdp.invalid.text': 'Forespørselen kom ikke fra en kjent tjeneste. Start innloggingen på nytt fra Fordel.',
   'localIdp.none': 'Ingen brukere ennå: registeret over forvaltere er tomt.',
+  'officer.applications.heading': 'Mottatte søknader',
+  'officer.applications.none': 'Ingen søknader er mottatt ennå.',
+  'officer.applications.reference': 'Referanse',
+  'officer.applications.organisation': 'Organisasjon',
+  'officer.applications.status': 'Status',
+  'officer.applications.amount': 'Søkt beløp',
+  'officer.applications.registry': 'Enhetsregisteret',
+  'officer.applications.status.received': 'Mottatt',
+  'officer.applications.status.withdrawn': 'Trukket',
+  'officer.applications.registry.verified': 'Sjekket',
+  'officer.applications.registry.not_verified': 'Ikke sjekket – registeret svarte ikke',
+  'officer.applications.registry.not_in_register': 'Finnes ikke i registeret',
 } as const;
 
 /** Every message key. */

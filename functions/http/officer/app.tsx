@@ -12,6 +12,7 @@ import { OfficerWorkspacePage } from '../../../web/pages/officer-workspace-page'
 import type { AppEnv } from '../common/app-env';
 import { principalOf, problemResponse, requireRole, type Authentication, type Principal } from '../common/authentication';
 import { handleError, handleNotFound } from '../common/error-handling';
+import type { ApplicationRepository } from '../../../shared/applications/ports';
 import type { Logger } from '../common/logger';
 import { mountOidcSignIn } from '../common/oidc-sign-in';
 import { requestContext } from '../common/request-context';
@@ -20,6 +21,8 @@ import { validationProblem } from '../common/validation-problem';
 /** What the officer app needs from the outside world. */
 export interface OfficerDependencies {
   calls: CallRepository;
+  /** The round's received applications, for the round page. */
+  applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
   /** Only `getProfile` is used: the officer role may not read the national register. */
   tenants: Pick<TenantRepository, 'getProfile'>;
   auth: Authentication;
@@ -143,7 +146,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
     const roundId = roundIdSchema.safeParse(c.req.param('roundId'));
     const round = roundId.success ? await deps.calls.get(principal.tenantId, roundId.data) : undefined;
     if (!round) return handleNotFound(c);
-    return c.html(<OfficerRoundPage page={await pageContext(c, principal)} round={round} />);
+    const applications = await deps.applications.listSubmittedByRound(principal.tenantId, round.roundId);
+    return c.html(<OfficerRoundPage page={await pageContext(c, principal)} round={round} applications={applications} />);
   });
 
   app.openapi(listRoundsRoute, async (c) => {

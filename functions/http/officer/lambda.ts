@@ -14,6 +14,7 @@ const adapters = createAdapters(config);
 export const handler = handle(
   createOfficerApp({
     calls: adapters.calls,
+    applications: adapters.applications,
     tenants: adapters.tenants,
     auth: createAuthentication(authSettingsFrom(config)),
     logger: createLogger(config.LOG_LEVEL, { app: 'officer' }),
