@@ -2,7 +2,7 @@
 // type-checks, then runs every test project (unit, infra, integration, browser) in one vitest run.
 // With REQUIRE_BROWSER=1 (as in CI) a missing Chromium fails the run instead of skipping.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 
 const marker = 'node_modules/.package-lock.json';
 const stale = !existsSync(marker) || (existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs);
@@ -28,8 +28,18 @@ if (process.argv.length <= 2) {
   if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 }
 
-const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
-});
+const resultsFile = '.test-artifacts/results.json';
+rmSync(resultsFile, { force: true });
+const result = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env } },
+);
+
+// One plain closing line that any reader of the log understands.
+if (existsSync(resultsFile)) {
+  const summary = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  const skipped = summary.numPendingTests + summary.numTodoTests;
+  console.log(`\nTests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`);
+}
 process.exit(result.status ?? 1);
