@@ -126,9 +126,10 @@ export class ApiStack extends Stack {
     });
 
     const objectArns = props.attachmentsBucket.arnForObjects('*');
-    // Presigned URLs carry the signer's permissions: applicants upload and re-read their
-    // attachments, officers read them and add decision letters, IMDi only reads.
-    applicant.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [objectArns] }));
+    // Presigned URLs carry the signer's permissions: applicants upload, re-read and (while the
+    // application is a draft) remove their attachments, officers read them and add decision
+    // letters, IMDi only reads.
+    applicant.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [objectArns] }));
     officer.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [objectArns] }));
     national.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectArns] }));
     this.magicLinkSecret.grantRead(applicant.role);

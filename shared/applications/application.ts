@@ -223,6 +223,12 @@ export function questionsSectionSchema(call: Pick<Call, 'extraQuestions'>) {
   return z.object(shape);
 }
 
+/**
+ * Largest attachment the form takes. Uploads pass through the applicant Lambda, whose request
+ * payload is at most 6 MB and arrives base64-encoded (a third larger), so 4 MB is what fits.
+ */
+export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+
 /** The kinds of attachment the form asks for. */
 export const attachmentKinds = ['statutes', 'annual-report', 'accounts'] as const;
 

@@ -221,6 +221,36 @@ describe('an organisation applies, over HTTP', () => {
     expect(await response.text()).toContain('value="Kari Nordmann"');
   });
 
+  it('refuses an attachment over 4 MB, and one that is not what its name says, next to the field', async () => {
+    // Prepare
+    const { client, applicationPath } = await startedApplication();
+    await client.get(`${applicationPath}/attachments`);
+    const upload = (file: File) => {
+      const form = new FormData();
+      form.append('csrf', /name="csrf" value="([^"]+)"/.exec(client.lastPage)![1]!);
+      form.append('version', /name="version" value="([^"]+)"/.exec(client.lastPage)![1]!);
+      form.append('kind', 'statutes');
+      form.append('file', file);
+      return client.request(`${applicationPath}/attachments`, { method: 'POST', body: form });
+    };
+    const oversize = new Uint8Array(4 * 1024 * 1024 + 1);
+    oversize.set(pdfBytes);
+
+    // Act
+    const tooLarge = await upload(new File([oversize], 'vedtekter.pdf', { type: 'application/pdf' }));
+    const tooLargePage = await tooLarge.text();
+    const disguised = await upload(new File([new TextEncoder().encode('MZ not a pdf')], 'vedtekter.pdf', { type: 'application/pdf' }));
+    const disguisedPage = await disguised.text();
+
+    // Assess
+    expect(tooLarge.status).toBe(422);
+    expect(tooLargePage).toMatch(/id="field-file-statutes-error"[^>]*>[^<]*4\s?MB/);
+    expect(disguised.status).toBe(422);
+    expect(disguisedPage).toContain('id="field-file-statutes-error"');
+    const stored = await harness.adapters.applications.get(tenantId, applicationPath.split('/').pop()!);
+    expect(stored?.attachments).toEqual([]);
+  });
+
   it('withdraws a submitted application only when confirmed', async () => {
     // Prepare
     const { client, applicationPath, email } = await startedApplication();

@@ -163,6 +163,33 @@ export function CheckboxGroup(props: {
   );
 }
 
+/** One checkbox with its label, and an error under it when there is one. */
+export function Checkbox(props: { name: string; value: string; label: string; checked?: boolean; error?: string }) {
+  const id = fieldId(props.name);
+  return (
+    <div class="ds-field checkbox-field">
+      <input
+        class="ds-input"
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+      <label class="ds-label" data-weight="regular" for={id}>
+        {props.label}
+      </label>
+      {props.error ? (
+        <div class="ds-validation-message" data-color="danger" id={`${id}-error`}>
+          {props.error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /** The hidden fields every applicant form carries: CSRF token and the version it was loaded at. */
 export function FormGuards(props: { csrf: string; version?: number }) {
   return (

@@ -119,9 +119,9 @@ export const applicationText = text({
   },
   'attachments.title': { nb: 'Vedlegg', nn: 'Vedlegg', en: 'Attachments' },
   'attachments.lead': {
-    nb: 'PDF, ODT, DOCX, PNG eller JPG, høyst 10 MB per fil. Vedtektene må være med.',
-    nn: 'PDF, ODT, DOCX, PNG eller JPG, høgst 10 MB per fil. Vedtektene må vere med.',
-    en: 'PDF, ODT, DOCX, PNG or JPG, at most 10 MB per file. The statutes are required.',
+    nb: 'PDF, ODT, DOCX, PNG eller JPG, høyst 4 MB per fil. Vedtektene må være med.',
+    nn: 'PDF, ODT, DOCX, PNG eller JPG, høgst 4 MB per fil. Vedtektene må vere med.',
+    en: 'PDF, ODT, DOCX, PNG or JPG, at most 4 MB per file. The statutes are required.',
   },
   'attachment.statutes': { nb: 'Vedtekter', nn: 'Vedtekter', en: 'Statutes' },
   'attachment.annual-report': { nb: 'Siste årsmelding (valgfritt)', nn: 'Siste årsmelding (valfritt)', en: 'Latest annual report (optional)' },

@@ -5,6 +5,7 @@ import type { Application, SectionName } from '../../../shared/applications/appl
 import {
   attachmentKinds,
   budgetLineSlots,
+  MAX_ATTACHMENT_BYTES,
   budgetSectionSchema,
   contactSectionSchema,
   projectSectionSchema,
@@ -336,7 +337,7 @@ export function applicationRoutes(deps: ApplicationJourneyDependencies) {
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) return renderAttachments(c, found, { [`file-${kind}`]: tx('attachments.pickFile') }, 422);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const checked = validateAttachment({ filename: file.name, bytes, declaredType: file.type });
+    const checked = validateAttachment({ filename: file.name, bytes, declaredType: file.type }, { maxBytes: MAX_ATTACHMENT_BYTES });
     if (!checked.ok) return renderAttachments(c, found, { [`file-${kind}`]: checked.error.messages[page.lang] }, 422);
     const { application } = found;
     const key = `${application.tenantId}/${application.applicationId}/${deps.newId()}-${checked.value.filename}`;

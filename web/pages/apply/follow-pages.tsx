@@ -1,7 +1,7 @@
 import type { Application } from '../../../shared/applications/application';
 import type { Call } from '../../../shared/calls';
 import { formatDateTime } from '../../../shared/deadlines';
-import { Alert, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
+import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
 import { applyText, stepPath } from './application-frame';
 
@@ -116,25 +116,7 @@ export function StatusPage(props: {
           <p class="ds-paragraph">{tx('status.withdraw.help')}</p>
           <form method="post" action={`/applications/${application.applicationId}/withdraw`} class="stack" novalidate>
             <FormGuards csrf={props.csrf} version={application.version} />
-            <div class="ds-field checkbox-field">
-              <input
-                class="ds-input"
-                type="checkbox"
-                id="field-confirm"
-                name="confirm"
-                value="yes"
-                aria-describedby={props.errors.confirm ? 'field-confirm-error' : undefined}
-                aria-invalid={props.errors.confirm ? 'true' : undefined}
-              />
-              <label class="ds-label" data-weight="regular" for="field-confirm">
-                {tx('status.withdraw.confirm')}
-              </label>
-              {props.errors.confirm ? (
-                <div class="ds-validation-message" data-color="danger" id="field-confirm-error">
-                  {props.errors.confirm}
-                </div>
-              ) : null}
-            </div>
+            <Checkbox name="confirm" value="yes" label={tx('status.withdraw.confirm')} error={props.errors.confirm} />
             <button type="submit" class="ds-button" data-variant="secondary" data-color="danger">
               {tx('status.withdraw')}
             </button>

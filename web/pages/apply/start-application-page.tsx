@@ -1,6 +1,6 @@
 import type { EligibilityFinding } from '../../../shared/eligibility';
 import type { Call } from '../../../shared/calls';
-import { Alert, ErrorSummary, TextField, type FieldErrors } from '../../components/form-fields';
+import { Alert, Checkbox, ErrorSummary, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
 import { applyText } from './application-frame';
 
@@ -62,12 +62,7 @@ export function StartApplicationPage(props: {
           maxLength={254}
           required
         />
-        <div class="ds-field checkbox-field">
-          <input class="ds-input" type="checkbox" id="field-prefill" name="prefill" value="yes" checked={values.prefill} />
-          <label class="ds-label" data-weight="regular" for="field-prefill">
-            {tx('start.prefill')}
-          </label>
-        </div>
+        <Checkbox name="prefill" value="yes" label={tx('start.prefill')} checked={values.prefill} />
         <button type="submit" class="ds-button" data-variant="primary">
           {tx('start.submit')}
         </button>
