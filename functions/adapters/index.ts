@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { createAggregateRepository } from './aggregate-repository';
 import { createApplicationRepository, createMagicLinkStore } from './application-repository';
 import { createBrregRegistry } from './brreg-registry';
 import { createCallRepository } from './call-repository';
@@ -20,6 +21,7 @@ export function createAdapters(config: Config) {
     calls: createCallRepository(db, config.TABLE_NAME),
     tenants: createTenantRepository(db, config.TABLE_NAME),
     applications: createApplicationRepository(db, config.TABLE_NAME),
+    aggregates: createAggregateRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
     outbox: createOutboxRepository(db, config.TABLE_NAME),

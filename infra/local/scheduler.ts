@@ -4,6 +4,7 @@ import type { Adapters } from '../../functions/adapters';
 import type { Config } from '../../functions/config';
 import { createLogger, type Logger } from '../../functions/common/logger';
 import { createCloseRoundsHandler } from '../../functions/jobs/close-rounds/handler';
+import { createReconcileAggregatesHandler } from '../../functions/jobs/reconcile-aggregates/handler';
 import { createSendOutboxHandler } from '../../functions/jobs/send-outbox/handler';
 
 /** One job the local scheduler runs: the same middy handler EventBridge Scheduler calls in AWS. */
@@ -80,8 +81,11 @@ export function startScheduler(jobs: readonly LocalJob[]): LocalScheduler {
   };
 }
 
-/** How often the jobs run locally: mail at once-ish so a receipt shows up in the inbox while you look. */
-export const LOCAL_JOB_INTERVALS_MS = { sendOutbox: 5_000, closeRounds: 60_000 } as const;
+/**
+ * How often the jobs run locally: mail at once-ish so a receipt shows up in the inbox while you look;
+ * the reconcile report often enough that a drift shows up in the log during a session.
+ */
+export const LOCAL_JOB_INTERVALS_MS = { sendOutbox: 5_000, closeRounds: 60_000, reconcileAggregates: 600_000 } as const;
 
 /** The scheduler of `npm start`, running the same job handlers as the Lambdas against the local adapters. */
 export function startLocalScheduler(config: Config, adapters: Adapters, logger: Logger = createLogger(config.LOG_LEVEL)): LocalScheduler {
@@ -96,6 +100,19 @@ export function startLocalScheduler(config: Config, adapters: Adapters, logger: 
       name: 'close-rounds',
       everyMs: LOCAL_JOB_INTERVALS_MS.closeRounds,
       handler: createCloseRoundsHandler({ calls: adapters.calls, clock, newId: ulid, logger }),
+    },
+    {
+      // Report only: the scheduler's event asks for no repair.
+      name: 'reconcile-aggregates',
+      everyMs: LOCAL_JOB_INTERVALS_MS.reconcileAggregates,
+      handler: createReconcileAggregatesHandler({
+        tenants: adapters.tenants,
+        calls: adapters.calls,
+        applications: adapters.applications,
+        aggregates: adapters.aggregates,
+        clock,
+        logger,
+      }),
     },
   ]);
 }

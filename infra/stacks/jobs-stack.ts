@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -8,6 +8,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { OSLO_TIME_ZONE } from '../../shared/deadlines';
+import { indexNames } from '../../shared/table';
 import { FordelFunction } from '../constructs/fordel-function';
 import { grantItemAccess } from '../constructs/table-access';
 import type { MailStack } from './mail-stack';
@@ -24,6 +26,11 @@ export interface JobDefinition {
   readonly sendsMail: boolean;
   /** The table actions its code calls, and no more (TransactWriteItems is authorised per item action). */
   readonly tableActions: readonly string[];
+  /**
+   * The indexes its queries use, when fewer than all: only these are granted. Omitted means every
+   * index of the table, as {@link grantItemAccess} grants them.
+   */
+  readonly indexes?: readonly (keyof typeof indexNames)[];
 }
 
 /** The scheduled jobs (ARCHITECTURE.md §5); locally the server's scheduler runs the same handlers. */
@@ -49,7 +56,20 @@ export const JOBS = {
     // Query the pending-mail index; conditional updates to claim a message and record the result.
     tableActions: ['dynamodb:Query', 'dynamodb:UpdateItem'],
   },
-  // The reconcile-aggregates job arrives with the tenant-year aggregates (docs/decisions.md).
+  reconcileAggregates: {
+    entry: 'functions/jobs/reconcile-aggregates/lambda.ts',
+    description: 'Fordel job: reconcile the tenant-year aggregates with the applications',
+    // At night in Norway, when hardly anyone submits, so a report of drift is rarely a race.
+    schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.of(OSLO_TIME_ZONE) }),
+    timeout: Duration.minutes(5),
+    // A missed night is covered by the next one.
+    maxEventAge: Duration.hours(1),
+    sendsMail: false,
+    // Query the tenant register, each tenant's rounds and (on `byList`) each round's applications;
+    // GetItem the aggregate; UpdateItem only for a repair, conditional on the counters read.
+    tableActions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    indexes: ['byList'],
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Props of {@link JobsStack}. */
@@ -107,7 +127,18 @@ export class JobsStack extends Stack {
       });
       // Jobs work across tenants (deadlines, outbox), so no key prefix applies; each gets only the
       // actions its code calls, and Scan never: they find their work through the indexes.
-      grantItemAccess(fn.role, props.table, { actions: job.tableActions });
+      if (job.indexes) {
+        // Reconcile reads the tenant register under NATIONAL#TENANTS and every tenant's T# keys, so
+        // no LeadingKeys condition can hold it; the actions and the one index keep it narrow instead.
+        fn.role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            actions: [...job.tableActions],
+            resources: [props.table.tableArn, ...job.indexes.map((index) => `${props.table.tableArn}/index/${indexNames[index]}`)],
+          }),
+        );
+      } else {
+        grantItemAccess(fn.role, props.table, { actions: job.tableActions });
+      }
       if (job.sendsMail) props.mail.grantSend(fn.role);
 
       // One role per schedule, next to it, instead of the shared role the target would create.

@@ -23,6 +23,7 @@ const lambdaEntries = [
   'functions/http/national/lambda.ts',
   'functions/jobs/close-rounds/lambda.ts',
   'functions/jobs/send-outbox/lambda.ts',
+  'functions/jobs/reconcile-aggregates/lambda.ts',
 ];
 
 async function bundleSizes() {

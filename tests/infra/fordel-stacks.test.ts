@@ -315,20 +315,38 @@ describe('api stack', () => {
 });
 
 describe('jobs stack', () => {
-  it('schedules closing rounds and sending the outbox with EventBridge Scheduler', () => {
+  it('schedules closing rounds, sending the outbox and reconciling the aggregates with EventBridge Scheduler', () => {
     const schedules = (Object.values(jobs.findResources('AWS::Scheduler::Schedule')) as Resource[]).map((s) => [
       s.Properties.ScheduleExpression,
       s.Properties.ScheduleExpressionTimezone,
     ]);
 
-    // The reconcile job arrives with the tenant-year aggregates (docs/decisions.md).
     expect(schedules).toEqual(
       expect.arrayContaining([
         ['rate(5 minutes)', 'Etc/UTC'],
         ['rate(1 minute)', 'Etc/UTC'],
+        // Nightly at 02:00 Norwegian time, summer and winter.
+        ['cron(0 2 * * ? *)', 'Europe/Oslo'],
       ]),
     );
-    expect(schedules).toHaveLength(2);
+    expect(schedules).toHaveLength(3);
+  });
+
+  it('lets the reconcile job query, get and update on the table and the byList index only, with no mail', () => {
+    const fn = functionByDescription(jobs, /reconcile the tenant-year aggregates/);
+    const statements = statementsOfRole(jobs, roleIdOf(fn)).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
+    const actions = statements.flatMap((s) => [s.Action].flat()) as string[];
+    const resources = JSON.stringify(statements.flatMap((s) => [s.Resource].flat()));
+
+    expect(actions.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(resources).toContain('/index/byList');
+    expect(resources).not.toContain('/index/byOrganisation');
+    expect(resources).not.toContain('/index/byYear');
+    expect(resources).not.toContain('index/*');
+    // It reads NATIONAL#TENANTS as well as every tenant's keys, so no LeadingKeys condition applies.
+    expect(statements.every((s) => s.Condition === undefined)).toBe(true);
+    expect(statementsOfRole(jobs, roleIdOf(fn)).flatMap((s) => [s.Action].flat()).some((a: string) => a.startsWith('ses:'))).toBe(false);
+    expect(fn.Properties.Timeout).toBe(300);
   });
 
   it('grants each job only the table actions its code calls, and SES sending only to send-outbox', () => {
