@@ -12,6 +12,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { FordelFunction } from '../constructs/fordel-function';
+import { runtimeEnvironment } from '../constructs/runtime-environment';
 import { READ_ACTIONS, WRITE_ACTIONS, grantItemAccess } from '../constructs/table-access';
 import type { MailStack } from './mail-stack';
 
@@ -86,16 +87,11 @@ export class ApiStack extends Stack {
     ]);
 
     const environment = {
-      TABLE_NAME: props.table.tableName,
-      ATTACHMENTS_BUCKET: props.attachmentsBucket.bucketName,
-      MAIL_FROM: props.mail.mailFrom,
-      MAIL_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
-      APP_BASE_URL: props.appBaseUrl,
+      ...runtimeEnvironment(props),
       AUTH_ISSUER: props.issuer,
       AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
       // Every app gets the same configuration shape; only the applicant role may read the secret.
       MAGIC_LINK_SECRET_ARN: this.magicLinkSecret.secretArn,
-      LOG_LEVEL: props.logLevel,
     };
 
     const make = (audience: keyof typeof HTTP_ENTRIES, description: string) =>

@@ -10,6 +10,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { OSLO_TIME_ZONE } from '../../shared/deadlines';
 import { indexNames } from '../../shared/table';
+import { runtimeEnvironment } from '../constructs/runtime-environment';
 import { FordelFunction } from '../constructs/fordel-function';
 import { grantItemAccess } from '../constructs/table-access';
 import type { MailStack } from './mail-stack';
@@ -104,14 +105,7 @@ export class JobsStack extends Stack {
       { id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the scheduled jobs; it needs no dead-letter queue of its own.' },
     ]);
 
-    const environment = {
-      TABLE_NAME: props.table.tableName,
-      ATTACHMENTS_BUCKET: props.attachmentsBucket.bucketName,
-      MAIL_FROM: props.mail.mailFrom,
-      MAIL_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
-      APP_BASE_URL: props.appBaseUrl,
-      LOG_LEVEL: props.logLevel,
-    };
+    const environment = runtimeEnvironment(props);
 
     const functions: Partial<Record<keyof typeof JOBS, FordelFunction>> = {};
     for (const [name, job] of Object.entries(JOBS) as [keyof typeof JOBS, JobDefinition][]) {
