@@ -1,4 +1,4 @@
-import { locales, type Locale, type LocalizedText } from '../shared/i18n';
+import { locales, type Locale, type LocalizedText } from '../shared/kernel/i18n';
 import { en } from './messages/en';
 import { nb, type MessageKey } from './messages/nb';
 import { nn } from './messages/nn';

@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { aggregateItemSchema, counterNames, type AggregateRepository } from '../../shared/aggregates';
+import { aggregateItemSchema, counterNames, type AggregateRepository } from '../../shared/national/aggregates';
 import { keys } from '../../shared/table';
-import type { TenantId } from '../../shared/tenants';
+import type { TenantId } from '../../shared/kernel/tenants';
 import { isConditionalCheckFailed } from './dynamodb-errors';
 
 /**

@@ -2,9 +2,9 @@ import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentC
 import type { Application } from '../../shared/applications/application';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { ApplicationChange, ApplicationRepository, AuditEntry, MagicLinkRecord, MagicLinkStore } from '../../shared/applications/ports';
-import type { OutgoingMessage } from '../../shared/outbox';
+import type { OutgoingMessage } from '../../shared/outbox/outbox';
 import { indexNames, keys } from '../../shared/table';
-import type { TenantId } from '../../shared/tenants';
+import type { TenantId } from '../../shared/kernel/tenants';
 import { auditEventPut } from './audit-event';
 import { cancellationCodes, isConditionalCheckFailed } from './dynamodb-errors';
 import { outboxPut } from './outbox-repository';

@@ -1,7 +1,7 @@
-import { InvalidValueError } from '../../shared/errors';
-import { parseOrgnr, type Orgnr } from '../../shared/orgnr';
-import type { OrganisationRegistry, RegistryLookup } from '../../shared/ports';
-import { registryRecordSchema } from '../../shared/registry-record';
+import { InvalidValueError } from '../../shared/kernel/errors';
+import { parseOrgnr, type Orgnr } from '../../shared/kernel/orgnr';
+import type { OrganisationRegistry, RegistryLookup } from '../../shared/applications/ports';
+import { registryRecordSchema } from '../../shared/applications/registry-record';
 
 /** Where and how patiently to ask Enhetsregisteret. */
 export interface BrregRegistryOptions {

@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { callSchema, type Call } from '../../shared/calls';
-import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/ports';
+import { callSchema, type Call } from '../../shared/rounds/call';
+import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/rounds/ports';
 import { indexNames, keys } from '../../shared/table';
-import type { TenantId } from '../../shared/tenants';
+import type { TenantId } from '../../shared/kernel/tenants';
 import { auditEventPut } from './audit-event';
 import { cancellationCodes } from './dynamodb-errors';
 import { queryAll } from './query-all';

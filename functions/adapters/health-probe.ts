@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { HealthProbe } from '../../shared/ports';
+import type { HealthProbe } from '../../shared/kernel/ports';
 
 /** Reachability of the table: DescribeTable answers only when the endpoint and the table exist. */
 export function createHealthProbe(db: DynamoDBDocumentClient, tableName: string): HealthProbe {

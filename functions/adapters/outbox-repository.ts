@@ -11,7 +11,7 @@ import {
   type OutgoingMessage,
   type PendingMessage,
   type SendFailure,
-} from '../../shared/outbox';
+} from '../../shared/outbox/outbox';
 import { indexNames, keys } from '../../shared/table';
 import { isConditionalCheckFailed } from './dynamodb-errors';
 

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { AttachmentStore } from '../../shared/ports';
+import type { AttachmentStore } from '../../shared/applications/ports';
 import type { Config } from '../config';
 
 /** The bucket name the local S3 stand-in creates, used when ATTACHMENTS_BUCKET is not set off AWS. */

@@ -1,6 +1,6 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { Config } from '../config';
-import { MailRejectedError, type Mailer, type OutgoingMessage } from '../../shared/outbox';
+import { MailRejectedError, type Mailer, type OutgoingMessage } from '../../shared/outbox/outbox';
 
 /**
  * SES errors that concern the message itself; sending it again would fail the same way. Account

@@ -1,8 +1,8 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TenantProfile, TenantRepository } from '../../shared/ports';
+import type { TenantProfile, TenantRepository } from '../../shared/national/ports';
 import { keys } from '../../shared/table';
 import { queryAll } from './query-all';
-import { tenantSchema, type TenantId } from '../../shared/tenants';
+import { tenantSchema, type TenantId } from '../../shared/kernel/tenants';
 
 /**
  * The tenant register is national data: one partition, one item per tenant. Each tenant also gets

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Call } from '../../shared/calls';
-import { osloLocalToUtc } from '../../shared/deadlines';
-import { kroner } from '../../shared/money';
-import type { CallRepository, TenantRepository } from '../../shared/ports';
-import { NATIONAL_TENANT_ID, municipalTenantId, type Tenant } from '../../shared/tenants';
+import type { Call } from '../../shared/rounds/call';
+import { osloLocalToUtc } from '../../shared/kernel/deadlines';
+import { kroner } from '../../shared/kernel/money';
+import type { CallRepository } from '../../shared/rounds/ports';
+import type { TenantRepository } from '../../shared/national/ports';
+import { NATIONAL_TENANT_ID, municipalTenantId, type Tenant } from '../../shared/kernel/tenants';
 
 /** One managing municipality as listed in `data/managing-municipalities.csv`. */
 export interface ManagingMunicipality {

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../functions/http/common/app-env';
 import type { Role } from '../../functions/http/common/authentication';
 import type { Logger } from '../../functions/http/common/logger';
 import { requestContext } from '../../functions/http/common/request-context';
-import type { Tenant, TenantId } from '../../shared/tenants';
+import type { Tenant, TenantId } from '../../shared/kernel/tenants';
 import { Layout } from '../../web/layout';
 import { LocalSignInPage, type LocalUserChoice } from '../../web/pages/local-sign-in-page';
 

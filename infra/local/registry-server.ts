@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { isValidOrgnr } from '../../shared/orgnr';
+import { isValidOrgnr } from '../../shared/kernel/orgnr';
 import { LocalEnvironmentError } from './local-error';
 
 /**

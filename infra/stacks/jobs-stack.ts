@@ -8,7 +8,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { OSLO_TIME_ZONE } from '../../shared/deadlines';
+import { OSLO_TIME_ZONE } from '../../shared/kernel/deadlines';
 import { indexNames } from '../../shared/table';
 import { runtimeEnvironment } from '../constructs/runtime-environment';
 import { FordelFunction } from '../constructs/fordel-function';

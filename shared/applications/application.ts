@@ -5,15 +5,15 @@
  * `contact` section only, so that it can be erased while the statistics stay.
  */
 import { z } from 'zod';
-import type { Call } from '../calls';
-import type { EligibilityFinding } from '../eligibility';
-import { addLocalizedIssue, type LocalizedText } from '../i18n';
-import type { ApplicationStatus } from '../lifecycle/application';
-import { formatKroner, sum, type Kroner } from '../money';
-import type { Orgnr } from '../orgnr';
-import type { RegistryRecord } from '../registry-record';
+import type { Call } from '../rounds/call';
+import type { EligibilityFinding } from '../rules/eligibility';
+import { addLocalizedIssue, type LocalizedText } from '../kernel/i18n';
+import type { ApplicationStatus } from './lifecycle';
+import { formatKroner, sum, type Kroner } from '../kernel/money';
+import type { Orgnr } from '../kernel/orgnr';
+import type { RegistryRecord } from './registry-record';
 import { subGoalCodeSchema, type SubGoalCode } from '../rules/sub-goals';
-import type { TenantId } from '../tenants';
+import type { TenantId } from '../kernel/tenants';
 import {
   accountNumberField,
   amountField,

@@ -1,6 +1,6 @@
 /** Named errors of the application use cases; the HTTP layer maps them by name, once. */
-import { DomainError } from '../errors';
-import type { EligibilityFinding } from '../eligibility';
+import { DomainError } from '../kernel/errors';
+import type { EligibilityFinding } from '../rules/eligibility';
 
 /** Someone else changed the application first (another tab, a double click, an officer). */
 export class ConcurrentChangeError extends DomainError {

@@ -5,9 +5,9 @@
  * the field in the applicant's language.
  */
 import { z } from 'zod';
-import { addLocalizedIssue, type LocalizedText } from '../i18n';
-import { parseKroner, type Kroner } from '../money';
-import { parseOrgnr, type Orgnr } from '../orgnr';
+import { addLocalizedIssue, type LocalizedText } from '../kernel/i18n';
+import { parseKroner, type Kroner } from '../kernel/money';
+import { parseOrgnr, type Orgnr } from '../kernel/orgnr';
 
 const required: LocalizedText = { nb: 'Fyll ut feltet.', nn: 'Fyll ut feltet.', en: 'Fill in this field.' };
 

@@ -3,9 +3,10 @@
  * DynamoDB transaction, so a change, its audit event, its emails and its counters are written
  * together or not at all.
  */
-import type { OutgoingMessage } from '../outbox';
-import type { Orgnr } from '../orgnr';
-import type { TenantId } from '../tenants';
+import type { OutgoingMessage } from '../outbox/outbox';
+import type { Orgnr } from '../kernel/orgnr';
+import type { RegistryRecord } from './registry-record.js';
+import type { TenantId } from '../kernel/tenants';
 import type { Application } from './application';
 
 /** An audit event as a use case describes it; the store adds ids and keys. */
@@ -69,4 +70,48 @@ export interface MagicLinkStore {
   issue(email: LinkEmail): Promise<void>;
   /** Marks the link used; says why not when it cannot be used (again). */
   consume(tenantId: TenantId, tokenId: string, now: Date): Promise<'consumed' | 'already_used' | 'expired' | 'unknown'>;
+}
+
+/**
+ * What Enhetsregisteret answered for one organisasjonsnummer. Every outcome of asking is a value,
+ * so the applicant journey decides what to show (and whether to let the applicant go on) instead
+ * of catching errors:
+ * - `found`: the entity, parsed with {@link RegistryRecord}'s schema;
+ * - `not_found`: the registry has never heard of the number (HTTP 404);
+ * - `removed`: the entity was deleted from the register (HTTP 410, or a struck-off entity's
+ *   reduced record); `removedAt` is its `slettedato` when the registry gave one;
+ * - `unavailable`: no usable answer in time (`timeout`), or a failure (`error`: 5xx, network
+ *   error, a body that is not a valid record). `detail` is for logs, never for users.
+ */
+export type RegistryLookup =
+  | { readonly status: 'found'; readonly record: RegistryRecord }
+  | { readonly status: 'not_found' }
+  | { readonly status: 'removed'; readonly removedAt?: string }
+  | { readonly status: 'unavailable'; readonly reason: 'timeout' | 'error'; readonly detail?: string };
+
+/** Looks organisations up in Enhetsregisteret (data.brreg.no in production, a local stand-in otherwise). */
+export interface OrganisationRegistry {
+  /**
+   * Asks the registry about one organisation. Never rejects for anything the registry or the
+   * network does (see {@link RegistryLookup}); it throws `InvalidValueError` only for a string that
+   * is not a valid organisasjonsnummer, which the branded type should already have ruled out.
+   */
+  lookup(orgnr: Orgnr): Promise<RegistryLookup>;
+}
+
+/**
+ * Private storage for application attachments (statutes, annual reports, accounts). Callers check
+ * the content first (`validateAttachment` in `attachments.ts`); the store only keeps bytes and
+ * hands out short-lived download links that always download, never display inline.
+ */
+export interface AttachmentStore {
+  /**
+   * Stores the bytes under `key`, replacing any object there. `filename` (already made safe) is
+   * what a download is saved as; without it the download keeps the key's name.
+   */
+  put(key: string, bytes: Uint8Array, contentType: string, filename?: string): Promise<void>;
+  /** A link that downloads the object as `filename` for `expiresSeconds` seconds (1 s to 7 days). */
+  getDownloadUrl(key: string, filename: string, expiresSeconds: number): Promise<string>;
+  /** Removes the object; removing one that does not exist is not an error. */
+  delete(key: string): Promise<void>;
 }

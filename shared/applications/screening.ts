@@ -2,11 +2,11 @@
  * Eligibility of an application for one call: the national rule set of the grant year, the
  * call's own settings and what Enhetsregisteret says about the organisation.
  */
-import type { Call } from '../calls';
-import { assessEligibility, type ApplicationFacts, type EligibilityFinding } from '../eligibility';
-import type { Kommunenummer } from '../kommunenummer';
-import type { RegistryRecord } from '../registry-record';
-import { roundSettingsSchema } from '../rules/round-settings';
+import type { Call } from '../rounds/call';
+import { assessEligibility, type ApplicationFacts, type EligibilityFinding } from '../rules/eligibility';
+import type { Kommunenummer } from '../kernel/kommunenummer';
+import type { RegistryRecord } from './registry-record';
+import { roundSettingsSchema } from '../rounds/round-settings';
 import { ruleSetFor } from '../rules/rule-set-for';
 
 /** Findings about the organisation alone, for the first step, before anything else is known. */

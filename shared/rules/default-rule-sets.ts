@@ -4,7 +4,7 @@
  * their source; the rest are defaults IMDi is expected to confirm or edit (the 2024 regulation's
  * text could not be confirmed for them), and are marked "default".
  */
-import type { LocalizedText } from '../i18n.js';
+import type { LocalizedText } from '../kernel/i18n.js';
 import { ruleSetSchema, type RuleSet, type RuleSetInput } from './rule-set.js';
 import { subGoalNames2024, subGoalCodes } from './sub-goals.js';
 

@@ -1,5 +1,5 @@
 /** Finds the rule set of a grant year. */
-import { DomainError } from '../errors.js';
+import { DomainError } from '../kernel/errors.js';
 import { defaultRuleSets } from './default-rule-sets.js';
 import type { RuleSet } from './rule-set.js';
 

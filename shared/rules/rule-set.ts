@@ -4,9 +4,9 @@
  * in 2025). Defaults are in `default-rule-sets.ts`.
  */
 import { z } from 'zod';
-import { decimalToFraction, roundingModes } from '../fraction.js';
-import { addLocalizedIssue, localizedTextSchema } from '../i18n.js';
-import { kronerSchema } from '../money.js';
+import { decimalToFraction, roundingModes } from '../kernel/fraction.js';
+import { addLocalizedIssue, localizedTextSchema } from '../kernel/i18n.js';
+import { kronerSchema } from '../kernel/money.js';
 import { subGoalCodeSchema } from './sub-goals.js';
 
 /** A share written as exact decimal text between 0 and 1, e.g. `"0.70"`; never a float. */

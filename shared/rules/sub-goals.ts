@@ -3,7 +3,7 @@
  * the operating grant (driftstilskudd), a different kind of grant that shares the sub-goal slot.
  */
 import { z } from 'zod';
-import type { LocalizedText } from '../i18n.js';
+import type { LocalizedText } from '../kernel/i18n.js';
 
 /** Stable sub-goal codes. */
 export const subGoalCodes = ['A', 'B', 'C', 'D'] as const;

@@ -13,7 +13,7 @@ import { startStandIns } from '../../infra/local/stand-ins';
 import { loadConfig } from '../../functions/config';
 import { ApplicantClient } from '../support/applicant-client';
 import { openCall } from '../support/calls';
-import type { TenantId } from '../../shared/tenants';
+import type { TenantId } from '../../shared/kernel/tenants';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider';
-import type { Tenant } from '../../shared/tenants';
+import type { Tenant } from '../../shared/kernel/tenants';
 import { accessibilityViolations, describeInBrowser, launchChromium } from '../support/browser';
 import { openCall } from '../support/calls';
 import { startSignInServer } from '../support/sign-in';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../functions/config';
-import { orgnrCheckDigit } from '../../shared/orgnr';
+import { orgnrCheckDigit } from '../../shared/kernel/orgnr';
 import { keys } from '../../shared/table';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ApplicantClient, flushOutbox, linkIn, testApplicantApp } from '../support/applicant-client';

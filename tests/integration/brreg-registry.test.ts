@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrregRegistry } from '../../functions/adapters/brreg-registry';
 import { readDemoOrganisations, type DemoOrganisation } from '../../infra/local/registry-server';
-import { parseOrgnr, type Orgnr } from '../../shared/orgnr';
+import { parseOrgnr, type Orgnr } from '../../shared/kernel/orgnr';
 import { testAdapters, testConfig } from '../support/test-environment';
 
 const organisations = readDemoOrganisations();

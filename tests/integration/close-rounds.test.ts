@@ -8,7 +8,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/table';
-import { closeRoundsAtDeadline } from '../../shared/use-cases/close-rounds-at-deadline';
+import { closeRoundsAtDeadline } from '../../shared/rounds/use-cases/close-rounds-at-deadline';
 import { openCall } from '../support/calls';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
 

@@ -15,7 +15,7 @@ import { createLogger } from '../../functions/common/logger';
 import { createCloseRoundsHandler } from '../../functions/jobs/close-rounds/handler';
 import { createSendOutboxHandler } from '../../functions/jobs/send-outbox/handler';
 import { ensureTable } from '../../infra/local/create-table';
-import type { OutgoingMessage } from '../../shared/outbox';
+import type { OutgoingMessage } from '../../shared/outbox/outbox';
 import { lambdaContext } from '../support/api-gateway-event';
 import { openCall } from '../support/calls';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';

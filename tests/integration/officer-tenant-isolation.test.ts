@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsersOf, type LocalIdentityProvider, type LocalUser } from '../../infra/local/identity-provider';
-import type { Tenant } from '../../shared/tenants';
+import type { Tenant } from '../../shared/kernel/tenants';
 import { asHonoEvent, httpApiGetEvent, lambdaContext } from '../support/api-gateway-event';
 import { openCall } from '../support/calls';
 import { signIn, startSignInServer } from '../support/sign-in';

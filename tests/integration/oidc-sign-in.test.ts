@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_CALLBACK_PATHS } from '../../infra/stacks/auth-stack';
 import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider';
-import type { Tenant } from '../../shared/tenants';
+import type { Tenant } from '../../shared/kernel/tenants';
 import { openCall } from '../support/calls';
 import { approveAtLocalIdp, cookieHeader, cookiesSetBy, finishSignIn, startSignIn, startSignInServer } from '../support/sign-in';
 import { freshTenantId } from '../support/test-environment';

@@ -13,9 +13,9 @@ import { auditEventPut } from '../../functions/adapters/audit-event';
 import { outboxPut } from '../../functions/adapters/outbox-repository';
 import { createSesClient, createSesMailer } from '../../functions/adapters/ses-mailer';
 import { freePort } from '../../infra/local/ports';
-import type { OutgoingMessage } from '../../shared/outbox';
+import type { OutgoingMessage } from '../../shared/outbox/outbox';
 import { indexNames, keys } from '../../shared/table';
-import { sendPendingMail } from '../../shared/use-cases/send-pending-mail';
+import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
 

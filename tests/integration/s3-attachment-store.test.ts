@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { validateAttachment } from '../../shared/attachments';
+import { validateAttachment } from '../../shared/applications/attachments';
 import { buildDocx } from '../support/zip';
 import { testAdapters } from '../support/test-environment';
 

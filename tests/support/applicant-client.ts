@@ -2,7 +2,7 @@ import { createAdapters } from '../../functions/adapters';
 import { applicantApp } from '../../functions/compose';
 import type { Config } from '../../functions/config';
 import { createLogger } from '../../functions/http/common/logger';
-import { sendPendingMail } from '../../shared/use-cases/send-pending-mail';
+import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import type { StoredEmail } from './mail-inbox';
 
 /** The applicant app in-process, with a clock the test controls. */

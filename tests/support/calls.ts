@@ -1,6 +1,6 @@
 import { demoCall } from '../../infra/local/demo-data';
-import type { Call } from '../../shared/calls';
-import type { TenantId } from '../../shared/tenants';
+import type { Call } from '../../shared/rounds/call';
+import type { TenantId } from '../../shared/kernel/tenants';
 
 /** An open call of a made-up municipality, for tests; override what the test is about. */
 export function openCall(tenantId: TenantId, overrides: Partial<Call> = {}): Call {

@@ -4,7 +4,7 @@ import { ensureTable } from '../../infra/local/create-table';
 import { ulid } from 'ulid';
 import { createAdapters } from '../../functions/adapters';
 import { loadConfig, type Config } from '../../functions/config';
-import { tenantIdSchema, type TenantId } from '../../shared/tenants';
+import { tenantIdSchema, type TenantId } from '../../shared/kernel/tenants';
 
 /** Configuration pointing at the DynamoDB Local, SES, registry and S3 stand-ins of this test run. */
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {

@@ -4,8 +4,8 @@ import figures from '../support/fixtures/public-figures.json';
 import {
   allocateFrames, AllocationError, carriedOverFor, FloorsExceedPoolError, reallocateReturnedFunds, splitNationalFrame,
   type MunicipalityKey,
-} from '../../shared/allocation.js';
-import { kroner, sum } from '../../shared/money.js';
+} from '../../shared/rules/allocation.js';
+import { kroner, sum } from '../../shared/kernel/money.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
 
 const municipalities = (min = 1, max = 40) =>

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectSectionSchema, submissionProblems, type Application } from '../../shared/applications/application';
 import { isValidAccountNumber } from '../../shared/applications/form-fields';
-import { issueMessage } from '../../shared/i18n';
-import { kroner } from '../../shared/money';
+import { issueMessage } from '../../shared/kernel/i18n';
+import { kroner } from '../../shared/kernel/money';
 import type { z } from 'zod';
 
 const call = { minAmount: kroner(10_000), maxAmount: kroner(200_000), subGoals: ['A', 'B'] as ('A' | 'B')[], grantYear: 2027, extraQuestions: [] };

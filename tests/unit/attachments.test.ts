@@ -6,7 +6,7 @@ import {
   safeAttachmentFilename,
   validateAttachment,
   type AttachmentType,
-} from '../../shared/attachments';
+} from '../../shared/applications/attachments';
 import { buildDocx, buildOdt, buildZip } from '../support/zip';
 
 const ascii = (text: string) => new TextEncoder().encode(text);

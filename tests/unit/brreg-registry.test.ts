@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrregRegistry } from '../../functions/adapters/brreg-registry';
-import { InvalidValueError } from '../../shared/errors';
-import type { Orgnr } from '../../shared/orgnr';
+import { InvalidValueError } from '../../shared/kernel/errors';
+import type { Orgnr } from '../../shared/kernel/orgnr';
 
 /** A fetch that records each request and answers with the given response. */
 function recordingFetch(respond: () => Response = () => new Response(null, { status: 404 })) {

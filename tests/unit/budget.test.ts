@@ -4,8 +4,8 @@ import {
   AdminCapExceededError, InsufficientFundsError, InvalidBudgetAmountError, ReleaseExceedsReservedError, ReturnExceedsAwardedError,
   adminCostCap, adminReservationGuard, available, award, awardGuard, isConsistent, openBudget, releaseAdmin, reserveAdmin, returnFunds,
   type BudgetPosition,
-} from '../../shared/budget.js';
-import { kroner } from '../../shared/money.js';
+} from '../../shared/rules/budget.js';
+import { kroner } from '../../shared/kernel/money.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
 
 const rules = ruleSetFor(2023);

@@ -1,10 +1,10 @@
 /** Test builders for the rules engine: realistic defaults, override what the test is about. */
-import type { Kommunenummer, KommuneRef } from '../../shared/kommunenummer.js';
-import { kroner } from '../../shared/money.js';
-import type { RegistryRecord } from '../../shared/registry-record.js';
-import { roundSettingsSchema, type RoundSettings, type RoundSettingsInput } from '../../shared/rules/round-settings.js';
-import type { Orgnr } from '../../shared/orgnr.js';
-import type { ApplicationFacts } from '../../shared/eligibility.js';
+import type { Kommunenummer, KommuneRef } from '../../shared/kernel/kommunenummer.js';
+import { kroner } from '../../shared/kernel/money.js';
+import type { RegistryRecord } from '../../shared/applications/registry-record.js';
+import { roundSettingsSchema, type RoundSettings, type RoundSettingsInput } from '../../shared/rounds/round-settings.js';
+import type { Orgnr } from '../../shared/kernel/orgnr.js';
+import type { ApplicationFacts } from '../../shared/rules/eligibility.js';
 
 /** Round settings for a municipal round in `grantYear`, deadline 15 April 12:00 Oslo. */
 export function roundSettings(overrides: Partial<RoundSettingsInput> = {}, grantYear = 2024): RoundSettings {

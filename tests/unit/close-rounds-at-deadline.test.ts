@@ -3,9 +3,9 @@
  * is covered by tests/integration/close-rounds.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/ports';
-import type { TenantId } from '../../shared/tenants';
-import { closeRoundsAtDeadline } from '../../shared/use-cases/close-rounds-at-deadline';
+import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/rounds/ports';
+import type { TenantId } from '../../shared/kernel/tenants';
+import { closeRoundsAtDeadline } from '../../shared/rounds/use-cases/close-rounds-at-deadline';
 import { openCall } from '../support/calls';
 
 function listed(roundId: string, deadline: string): VersionedCall {

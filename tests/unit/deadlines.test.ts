@@ -4,7 +4,7 @@ import figures from '../support/fixtures/public-figures.json';
 import {
   addDays, appealDeadline, defaultReportingDeadline, endOfOsloDay, formatDate, formatDateTime, grantYearEnd, InvalidLocalTimeError,
   isBeforeDeadline, isWorkingDay, norwegianPublicHolidays, osloLocalToUtc, parseOsloLocal, utcToOsloLocal,
-} from '../../shared/deadlines.js';
+} from '../../shared/kernel/deadlines.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
 
 describe('Oslo local time ↔ UTC', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readManagingMunicipalities } from '../../infra/local/demo-data';
 import { demoResponses, readDemoOrganisations } from '../../infra/local/registry-server';
-import { registryRecordSchema } from '../../shared/registry-record';
+import { registryRecordSchema } from '../../shared/applications/registry-record';
 
 const organisations = readDemoOrganisations();
 const managing = new Set(readManagingMunicipalities().map((m) => m.kommunenummer));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   assessEligibility, fullYearsBetween, isEligible, registryRecordSchema, type EligibilityContext, type EligibilityFinding,
-} from '../../shared/eligibility.js';
-import type { Kommunenummer } from '../../shared/kommunenummer.js';
-import { kroner } from '../../shared/money.js';
+} from '../../shared/rules/eligibility.js';
+import type { Kommunenummer } from '../../shared/kernel/kommunenummer.js';
+import { kroner } from '../../shared/kernel/money.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
 import { eidsvoll, facts, registryRecord, roundSettings } from './builders.js';
 

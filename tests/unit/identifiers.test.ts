@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import figures from '../support/fixtures/public-figures.json';
-import { issueCode, issueMessage } from '../../shared/i18n.js';
+import { issueCode, issueMessage } from '../../shared/kernel/i18n.js';
 import {
   countyOf, kommuneRefSchema, kommunenummerIn, kommunenummerSchema, parseKommunenummer, sameKommune, translateKommunenummer,
   type Kommunenummer,
-} from '../../shared/kommunenummer.js';
-import { formatOrgnr, isValidOrgnr, orgnrCheckDigit, orgnrSchema, parseOrgnr, type Orgnr } from '../../shared/orgnr.js';
+} from '../../shared/kernel/kommunenummer.js';
+import { formatOrgnr, isValidOrgnr, orgnrCheckDigit, orgnrSchema, parseOrgnr, type Orgnr } from '../../shared/kernel/orgnr.js';
 
 describe('organisasjonsnummer', () => {
   it.each(figures.orgnr.valid)('accepts the public valid number %s', (orgnr) => {

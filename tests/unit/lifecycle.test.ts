@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/errors.js';
+import { DomainError } from '../../shared/kernel/errors.js';
 import {
   allowedActions, allowedApplicationActions, allowedAppealActions, allowedReportActions, allowedRoundActions, applicationMachine, appealMachine,
   definedActions, IllegalTransitionError, reportMachine, roundMachine, transition, transitionApplication, transitionAppeal, transitionReport,
   transitionRound, type ApplicationContext, type ApplicationStatus, type RoundContext,
-} from '../../shared/lifecycle/index.js';
+} from '../../shared/index.js';
 
 const round = (overrides: Partial<RoundContext> = {}): RoundContext => ({
   now: '2024-03-01T12:00:00.000Z', opensAt: '2024-01-15T08:00:00.000Z', deadline: '2024-04-15T10:00:00.000Z',

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidAmountError, NBSP, add, applyRate, formatKroner, isKroner, kroner, kronerSchema, parseKroner, percentage, roundingModes, subtract, sum,
   type Kroner,
-} from '../../shared/money.js';
-import { issueCode, issueMessage } from '../../shared/i18n.js';
+} from '../../shared/kernel/money.js';
+import { issueCode, issueMessage } from '../../shared/kernel/i18n.js';
 
 const amount = (max = 10_000_000_000) => fc.integer({ min: 0, max }).map((n) => kroner(n));
 

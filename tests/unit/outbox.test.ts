@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboxPut } from '../../functions/adapters/outbox-repository';
-import { MAX_SEND_ATTEMPTS, nextAttemptAfter, type OutgoingMessage } from '../../shared/outbox';
-import type { TenantId } from '../../shared/tenants';
+import { MAX_SEND_ATTEMPTS, nextAttemptAfter, type OutgoingMessage } from '../../shared/outbox/outbox';
+import type { TenantId } from '../../shared/kernel/tenants';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const minutesAfterNow = (date: Date | undefined) => (date ? (date.getTime() - now.getTime()) / 60_000 : undefined);

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import figures from '../support/fixtures/public-figures.json';
-import { splitNationalFrame } from '../../shared/allocation.js';
-import { adminCostCap, openBudget } from '../../shared/budget.js';
-import { formatKroner, kroner, parseKroner } from '../../shared/money.js';
-import { isValidOrgnr } from '../../shared/orgnr.js';
-import { parseKommunenummer } from '../../shared/kommunenummer.js';
+import { splitNationalFrame } from '../../shared/rules/allocation.js';
+import { adminCostCap, openBudget } from '../../shared/rules/budget.js';
+import { formatKroner, kroner, parseKroner } from '../../shared/kernel/money.js';
+import { isValidOrgnr } from '../../shared/kernel/orgnr.js';
+import { parseKommunenummer } from '../../shared/kernel/kommunenummer.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
 
 describe('public figures', () => {

@@ -12,15 +12,16 @@ import {
   type AggregateCounters,
   type AggregateItem,
   type AggregateRepository,
-} from '../../shared/aggregates';
+} from '../../shared/national/aggregates';
 import type { Application } from '../../shared/applications/application';
 import type { AggregateDelta, ApplicationRepository } from '../../shared/applications/ports';
-import type { Call } from '../../shared/calls';
-import type { ApplicationStatus } from '../../shared/lifecycle/application';
-import type { Kroner } from '../../shared/money';
-import type { CallRepository, TenantRepository } from '../../shared/ports';
-import type { Tenant, TenantId } from '../../shared/tenants';
-import { grantYearAt, reconcileAggregates } from '../../shared/use-cases/reconcile-aggregates';
+import type { Call } from '../../shared/rounds/call';
+import type { ApplicationStatus } from '../../shared/applications/lifecycle';
+import type { Kroner } from '../../shared/kernel/money';
+import type { CallRepository } from '../../shared/rounds/ports';
+import type { TenantRepository } from '../../shared/national/ports';
+import type { Tenant, TenantId } from '../../shared/kernel/tenants';
+import { grantYearAt, reconcileAggregates } from '../../shared/national/use-cases/reconcile-aggregates';
 
 type Counted = Pick<Application, 'status' | 'budget'>;
 

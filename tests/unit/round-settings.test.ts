@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { issueCode } from '../../shared/i18n.js';
-import { kroner } from '../../shared/money.js';
+import { issueCode } from '../../shared/kernel/i18n.js';
+import { kroner } from '../../shared/kernel/money.js';
 import {
   assertRoundSettings, roundSettingsSchema, RoundSettingsRejectedError, ruleSetFor, validateRoundSettings,
-} from '../../shared/rules/index.js';
+} from '../../shared/index.js';
 import { roundSettings } from './builders.js';
 
 function codes(result: ReturnType<typeof validateRoundSettings>): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToFraction } from '../../shared/fraction.js';
-import { issueCode } from '../../shared/i18n.js';
+import { decimalToFraction } from '../../shared/kernel/fraction.js';
+import { issueCode } from '../../shared/kernel/i18n.js';
 import { defaultRuleSets, ruleSetFor, ruleSetSchema, UnknownGrantYearError } from '../../shared/rules/index.js';
 import { subGoalCodes } from '../../shared/rules/sub-goals.js';
 

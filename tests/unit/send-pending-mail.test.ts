@@ -9,9 +9,9 @@ import {
   type OutboxMessageRef,
   type OutboxRepository,
   type PendingMessage,
-} from '../../shared/outbox';
-import type { TenantId } from '../../shared/tenants';
-import { sendPendingMail } from '../../shared/use-cases/send-pending-mail';
+} from '../../shared/outbox/outbox';
+import type { TenantId } from '../../shared/kernel/tenants';
+import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 
 const clock = () => new Date('2026-11-22T10:00:00.000Z');
 

@@ -1,4 +1,4 @@
-import type { Call } from '../../shared/calls';
+import type { Call } from '../../shared/rounds/call';
 import type { PageContext } from '../layout';
 import { CallFacts } from './call-facts';
 

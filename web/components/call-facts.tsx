@@ -1,6 +1,6 @@
-import type { Call } from '../../shared/calls';
-import { formatDate, formatDateTime } from '../../shared/deadlines';
-import { formatKroner } from '../../shared/money';
+import type { Call } from '../../shared/rounds/call';
+import { formatDate, formatDateTime } from '../../shared/kernel/deadlines';
+import { formatKroner } from '../../shared/kernel/money';
 import type { PageContext } from '../layout';
 
 /**

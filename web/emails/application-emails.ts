@@ -1,8 +1,8 @@
 import type { Application } from '../../shared/applications/application';
 import { budgetTotals } from '../../shared/applications/application';
-import type { Call } from '../../shared/calls';
-import { formatDateTime } from '../../shared/deadlines';
-import { formatKroner } from '../../shared/money';
+import type { Call } from '../../shared/rounds/call';
+import { formatDateTime } from '../../shared/kernel/deadlines';
+import { formatKroner } from '../../shared/kernel/money';
 import { textTranslator, translator } from '../i18n';
 import { applicationText } from '../messages/application-form';
 

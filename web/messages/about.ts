@@ -1,5 +1,5 @@
 /** Texts of the accessibility statement and the privacy page, in all three languages side by side. */
-import type { LocalizedText } from '../../shared/i18n';
+import type { LocalizedText } from '../../shared/kernel/i18n';
 
 const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
 

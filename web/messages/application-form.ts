@@ -3,7 +3,7 @@
  * that a change to one is seen next to the others. Help texts are short and plain: many
  * applicants are volunteers filling in the form in the evening, some in their second language.
  */
-import type { LocalizedText } from '../../shared/i18n';
+import type { LocalizedText } from '../../shared/kernel/i18n';
 
 const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
 

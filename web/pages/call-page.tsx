@@ -1,7 +1,7 @@
-import type { Call } from '../../shared/calls';
+import type { Call } from '../../shared/rounds/call';
 import { callPath } from '../components/call-card';
 import { CallFacts } from '../components/call-facts';
-import { isBeforeDeadline } from '../../shared/deadlines';
+import { isBeforeDeadline } from '../../shared/kernel/deadlines';
 import { textTranslator } from '../i18n';
 import { applicationText } from '../messages/application-form';
 import { Layout, type PageContext } from '../layout';

@@ -1,5 +1,5 @@
-import type { RoundStatus } from '../../shared/lifecycle/round';
-import type { Tenant } from '../../shared/tenants';
+import type { RoundStatus } from '../../shared/rounds/lifecycle';
+import type { Tenant } from '../../shared/kernel/tenants';
 import { Layout, type PageContext } from '../layout';
 
 /** One administrator in the national overview, with its rounds counted by status. */

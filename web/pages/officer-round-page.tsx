@@ -1,6 +1,6 @@
 import type { Application } from '../../shared/applications/application';
-import type { Call } from '../../shared/calls';
-import { formatKroner } from '../../shared/money';
+import type { Call } from '../../shared/rounds/call';
+import { formatKroner } from '../../shared/kernel/money';
 import { callPath } from '../components/call-card';
 import { CallFacts } from '../components/call-facts';
 import { Layout, type PageContext } from '../layout';

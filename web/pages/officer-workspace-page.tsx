@@ -1,5 +1,5 @@
-import type { Call } from '../../shared/calls';
-import { formatDateTime } from '../../shared/deadlines';
+import type { Call } from '../../shared/rounds/call';
+import { formatDateTime } from '../../shared/kernel/deadlines';
 import { Layout, type PageContext } from '../layout';
 
 /** Where an officer opens one of their rounds. */

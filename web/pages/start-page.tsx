@@ -1,6 +1,6 @@
-import type { Call, CallFilter } from '../../shared/calls';
+import type { Call, CallFilter } from '../../shared/rounds/call';
 import { subGoalCodes } from '../../shared/rules/sub-goals';
-import type { Tenant } from '../../shared/tenants';
+import type { Tenant } from '../../shared/kernel/tenants';
 import { CallCard } from '../components/call-card';
 import { Layout, type PageContext } from '../layout';
 

@@ -1,8 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { callFilterSchema, callSchema, filterCalls, type Call } from '../../../shared/calls';
+import { callFilterSchema, callSchema, filterCalls, type Call } from '../../../shared/rounds/call';
 import { subGoalCodeSchema } from '../../../shared/rules/sub-goals';
-import type { CallRepository, Clock, HealthProbe } from '../../../shared/ports';
-import { tenantIdSchema, type Tenant } from '../../../shared/tenants';
+import type { CallRepository } from '../../../shared/rounds/ports';
+import type { Clock, HealthProbe } from '../../../shared/kernel/ports';
+import { tenantIdSchema, type Tenant } from '../../../shared/kernel/tenants';
 import type { PageContext } from '../../../web/layout';
 import { ApiReferencePage, type OpenApiDocumentView } from '../../../web/pages/api-reference-page';
 import { CallPage } from '../../../web/pages/call-page';

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { tenantIdSchema, type TenantId } from '../../../shared/tenants';
+import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
 
 /**
  * Applicants have no account. An emailed link (signed, expiring, single use) or starting an

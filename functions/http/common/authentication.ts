@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { tenantIdSchema, type TenantId } from '../../../shared/tenants';
+import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
 import type { Translate } from '../../../web/i18n';
 import type { AppEnv } from './app-env';
 

@@ -1,6 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '../../../shared/kernel/errors';
 import { ErrorPage } from '../../../web/pages/error-page';
 import type { AppEnv } from './app-env';
 

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { CallRepository, Clock, IdGenerator } from '../../../shared/ports';
-import { closeRoundsAtDeadline } from '../../../shared/use-cases/close-rounds-at-deadline';
+import type { CallRepository } from '../../../shared/rounds/ports';
+import type { Clock, IdGenerator } from '../../../shared/kernel/ports';
+import { closeRoundsAtDeadline } from '../../../shared/rounds/use-cases/close-rounds-at-deadline';
 import type { Logger } from '../../common/logger';
 import { jobLogging, type JobSummary } from '../common/job-logging';
 

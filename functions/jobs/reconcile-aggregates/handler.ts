@@ -1,10 +1,12 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { counterNames, type AggregateRepository } from '../../../shared/aggregates';
+import { counterNames, type AggregateRepository } from '../../../shared/national/aggregates';
 import type { ApplicationRepository } from '../../../shared/applications/ports';
-import type { CallRepository, Clock, TenantRepository } from '../../../shared/ports';
-import { reconcileAggregates } from '../../../shared/use-cases/reconcile-aggregates';
+import type { CallRepository } from '../../../shared/rounds/ports';
+import type { Clock } from '../../../shared/kernel/ports';
+import type { TenantRepository } from '../../../shared/national/ports';
+import { reconcileAggregates } from '../../../shared/national/use-cases/reconcile-aggregates';
 import type { LogFields, Logger } from '../../common/logger';
 import { jobLogging, type JobSummary } from '../common/job-logging';
 

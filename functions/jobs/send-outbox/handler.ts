@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { Mailer, OutboxRepository } from '../../../shared/outbox';
-import type { Clock } from '../../../shared/ports';
-import { sendPendingMail, type SendPendingMailOptions } from '../../../shared/use-cases/send-pending-mail';
+import type { Mailer, OutboxRepository } from '../../../shared/outbox/outbox';
+import type { Clock } from '../../../shared/kernel/ports';
+import { sendPendingMail, type SendPendingMailOptions } from '../../../shared/outbox/use-cases/send-pending-mail';
 import type { Logger } from '../../common/logger';
 import { jobLogging, type JobSummary } from '../common/job-logging';
 

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Application, SectionName } from '../../../shared/applications/application';
-import type { Call } from '../../../shared/calls';
+import type { Call } from '../../../shared/rounds/call';
 import { textTranslator } from '../../i18n';
 import { Layout, type PageContext } from '../../layout';
 import { applicationText } from '../../messages/application-form';

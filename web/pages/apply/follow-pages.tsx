@@ -1,6 +1,6 @@
 import type { Application } from '../../../shared/applications/application';
-import type { Call } from '../../../shared/calls';
-import { formatDateTime } from '../../../shared/deadlines';
+import type { Call } from '../../../shared/rounds/call';
+import { formatDateTime } from '../../../shared/kernel/deadlines';
 import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
 import { applyText, stepPath } from './application-frame';

@@ -1,9 +1,9 @@
 import type { Application, SubmissionProblem } from '../../../shared/applications/application';
 import { budgetTotals } from '../../../shared/applications/application';
-import type { Call } from '../../../shared/calls';
-import { formatDateTime } from '../../../shared/deadlines';
-import type { EligibilityFinding } from '../../../shared/eligibility';
-import { formatKroner } from '../../../shared/money';
+import type { Call } from '../../../shared/rounds/call';
+import { formatDateTime } from '../../../shared/kernel/deadlines';
+import type { EligibilityFinding } from '../../../shared/rules/eligibility';
+import { formatKroner } from '../../../shared/kernel/money';
 import { Alert, FormGuards } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, stepPath } from './application-frame';

@@ -1,7 +1,7 @@
 import type { Application, AttachmentRef } from '../../../shared/applications/application';
 import { attachmentKinds, budgetLineSlots, budgetTotals, textLimits } from '../../../shared/applications/application';
-import type { Call } from '../../../shared/calls';
-import { formatKroner, type Kroner } from '../../../shared/money';
+import type { Call } from '../../../shared/rounds/call';
+import { formatKroner, type Kroner } from '../../../shared/kernel/money';
 import { ruleSetFor } from '../../../shared/rules/rule-set-for';
 import { Alert, CheckboxGroup, ErrorSummary, FormGuards, TextArea, TextField, type FieldErrors } from '../../components/form-fields';
 import type { PageContext } from '../../layout';

@@ -1,5 +1,5 @@
-import type { EligibilityFinding } from '../../../shared/eligibility';
-import type { Call } from '../../../shared/calls';
+import type { EligibilityFinding } from '../../../shared/rules/eligibility';
+import type { Call } from '../../../shared/rounds/call';
 import { Alert, Checkbox, ErrorSummary, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
 import { applyText } from './application-frame';

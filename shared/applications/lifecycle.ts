@@ -9,9 +9,9 @@
  * application. Guards hold the rules a button must not bypass: the deadline, conflicts of interest
  * (fvl. § 6), the amount relation that distinguishes granted from partly granted.
  */
-import { isBeforeDeadline } from '../deadlines.js';
-import type { GuardFailure } from './state-machine.js';
-import { defineMachine, allowedActions as allowed, transition as move } from './state-machine.js';
+import { isBeforeDeadline } from '../kernel/deadlines.js';
+import type { GuardFailure } from '../kernel/state-machine.js';
+import { defineMachine, allowedActions as allowed, transition as move } from '../kernel/state-machine.js';
 
 /** Statuses of an application. */
 export const applicationStatuses = [

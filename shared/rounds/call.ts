@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { localizedTextSchema } from './i18n';
-import { kronerSchema } from './money';
-import { roundStatuses } from './lifecycle/round';
-import { extraQuestionSchema } from './rules/round-settings';
-import { subGoalCodeSchema } from './rules/sub-goals';
-import { tenantIdSchema } from './tenants';
+import { localizedTextSchema } from '../kernel/i18n';
+import { kronerSchema } from '../kernel/money';
+import { roundStatuses } from './lifecycle';
+import { extraQuestionSchema } from './round-settings';
+import { subGoalCodeSchema } from '../rules/sub-goals';
+import { tenantIdSchema } from '../kernel/tenants';
 
 /**
  * A call for applications (utlysning) as the public sees it: one round of one administrator,

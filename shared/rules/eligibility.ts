@@ -5,16 +5,16 @@
  * must act on (e.g. audited accounts). Findings are in the order the checks run: organisation,
  * then call and pot, then sub-goals, then amount.
  */
-import { osloDateOf } from './deadlines.js';
-import type { LocalizedText } from './i18n.js';
-import { sameKommune, type KommuneRef, type Kommunenummer } from './kommunenummer.js';
-import { formatKroner, min, type Kroner } from './money.js';
-import type { RegistryRecord } from './registry-record.js';
-import type { RoundSettings } from './rules/round-settings.js';
-import type { Pot, RuleSet } from './rules/rule-set.js';
-import { OPERATING_GRANT_SUB_GOAL, type SubGoalCode } from './rules/sub-goals.js';
+import { osloDateOf } from '../kernel/deadlines.js';
+import type { LocalizedText } from '../kernel/i18n.js';
+import { sameKommune, type KommuneRef, type Kommunenummer } from '../kernel/kommunenummer.js';
+import { formatKroner, min, type Kroner } from '../kernel/money.js';
+import type { RegistryRecord } from '../applications/registry-record.js';
+import type { RoundSettings } from '../rounds/round-settings.js';
+import type { Pot, RuleSet } from './rule-set.js';
+import { OPERATING_GRANT_SUB_GOAL, type SubGoalCode } from './sub-goals.js';
 
-export { registryRecordSchema, registryAddressSchema, type RegistryRecord, type RegistryAddress } from './registry-record.js';
+export { registryRecordSchema, registryAddressSchema, type RegistryRecord, type RegistryAddress } from '../applications/registry-record.js';
 
 /** How much a finding matters. */
 export type Severity = 'blocking' | 'warning';

@@ -4,8 +4,8 @@
  * Whether an appeal may be lodged at all (the 3-week deadline) is checked with `appealDeadline`
  * before the appeal exists; a late appeal may still be considered (fvl. § 31), so it is not a guard here.
  */
-import type { GuardFailure } from './state-machine.js';
-import { defineMachine, allowedActions as allowed, transition as move } from './state-machine.js';
+import type { GuardFailure } from '../kernel/state-machine.js';
+import { defineMachine, allowedActions as allowed, transition as move } from '../kernel/state-machine.js';
 
 /** Statuses of an appeal. */
 export const appealStatuses = ['lodged', 'reversed', 'upheld_and_forwarded', 'decided'] as const;

@@ -3,8 +3,8 @@
  * again, as often as needed. Approval needs audited accounts when the grant is at or above the
  * audit threshold.
  */
-import type { GuardFailure } from './state-machine.js';
-import { defineMachine, allowedActions as allowed, transition as move } from './state-machine.js';
+import type { GuardFailure } from '../kernel/state-machine.js';
+import { defineMachine, allowedActions as allowed, transition as move } from '../kernel/state-machine.js';
 
 /** Statuses of a report. */
 export const reportStatuses = ['due', 'submitted', 'returned_for_changes', 'approved'] as const;

@@ -10,8 +10,8 @@
  * second copy, after the claim has expired; SES has no idempotency key that could prevent that.
  */
 import { z } from 'zod';
-import { utcInstantSchema } from './deadlines.js';
-import { tenantIdSchema, type TenantId } from './tenants.js';
+import { utcInstantSchema } from '../kernel/deadlines.js';
+import { tenantIdSchema, type TenantId } from '../kernel/tenants.js';
 
 /** What an email is about. Extend the list when a use case starts sending a new kind. */
 export const mailKinds = [

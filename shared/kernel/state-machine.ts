@@ -3,8 +3,8 @@
  * transitions with optional guards — so pages can ask which actions are allowed now and show only
  * those buttons, and the store can check the status it expects in its conditional write.
  */
-import { DomainError } from '../errors.js';
-import type { LocalizedText } from '../i18n.js';
+import { DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
 
 /** Why a guard refused: a stable code and a message for the user. */
 export interface GuardFailure {

@@ -1,9 +1,10 @@
-import type { Application } from '../applications/application';
-import { NotEditableError, NotFoundError } from '../applications/errors';
-import type { ApplicationRepository } from '../applications/ports';
-import { screenOrganisation } from '../applications/screening';
-import type { Call } from '../calls';
-import type { Clock, IdGenerator, OrganisationRegistry } from '../ports';
+import type { Application } from '../application';
+import { NotEditableError, NotFoundError } from '../errors';
+import type { ApplicationRepository } from '../ports';
+import { screenOrganisation } from '../screening';
+import type { Call } from '../../rounds/call';
+import type { Clock, IdGenerator } from '../../kernel/ports';
+import type { OrganisationRegistry } from '../ports';
 
 /** What {@link saveApplicationSection} needs. */
 export interface SaveApplicationSectionDeps {

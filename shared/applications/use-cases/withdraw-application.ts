@@ -1,8 +1,8 @@
-import type { Application } from '../applications/application';
-import { NotFoundError } from '../applications/errors';
-import type { ApplicationRepository } from '../applications/ports';
-import { transitionApplication } from '../lifecycle/application';
-import type { Clock, IdGenerator } from '../ports';
+import type { Application } from '../application';
+import { NotFoundError } from '../errors';
+import type { ApplicationRepository } from '../ports';
+import { transitionApplication } from '../lifecycle';
+import type { Clock, IdGenerator } from '../../kernel/ports';
 
 /**
  * Withdraw a submitted application, before assessment starts.

@@ -4,7 +4,7 @@
  * {@link registryRecordSchema}; unknown fields are dropped, so registry additions do not break us.
  */
 import { z } from 'zod';
-import { orgnrSchema } from './orgnr.js';
+import { orgnrSchema } from '../kernel/orgnr.js';
 
 /** Schema for an address in Enhetsregisteret. */
 export const registryAddressSchema = z.object({

@@ -11,10 +11,10 @@
  * remainders. Ties are broken by the larger key, then by kommunenummer ascending, so the result
  * never depends on input order.
  */
-import { DomainError } from './errors.js';
-import { compare, fraction, fractionToDecimalString, fractionToString, multiply, roundFraction, type Fraction } from './fraction.js';
-import { formatKroner, kroner, sum, toFraction, type Kroner } from './money.js';
-import type { RuleSet, UnspentFundsPolicy } from './rules/rule-set.js';
+import { DomainError } from '../kernel/errors.js';
+import { compare, fraction, fractionToDecimalString, fractionToString, multiply, roundFraction, type Fraction } from '../kernel/fraction.js';
+import { formatKroner, kroner, sum, toFraction, type Kroner } from '../kernel/money.js';
+import type { RuleSet, UnspentFundsPolicy } from './rule-set.js';
 
 /** The national frame divided between IMDi's call and the municipal pool. */
 export interface NationalSplit {

@@ -4,9 +4,9 @@
  * sender chooses both: a renamed program must never be stored, and later handed to an officer, as
  * a PDF. Only formats an officer can open without risk are accepted (no macros, no scripts).
  */
-import type { Locale, LocalizedText } from './i18n.js';
-import { NBSP } from './money.js';
-import { err, ok, type Result } from './result.js';
+import type { Locale, LocalizedText } from '../kernel/i18n.js';
+import { NBSP } from '../kernel/money.js';
+import { err, ok, type Result } from '../kernel/result.js';
 
 /** The file types an attachment may have, in the order they are offered to users. */
 export const attachmentTypes = ['pdf', 'odt', 'docx', 'png', 'jpeg'] as const;

@@ -1,12 +1,13 @@
-import type { Application, ProjectSection } from '../applications/application';
-import { CallNotOpenError, NotEligibleError, OrganisationNotFoundError, OrganisationRemovedError } from '../applications/errors';
-import type { ApplicationRepository, LinkEmail } from '../applications/ports';
-import { screenOrganisation } from '../applications/screening';
-import type { Call } from '../calls';
-import { isBeforeDeadline } from '../deadlines';
-import type { Locale } from '../i18n';
-import type { Orgnr } from '../orgnr';
-import type { Clock, IdGenerator, OrganisationRegistry } from '../ports';
+import type { Application, ProjectSection } from '../application';
+import { CallNotOpenError, NotEligibleError, OrganisationNotFoundError, OrganisationRemovedError } from '../errors';
+import type { ApplicationRepository, LinkEmail } from '../ports';
+import { screenOrganisation } from '../screening';
+import type { Call } from '../../rounds/call';
+import { isBeforeDeadline } from '../../kernel/deadlines';
+import type { Locale } from '../../kernel/i18n';
+import type { Orgnr } from '../../kernel/orgnr';
+import type { Clock, IdGenerator } from '../../kernel/ports';
+import type { OrganisationRegistry } from '../ports';
 
 /** What {@link startApplication} needs. */
 export interface StartApplicationDeps {

@@ -3,8 +3,8 @@
  * Publishing announces the call before it opens; opening and closing follow the clock; a round is
  * decided only when every application in it has a decision.
  */
-import { isBeforeDeadline } from '../deadlines.js';
-import { defineMachine, allowedActions as allowed, transition as move } from './state-machine.js';
+import { isBeforeDeadline } from '../kernel/deadlines.js';
+import { defineMachine, allowedActions as allowed, transition as move } from '../kernel/state-machine.js';
 
 function instant(value: Date | string): number {
   return typeof value === 'string' ? Date.parse(value) : value.getTime();

@@ -1,6 +1,7 @@
-import { IllegalTransitionError } from '../lifecycle/state-machine.js';
-import { transitionRound } from '../lifecycle/round.js';
-import type { CallRepository, Clock, IdGenerator } from '../ports.js';
+import { IllegalTransitionError } from '../../kernel/state-machine.js';
+import { transitionRound } from '../lifecycle.js';
+import type { CallRepository } from '../ports.js';
+import type { Clock, IdGenerator } from '../../kernel/ports.js';
 
 /** What {@link closeRoundsAtDeadline} needs from the outside world. */
 export interface CloseRoundsAtDeadlineDeps {

@@ -6,7 +6,7 @@ import {
   type OutboxRepository,
   type PendingMessage,
 } from '../outbox.js';
-import type { Clock } from '../ports.js';
+import type { Clock } from '../../kernel/ports.js';
 
 /** What {@link sendPendingMail} needs from the outside world. */
 export interface SendPendingMailDeps {

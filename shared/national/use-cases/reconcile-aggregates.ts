@@ -7,10 +7,12 @@ import {
   type AggregateRepository,
   type CounterDrift,
 } from '../aggregates.js';
-import type { ApplicationRepository } from '../applications/ports.js';
-import { osloDateOf } from '../deadlines.js';
-import type { CallRepository, Clock, TenantRepository } from '../ports.js';
-import type { TenantId } from '../tenants.js';
+import type { ApplicationRepository } from '../../applications/ports.js';
+import { osloDateOf } from '../../kernel/deadlines.js';
+import type { CallRepository } from '../../rounds/ports.js';
+import type { Clock } from '../../kernel/ports.js';
+import type { TenantRepository } from '../ports.js';
+import type { TenantId } from '../../kernel/tenants.js';
 
 /** What {@link reconcileAggregates} needs from the outside world. */
 export interface ReconcileAggregatesDeps {

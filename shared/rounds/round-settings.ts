@@ -5,13 +5,13 @@
  * rules are checked by {@link validateRoundSettings}, because they depend on the year's rule set.
  */
 import { z } from 'zod';
-import { grantYearEnd, grantYearStart, utcInstantSchema } from '../deadlines.js';
-import { DomainError, type FieldError } from '../errors.js';
-import { addLocalizedIssue, localizedTextSchema, type LocalizedText } from '../i18n.js';
-import { formatKroner, kronerSchema, type Kroner } from '../money.js';
-import { err, ok, type Result } from '../result.js';
-import type { RuleSet } from './rule-set.js';
-import { subGoalCodeSchema } from './sub-goals.js';
+import { grantYearEnd, grantYearStart, utcInstantSchema } from '../kernel/deadlines.js';
+import { DomainError, type FieldError } from '../kernel/errors.js';
+import { addLocalizedIssue, localizedTextSchema, type LocalizedText } from '../kernel/i18n.js';
+import { formatKroner, kronerSchema, type Kroner } from '../kernel/money.js';
+import { err, ok, type Result } from '../kernel/result.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { subGoalCodeSchema } from '../rules/sub-goals.js';
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and hyphens.');
 

@@ -11,10 +11,10 @@
  * rule atomically with {@link awardGuard} / {@link adminReservationGuard}, which turn the rule into
  * plain bounds for a DynamoDB condition expression, because two officers may decide at once.
  */
-import { DomainError } from './errors.js';
-import { applyRate, formatKroner, kroner, type Kroner } from './money.js';
-import { err, ok, type Result } from './result.js';
-import type { RuleSet } from './rules/rule-set.js';
+import { DomainError } from '../kernel/errors.js';
+import { applyRate, formatKroner, kroner, type Kroner } from '../kernel/money.js';
+import { err, ok, type Result } from '../kernel/result.js';
+import type { RuleSet } from './rule-set.js';
 
 /** The money of one administrator (municipality or IMDi) in one grant year. */
 export interface BudgetPosition {

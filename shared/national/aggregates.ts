@@ -5,8 +5,8 @@
  * from the applications with {@link recomputeCounters} and reports any {@link counterDrift}.
  */
 import { z } from 'zod';
-import type { Application } from './applications/application';
-import { tenantIdSchema, type TenantId } from './tenants';
+import type { Application } from '../applications/application';
+import { tenantIdSchema, type TenantId } from '../kernel/tenants';
 
 /** Names of the counters, in the order reports list them. */
 export const counterNames = ['applicationsSubmitted', 'applicationsWithdrawn', 'amountApplied'] as const;

@@ -1,11 +1,12 @@
-import type { Application } from '../applications/application';
-import { submissionProblems } from '../applications/application';
-import { IncompleteApplicationError, NotFoundError } from '../applications/errors';
-import type { ApplicationRepository } from '../applications/ports';
-import type { Call } from '../calls';
-import { transitionApplication } from '../lifecycle/application';
-import type { OutgoingMessage } from '../outbox';
-import type { Clock, IdGenerator, OrganisationRegistry } from '../ports';
+import type { Application } from '../application';
+import { submissionProblems } from '../application';
+import { IncompleteApplicationError, NotFoundError } from '../errors';
+import type { ApplicationRepository } from '../ports';
+import type { Call } from '../../rounds/call';
+import { transitionApplication } from '../lifecycle';
+import type { OutgoingMessage } from '../../outbox/outbox';
+import type { Clock, IdGenerator } from '../../kernel/ports';
+import type { OrganisationRegistry } from '../ports';
 import { recheckedRegistry } from './save-application-section';
 
 /** What {@link submitApplication} needs. */

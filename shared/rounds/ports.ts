@@ -1,0 +1,47 @@
+import type { TenantId } from '../kernel/tenants.js';
+import type { Call } from './call.js';
+
+/** What the round use cases need from the store. */
+
+/** Reads and writes calls (rounds as the public sees them). */
+export interface CallRepository {
+  /** Every call whose status is `open`, earliest deadline first. */
+  listOpen(): Promise<Call[]>;
+  /** One call, or `undefined` when the tenant has no such round. */
+  get(tenantId: TenantId, roundId: string): Promise<Call | undefined>;
+  /** Stores a call; refuses to overwrite an existing one. */
+  create(call: Call): Promise<void>;
+  /**
+   * Every round of one tenant, whatever its status, newest round id first. Reads only the
+   * tenant's own partition, so it is the officer workspace's list.
+   */
+  listByTenant(tenantId: TenantId): Promise<Call[]>;
+  /**
+   * Open calls whose deadline lies before `now` (ISO-8601 UTC), earliest deadline first, across
+   * tenants. Read from an index, so the list may be slightly stale: {@link CallRepository.close}
+   * checks again.
+   */
+  listOpenWithDeadlineBefore(now: string): Promise<VersionedCall[]>;
+  /**
+   * Closes an open round and writes its audit event, in one transaction. Resolves to `'stale'`
+   * (and changes nothing) when the round is no longer open at `expectedVersion`, e.g. because an
+   * officer moved the deadline or another run closed it first.
+   */
+  close(closing: RoundClosing): Promise<'closed' | 'stale'>;
+}
+
+/** A call as stored, with the version that the next conditional update of its round must expect. */
+export type VersionedCall = Call & { readonly version: number };
+
+/** A round to close, as the store's conditional update and audit event need it. */
+export interface RoundClosing {
+  readonly tenantId: TenantId;
+  readonly roundId: string;
+  readonly expectedVersion: number;
+  /** When the round closed (ISO-8601 UTC), for `updatedAt` and the audit event. */
+  readonly at: string;
+  /** Id of the audit event (a ULID). */
+  readonly eventId: string;
+  /** Who closed it, for the audit trail: a user id, or `system:<job>` for the scheduler. */
+  readonly actor: string;
+}
