@@ -2,19 +2,16 @@ import { existsSync } from 'node:fs';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { nodejsFunctionBundling } from './lambda-bundling';
 import { repoPath } from './repo-path';
 
-/**
- * Lets the ESM bundle load CommonJS dependencies that call `require` (esbuild leaves those calls
- * in place when it emits ESM, and Node's ESM scope has no `require`).
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+/** Re-exported: whoever checks this construct's bundles compares them with this banner. */
+export { ESM_REQUIRE_BANNER } from './lambda-bundling';
 
 /** Settings of one Fordel Lambda function. */
 export interface FordelFunctionProps {
@@ -87,21 +84,7 @@ export class FordelFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Stack traces need only the mappings; leaving the sources out halves the upload.
-        sourcesContent: false,
-        banner: ESM_REQUIRE_BANNER,
-        mainFields: ['module', 'main'],
-        // The Node 22 runtime ships AWS SDK v3; bundling it would only add cold-start time.
-        externalModules: ['@aws-sdk/*'],
-        // hono/jsx settings for the server-rendered pages come from the root tsconfig.
-        tsconfig: repoPath('tsconfig.json'),
-        logLevel: LogLevel.WARNING,
-      },
+      bundling: nodejsFunctionBundling(),
     });
 
     NagSuppressions.addResourceSuppressions(this.function, [
