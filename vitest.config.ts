@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run, four projects. Integration and browser tests share one DynamoDB Local and one SES
- * stand-in, started by the global setup on free ports and stopped afterwards.
+ * One run, five projects. Integration, bundle and browser tests share one DynamoDB Local and one
+ * SES stand-in, started by the global setup on free ports and stopped afterwards.
  */
 export default defineConfig({
   test: {
@@ -23,6 +23,17 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bundle',
+          include: ['tests/bundle/**/*.test.ts'],
+          // The stand-ins first, then the Lambda bundles, built once for every file.
+          globalSetup: ['tests/support/global-setup.ts', 'tests/bundle/build-bundles.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {

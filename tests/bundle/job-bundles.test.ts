@@ -1,0 +1,87 @@
+/**
+ * The scheduled jobs as deployed: each minified bundle invoked with the event EventBridge sends.
+ * The jobs work across tenants and read the real clock, so this file has a table of its own.
+ */
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxPut } from '../../functions/adapters/outbox-repository';
+import type { Config } from '../../functions/config';
+import { keys } from '../../shared/table';
+import { openCall } from '../support/calls';
+import { emailsTo, freshRecipient } from '../support/mail-inbox';
+import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
+import { BundledLambda, lambdaEnvironment, scheduledEvent } from './bundled-lambda';
+
+const day = 86_400_000;
+
+describe('the job bundles on their schedule', () => {
+  const tenantId = freshTenantId('bjob');
+  let config: Config;
+  let adapters: ReturnType<typeof testAdapters>;
+  const started: BundledLambda[] = [];
+
+  beforeAll(async () => {
+    config = await ownTableConfig();
+    adapters = testAdapters(config);
+  });
+
+  afterAll(() => started.forEach((lambda) => lambda.stop()));
+
+  /** Runs the job bundle `name` once, as its schedule does. */
+  async function runScheduled(name: string) {
+    const lambda = await BundledLambda.start(name, lambdaEnvironment(config));
+    started.push(lambda);
+    return lambda.invoke<Record<string, number>>(scheduledEvent(`fordel-${name}`));
+  }
+
+  it('closes a round whose deadline has passed', async () => {
+    // Prepare
+    const now = Date.now();
+    await adapters.calls.create(openCall(tenantId, { roundId: 'past', opensAt: new Date(now - 60 * day).toISOString(), deadline: new Date(now - day).toISOString() }));
+
+    // Act
+    const summary = await runScheduled('close-rounds');
+
+    // Assess
+    expect(summary).toEqual({ closed: 1, skipped: 0 });
+    expect((await adapters.calls.get(tenantId, 'past'))?.status).toBe('closed');
+  });
+
+  it('sends a queued email through SES', async () => {
+    // Prepare
+    const to = freshRecipient('bundle-outbox');
+    const message = { messageId: ulid(), tenantId, kind: 'application-receipt', to, subject: 'Kvittering fra pakken', text: 'Vi har mottatt søknaden.', createdAt: new Date().toISOString() } as const;
+    await adapters.db.send(new TransactWriteCommand({ TransactItems: [outboxPut(config.TABLE_NAME, message)] }));
+
+    // Act
+    const summary = await runScheduled('send-outbox');
+
+    // Assess
+    expect(summary).toMatchObject({ sent: 1, failed: 0 });
+    const emails = await emailsTo(to);
+    expect(emails.map((email) => email.subject)).toEqual(['Kvittering fra pakken']);
+  });
+
+  it('reports a tenant-year whose counters drift from its applications', async () => {
+    // Prepare: a round this year, and an aggregate that counts an application that does not exist
+    const grantYear = new Date().getUTCFullYear();
+    await adapters.tenants.put({ tenantId, kind: 'municipality', name: `Pakkeby ${tenantId}`, kommunenummer: '3240', managingYears: [grantYear] });
+    await adapters.calls.create(openCall(tenantId, { roundId: `${grantYear}-1`, grantYear }));
+    await adapters.db.send(
+      new UpdateCommand({
+        TableName: config.TABLE_NAME,
+        Key: keys.aggregate(tenantId, grantYear),
+        UpdateExpression: 'SET tenantId = :tenantId, grantYear = :grantYear ADD applicationsSubmitted :one',
+        ExpressionAttributeValues: { ':tenantId': tenantId, ':grantYear': grantYear, ':one': 1 },
+      }),
+    );
+
+    // Act
+    const summary = await runScheduled('reconcile-aggregates');
+
+    // Assess
+    expect(summary).toMatchObject({ repair: 0, drifting: 1, repaired: 0 });
+    expect(summary.checked).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The officer and national Lambdas as deployed, called with the bearer token a user gets from the
+ * local identity provider; the bundles fetch its keys from its JWKS as they would Cognito's.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider';
+import type { Tenant } from '../../shared/kernel/tenants';
+import { openCall } from '../support/calls';
+import { signIn, startSignInServer } from '../support/sign-in';
+import { freshTenantId } from '../support/test-environment';
+import { BundledLambda, httpApiEvent, lambdaEnvironment } from './bundled-lambda';
+
+describe('the officer and national bundles behind API Gateway', () => {
+  const alfa = freshTenantId('ba');
+  const beta = freshTenantId('bb');
+  const imdi = freshTenantId('bn');
+  const tenants: Tenant[] = [
+    { tenantId: alfa, kind: 'municipality', name: `Alfaby ${alfa}`, kommunenummer: '3201', managingYears: [2027] },
+    { tenantId: beta, kind: 'municipality', name: `Betaby ${beta}`, kommunenummer: '4601', managingYears: [2027] },
+    { tenantId: imdi, kind: 'national', name: `IMDi ${imdi}`, managingYears: [2027] },
+  ];
+  const [alfaOfficer, , nationalAdmin] = demoUsersOf(tenants) as [LocalUser, LocalUser, LocalUser];
+  let server: Awaited<ReturnType<typeof startSignInServer>>;
+  let officer: BundledLambda;
+  let national: BundledLambda;
+
+  beforeAll(async () => {
+    server = await startSignInServer();
+    for (const tenant of tenants) await server.adapters.tenants.put(tenant);
+    await server.adapters.calls.create(openCall(alfa));
+    await server.adapters.calls.create(openCall(beta, { roundId: 'beta-only' }));
+    const environment = lambdaEnvironment(server.config);
+    [officer, national] = await Promise.all([BundledLambda.start('officer', environment), BundledLambda.start('national', environment)]);
+  });
+
+  afterAll(async () => {
+    officer?.stop();
+    national?.stop();
+    await server?.close();
+  });
+
+  /** A GET through API Gateway with the user's ID token as bearer. */
+  async function getAs(lambda: BundledLambda, path: string, sub: string, audience: 'officer' | 'national') {
+    const { idToken } = await signIn(server.baseUrl, audience, sub);
+    const request = new Request(`https://api.example.test${path}`, { headers: { authorization: `Bearer ${idToken}`, accept: 'application/json' } });
+    return lambda.invoke<APIGatewayProxyStructuredResultV2>(await httpApiEvent(request));
+  }
+
+  it('lists an officer’s own rounds', async () => {
+    // Act
+    const result = await getAs(officer, '/officer/api/rounds', alfaOfficer.sub, 'officer');
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    const body = JSON.parse(result.body!) as { tenantId: string; rounds: { roundId: string }[] };
+    expect(body.tenantId).toBe(alfa);
+    expect(body.rounds.map((round) => round.roundId)).toEqual(['2027-1']);
+  });
+
+  it('answers 404 when an officer asks for another municipality’s round', async () => {
+    // Act
+    const result = await getAs(officer, '/officer/api/rounds/beta-only', alfaOfficer.sub, 'officer');
+
+    // Assess
+    expect(result.statusCode).toBe(404);
+    expect(result.headers?.['content-type']).toContain('application/problem+json');
+    expect(result.body).not.toContain(beta);
+  });
+
+  it('gives IMDi the tenant register with each administrator’s rounds', async () => {
+    // Act
+    const result = await getAs(national, '/national/api/tenants', nationalAdmin.sub, 'national');
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    const body = JSON.parse(result.body!) as { tenants: { tenantId: string; roundsByStatus: Record<string, number> }[] };
+    expect(body.tenants).toContainEqual(expect.objectContaining({ tenantId: alfa, roundsByStatus: { open: 1 } }));
+  });
+});
