@@ -5,14 +5,15 @@ import { ErrorPage } from '../../../web/pages/error-page';
 import type { AppEnv } from './app-env';
 
 /**
- * HTTP status of a domain error, chosen by its class name once here so that use cases never
- * think in HTTP. Unknown domain errors are rule violations the user can correct: 422.
+ * HTTP status of a domain error, chosen by its stable `code` once here so that use cases never
+ * think in HTTP. Not by class name: the Lambda bundles are minified, which renames classes.
+ * Unknown domain errors are rule violations the user can correct: 422.
  */
-const statusByErrorName: Record<string, 404 | 409 | 422> = {
-  NotFoundError: 404,
-  IllegalTransitionError: 409,
-  ConcurrentChangeError: 409,
-  NotEditableError: 409,
+const statusByErrorCode: Record<string, 404 | 409 | 422> = {
+  'application.not_found': 404,
+  'lifecycle.illegal_transition': 409,
+  'application.concurrent_change': 409,
+  'application.not_editable': 409,
 };
 
 function wantsJson(c: Context<AppEnv>): boolean {
@@ -37,7 +38,7 @@ export function errorPage(c: Context<AppEnv>, status: 400 | 404 | 500, kind: 'no
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const logger = c.get('logger');
   if (error instanceof DomainError) {
-    const status = statusByErrorName[error.name] ?? 422;
+    const status = statusByErrorCode[error.code] ?? 422;
     logger?.log('warn', 'domain error', { code: error.code, status });
     if (wantsJson(c)) {
       return problem(c, status, error.messages[c.get('lang') ?? 'nb'], {
