@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'bundle',
           include: ['tests/bundle/**/*.test.ts'],
-          // The stand-ins first, then the Lambda bundles, built once for every file.
+          // The bundles are built once for all files here: each build takes seconds.
           globalSetup: ['tests/support/global-setup.ts', 'tests/bundle/build-bundles.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

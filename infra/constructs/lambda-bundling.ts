@@ -29,10 +29,14 @@ export const LAMBDA_BUNDLING = {
   logLevel: 'warning',
 } as const;
 
+// The CDK spells two of the settings as enums; a new value fails to compile here until it is mapped.
+const cdkFormat = { esm: OutputFormat.ESM } satisfies Record<typeof LAMBDA_BUNDLING.format, OutputFormat>;
+const cdkLogLevel = { warning: LogLevel.WARNING } satisfies Record<typeof LAMBDA_BUNDLING.logLevel, LogLevel>;
+
 /** {@link LAMBDA_BUNDLING} as `NodejsFunction` bundling props. */
 export function nodejsFunctionBundling(): BundlingOptions {
   return {
-    format: OutputFormat.ESM,
+    format: cdkFormat[LAMBDA_BUNDLING.format],
     target: LAMBDA_BUNDLING.target,
     minify: LAMBDA_BUNDLING.minify,
     sourceMap: LAMBDA_BUNDLING.sourceMap,
@@ -41,7 +45,7 @@ export function nodejsFunctionBundling(): BundlingOptions {
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     externalModules: [...LAMBDA_BUNDLING.externalModules],
     tsconfig: LAMBDA_BUNDLING.tsconfig,
-    logLevel: LogLevel.WARNING,
+    logLevel: cdkLogLevel[LAMBDA_BUNDLING.logLevel],
   };
 }
 
