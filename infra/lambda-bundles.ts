@@ -9,9 +9,15 @@ import { JOBS } from './stacks/jobs-stack';
  * Every Lambda the stacks deploy, by bundle name: the entry's folder (`applicant`, `close-rounds`),
  * read from the stacks themselves so that a new function is built and tested without a second list.
  */
-export const LAMBDA_ENTRIES: Readonly<Record<string, string>> = Object.fromEntries(
-  [...Object.values(HTTP_ENTRIES), ...Object.values(JOBS).map((job) => job.entry)].map((entry) => [basename(dirname(entry)), entry]),
-);
+export const LAMBDA_ENTRIES: Readonly<Record<string, string>> = bundleNames([...Object.values(HTTP_ENTRIES), ...Object.values(JOBS).map((job) => job.entry)]);
+
+function bundleNames(entries: readonly string[]): Record<string, string> {
+  const named = entries.map((entry) => [basename(dirname(entry)), entry] as const);
+  const names = new Set(named.map(([name]) => name));
+  // Two entries in folders of the same name would build into one folder, the second over the first.
+  if (names.size !== named.length) throw new Error(`Lambda entries need folders of distinct names: ${entries.join(', ')}`);
+  return Object.fromEntries(named);
+}
 
 /** One built bundle. */
 export interface LambdaBundle {
