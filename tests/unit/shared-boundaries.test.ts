@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sharedDir = join(root, 'shared');
-const allowedPackages = ['zod', '@date-fns/tz', 'date-fns'];
+const allowedPackages = ['zod', '@date-fns/tz', 'date-fns', 'csv-parse/sync'];
 const allowedPrefixes = ['./', '../', 'date-fns/locale/'];
 
 function sourceFiles(dir: string): string[] {
