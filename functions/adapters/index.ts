@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { createAggregateRepository } from './aggregate-repository';
-import { createApplicationRepository, createMagicLinkStore } from './application-repository';
+import { createApplicationRepository } from './application-repository';
+import { createMagicLinkStore } from './magic-link-store';
 import { createBrregRegistry } from './brreg-registry';
 import { createCallRepository } from './call-repository';
 import { createDocumentClient } from './dynamodb-client';
