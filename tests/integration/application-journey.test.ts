@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../functions/config';
+import type { Config } from '../../functions/composition/config';
 import { orgnrCheckDigit } from '../../shared/kernel/orgnr';
 import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
