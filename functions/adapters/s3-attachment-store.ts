@@ -2,9 +2,6 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AttachmentStore } from '../../shared/applications/ports';
 
-/** The bucket name the local S3 stand-in creates, used when ATTACHMENTS_BUCKET is not set off AWS. */
-export const LOCAL_ATTACHMENTS_BUCKET = 'fordel-attachments';
-
 /** S3 caps presigned URLs made with SigV4 at seven days. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
 

@@ -6,10 +6,10 @@ import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createOutboxRepository } from '../adapters/outbox-repository';
-import { createS3AttachmentStore, createS3Client, LOCAL_ATTACHMENTS_BUCKET } from '../adapters/s3-attachment-store';
+import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
 import { createTenantRepository } from '../adapters/tenant-repository';
-import type { Config } from './config';
+import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
 
 /**
  * Builds every adapter from one configuration. The composition root calls this once per process,
