@@ -67,16 +67,17 @@ function withCondition(tableName: string, condition: Condition | undefined, name
   };
 }
 
-/** Counter names become placeholders, so any attribute name (reserved words too) can be counted. */
+/** Attribute names become placeholders, so any name (a reserved word too) can be set or counted. */
 function addExpression(change: Extract<Change, { type: 'add' }>) {
-  const set = Object.entries(change.set ?? {});
-  const counters = Object.entries(change.counters);
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  set.forEach(([name, value], i) => Object.assign(names, { [`#s${i}`]: name }) && Object.assign(values, { [`:s${i}`]: value }));
-  counters.forEach(([name, value], i) => Object.assign(names, { [`#c${i}`]: name }) && Object.assign(values, { [`:c${i}`]: value }));
-  const setPart = set.length ? `SET ${set.map((_, i) => `#s${i} = :s${i}`).join(', ')} ` : '';
-  return { expression: `${setPart}ADD ${counters.map((_, i) => `#c${i} :c${i}`).join(', ')}`, names, values };
+  const set = Object.entries(change.set ?? {}).map(([name, value], i) => ({ name, value, ref: `s${i}` }));
+  const counters = Object.entries(change.counters).map(([name, value], i) => ({ name, value, ref: `c${i}` }));
+  const all = [...set, ...counters];
+  const setPart = set.length ? `SET ${set.map(({ ref }) => `#${ref} = :${ref}`).join(', ')} ` : '';
+  return {
+    expression: `${setPart}ADD ${counters.map(({ ref }) => `#${ref} :${ref}`).join(', ')}`,
+    names: Object.fromEntries(all.map(({ name, ref }) => [`#${ref}`, name])),
+    values: Object.fromEntries(all.map(({ value, ref }) => [`:${ref}`, value])),
+  };
 }
 
 /** The `TransactItems` entry of one change. */
