@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { createCompositionRoot, type CompositionRoot, type Config } from '../../functions/composition';
+import { applicantApp, createCompositionRoot, nationalApp, officerApp, type CompositionRoot, type Config } from '../../functions/composition';
 import { createAuthentication } from '../../functions/http/common/authentication';
 import { createLocalIdentityProvider, demoUsersOf, type LocalIdentityProvider } from './identity-provider';
 import { copyDesignSystem } from './copy-design-system.mjs';
@@ -18,7 +18,7 @@ export function createLocalApp(config: Config) {
   app.use('/static/*', serveStatic({ root: 'web/' }));
   const identityProvider = mountSignedInApps(app, compositionRoot);
   if (!config.MAGIC_LINK_SECRET) throw new LocalEnvironmentError('MAGIC_LINK_SECRET is not set for the local server.');
-  app.route('/', compositionRoot.apps.applicant(config.MAGIC_LINK_SECRET));
+  app.route('/', applicantApp(compositionRoot, config.MAGIC_LINK_SECRET));
   return { app, adapters: compositionRoot.adapters, compositionRoot, identityProvider };
 }
 
@@ -36,7 +36,8 @@ export function localIssuer(appBaseUrl: string): string {
  * routes to separate Lambdas, so one app's middleware never runs for another's requests.
  * Registered before the applicant app, whose catch-all would otherwise see these paths first.
  */
-function mountSignedInApps(root: Hono, { config, adapters, logger, apps }: CompositionRoot) {
+function mountSignedInApps(root: Hono, compositionRoot: CompositionRoot) {
+  const { config, adapters, logger } = compositionRoot;
   const issuer = (config.AUTH_ISSUER ?? localIssuer(config.APP_BASE_URL)).replace(/\/+$/, '');
   const clientId = config.AUTH_CLIENT_ID ?? LOCAL_CLIENT_ID;
   let identityProvider: LocalIdentityProvider | undefined;
@@ -53,7 +54,11 @@ function mountSignedInApps(root: Hono, { config, adapters, logger, apps }: Compo
     identityProvider = idp;
   }
   const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET });
-  for (const [prefix, app] of [['/officer', apps.officer(auth)], ['/national', apps.national(auth)]] as const) {
+  const apps = [
+    ['/officer', officerApp(compositionRoot, auth)],
+    ['/national', nationalApp(compositionRoot, auth)],
+  ] as const;
+  for (const [prefix, app] of apps) {
     root.all(prefix, (c) => app.fetch(c.req.raw));
     root.all(`${prefix}/*`, (c) => app.fetch(c.req.raw));
   }

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { ulid } from 'ulid';
-import type { CompositionRoot } from '../../functions/composition';
+import { closeRoundsJob, reconcileAggregatesJob, sendOutboxJob, type CompositionRoot } from '../../functions/composition';
 
 /** One job the local scheduler runs: the same middy handler EventBridge Scheduler calls in AWS. */
 export interface LocalJob {
@@ -83,11 +83,11 @@ export function startScheduler(jobs: readonly LocalJob[]): LocalScheduler {
 export const LOCAL_JOB_INTERVALS_MS = { sendOutbox: 5_000, closeRounds: 60_000, reconcileAggregates: 600_000 } as const;
 
 /** The scheduler of `npm start`, running the same job handlers as the Lambdas, from the same composition root. */
-export function startLocalScheduler({ jobs }: Pick<CompositionRoot, 'jobs'>): LocalScheduler {
+export function startLocalScheduler(root: CompositionRoot): LocalScheduler {
   return startScheduler([
-    { name: 'send-outbox', everyMs: LOCAL_JOB_INTERVALS_MS.sendOutbox, handler: jobs.sendOutbox() },
-    { name: 'close-rounds', everyMs: LOCAL_JOB_INTERVALS_MS.closeRounds, handler: jobs.closeRounds() },
+    { name: 'send-outbox', everyMs: LOCAL_JOB_INTERVALS_MS.sendOutbox, handler: sendOutboxJob(root) },
+    { name: 'close-rounds', everyMs: LOCAL_JOB_INTERVALS_MS.closeRounds, handler: closeRoundsJob(root) },
     // Report only: the scheduler's event asks for no repair.
-    { name: 'reconcile-aggregates', everyMs: LOCAL_JOB_INTERVALS_MS.reconcileAggregates, handler: jobs.reconcileAggregates() },
+    { name: 'reconcile-aggregates', everyMs: LOCAL_JOB_INTERVALS_MS.reconcileAggregates, handler: reconcileAggregatesJob(root) },
   ]);
 }

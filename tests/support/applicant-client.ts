@@ -1,12 +1,12 @@
 import { createLogger } from '../../functions/common/logger';
-import { createCompositionRoot, type Adapters, type Config } from '../../functions/composition';
+import { applicantApp, createCompositionRoot, type Adapters, type Config } from '../../functions/composition';
 import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import type { StoredEmail } from './mail-inbox';
 
 /** The applicant app in-process, with a clock the test controls. */
 export function testApplicantApp(config: Config, clock: () => Date = () => new Date()) {
   const root = createCompositionRoot(config, { clock, logger: createLogger('error') });
-  return { app: root.apps.applicant(config.MAGIC_LINK_SECRET!), adapters: root.adapters };
+  return { app: applicantApp(root, config.MAGIC_LINK_SECRET!), adapters: root.adapters };
 }
 
 /** Sends what is due in the outbox through the SES stand-in, as the scheduled job does. */

@@ -1,7 +1,8 @@
 import { handle } from 'hono/aws-lambda';
-import { compositionRootOfProcess } from '../../composition';
+import { applicantApp } from '../../composition/applicant-app';
+import { compositionRootOfProcess } from '../../composition/root';
 
 const root = compositionRootOfProcess();
 
 /** API Gateway HTTP API (payload v2) entry point of the public applicant app. */
-export const handler = handle(root.apps.applicant(await root.signingSecret()));
+export const handler = handle(applicantApp(root, await root.signingSecret()));

@@ -1,5 +1,6 @@
 import { handle } from 'hono/aws-lambda';
-import { compositionRootOfProcess } from '../../composition';
+import { nationalApp } from '../../composition/national-app';
+import { compositionRootOfProcess } from '../../composition/root';
 
 /** API Gateway HTTP API (payload v2) entry point of the national (IMDi) app. */
-export const handler = handle(compositionRootOfProcess().apps.national());
+export const handler = handle(nationalApp(compositionRootOfProcess()));

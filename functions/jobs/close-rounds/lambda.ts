@@ -1,4 +1,5 @@
-import { compositionRootOfProcess } from '../../composition';
+import { closeRoundsJob } from '../../composition/jobs';
+import { compositionRootOfProcess } from '../../composition/root';
 
 /** EventBridge Scheduler entry point of the close-rounds job. */
-export const handler = compositionRootOfProcess().jobs.closeRounds();
+export const handler = closeRoundsJob(compositionRootOfProcess());

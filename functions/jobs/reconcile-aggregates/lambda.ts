@@ -1,4 +1,5 @@
-import { compositionRootOfProcess } from '../../composition';
+import { reconcileAggregatesJob } from '../../composition/jobs';
+import { compositionRootOfProcess } from '../../composition/root';
 
 /** EventBridge Scheduler entry point of the reconcile-aggregates job; invoke with `{"repair": true}` to repair. */
-export const handler = compositionRootOfProcess().jobs.reconcileAggregates();
+export const handler = reconcileAggregatesJob(compositionRootOfProcess());

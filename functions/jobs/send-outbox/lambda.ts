@@ -1,4 +1,5 @@
-import { compositionRootOfProcess } from '../../composition';
+import { sendOutboxJob } from '../../composition/jobs';
+import { compositionRootOfProcess } from '../../composition/root';
 
 /** EventBridge Scheduler entry point of the send-outbox job. */
-export const handler = compositionRootOfProcess().jobs.sendOutbox();
+export const handler = sendOutboxJob(compositionRootOfProcess());
