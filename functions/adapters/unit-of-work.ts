@@ -67,7 +67,7 @@ function withCondition(tableName: string, condition: Condition | undefined, name
   };
 }
 
-/** Attribute names become placeholders, so any name (a reserved word too) can be set or counted. */
+/** Every attribute goes through `ExpressionAttributeNames`, so any name (a reserved word too) can be set or counted. */
 function addExpression(change: Extract<Change, { type: 'add' }>) {
   const set = Object.entries(change.set ?? {}).map(([name, value], i) => ({ name, value, ref: `s${i}` }));
   const counters = Object.entries(change.counters).map(([name, value], i) => ({ name, value, ref: `c${i}` }));

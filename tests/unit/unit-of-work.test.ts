@@ -64,7 +64,7 @@ describe('cancellationError', () => {
 });
 
 describe('toTransactItem', () => {
-  it('adds counters under placeholders and sets what every write sets', () => {
+  it('adds counters by attribute-name references and sets what every write sets', () => {
     // Act
     const item = toTransactItem('fordel-test', { type: 'add', key, counters: { amountApplied: 5 }, set: { grantYear: 2027 } });
 

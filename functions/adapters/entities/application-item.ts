@@ -14,7 +14,7 @@ export const applicationItem = {
   /** The `byList` partition of one round's applications. */
   roundList: (tenantId: TenantId, roundId: string) => `${tenantPrefix(tenantId)}ROUND#${roundId}#APPS`,
   /** The `byOrganisation` partition of one organisation's applications. */
-  organisationList: (orgnr: Orgnr | string) => `ORG#${orgnr}`,
+  organisationList: (orgnr: Orgnr) => `ORG#${orgnr}`,
   indexKeys: (application: Application) => ({
     GSI1PK: applicationItem.roundList(application.tenantId, application.roundId),
     GSI1SK: `${application.status}#${application.applicationId}`,
