@@ -1,10 +1,14 @@
+import type { TenantId } from './kernel/tenants';
+
 /**
- * The single DynamoDB table: its key schema, indexes and the key builders every entity uses.
+ * The single DynamoDB table: its key schema, its indexes and the rule every tenant-owned key follows.
  *
  * Both the CDK data stack and the local bootstrap (DynamoDB Local) build the table from
  * {@link tableDefinition}, so the table on one machine always equals the deployed one.
  * Tenant-owned partition keys start with `T#<tenantId>#`; the trailing `#` keeps tenant `t1` from
  * matching `t10` in an IAM `dynamodb:LeadingKeys` condition. National data lives under `NATIONAL#`.
+ * Each stored entity builds its own keys from these (`functions/adapters/entities/`), so no other
+ * module spells a key by hand.
  */
 
 /** One global secondary index: its name and the names of its key attributes. */
@@ -49,46 +53,6 @@ export const indexNames = {
 } as const;
 
 /** Partition-key prefix of everything a tenant owns. */
-export function tenantPrefix(tenantId: string): string {
+export function tenantPrefix(tenantId: TenantId): string {
   return `T#${tenantId}#`;
 }
-
-/** Key builders. Each entity owns its keys here so that no other module spells a key by hand. */
-export const keys = {
-  tenant: (tenantId: string) => ({ PK: 'NATIONAL#TENANTS', SK: `TENANT#${tenantId}` }),
-  /** The tenant's copy of its register entry, readable under the officer role's `T#` key condition. */
-  tenantProfile: (tenantId: string) => ({ PK: `${tenantPrefix(tenantId)}PROFILE`, SK: 'PROFILE' }),
-  /** A tenant's rounds share one partition, so its workspace lists them with one query. */
-  round: (tenantId: string, roundId: string) => ({ PK: keys.roundsOfTenant(tenantId), SK: `ROUND#${roundId}` }),
-  roundsOfTenant: (tenantId: string) => `${tenantPrefix(tenantId)}ROUNDS`,
-  auditEvent: (tenantId: string, entityKey: string, at: string, eventId: string) => ({
-    PK: `${tenantPrefix(tenantId)}AUDIT`,
-    SK: `${at}#${eventId}`,
-    entityKey,
-  }),
-  /** An application is its own partition, so its attachments and history can join it later. */
-  application: (tenantId: string, applicationId: string) => ({ PK: `${tenantPrefix(tenantId)}APP#${applicationId}`, SK: 'APP' }),
-  /** `byList` keys of a round's applications, sorted by status, for the officer's lists. */
-  applicationsOfRound: (tenantId: string, roundId: string) => `${tenantPrefix(tenantId)}ROUND#${roundId}#APPS`,
-  /** `byOrganisation` keys: one organisation's applications across tenants and years. */
-  applicationsOfOrganisation: (orgnr: string) => `ORG#${orgnr}`,
-  /** The single-use record of an emailed link; it expires with the link (TTL). */
-  magicLink: (tenantId: string, tokenId: string) => ({ PK: `${tenantPrefix(tenantId)}LINKS`, SK: `LINK#${tokenId}` }),
-  /** A tenant's counters for one grant year; the national roll-up reads these, not applications. */
-  aggregate: (tenantId: string, grantYear: number) => ({ PK: `${tenantPrefix(tenantId)}AGGREGATES`, SK: `YEAR#${grantYear}` }),
-  /** `byYear` keys of the aggregates, one partition per grant year. */
-  aggregatesOfYear: (grantYear: number) => `AGG#${grantYear}`,
-  /** The public list of calls that are open now, across every administrator. */
-  openCallsList: 'CALLS#OPEN',
-  /** One outgoing email in its tenant's outbox; the message id (a ULID) keeps them in order of creation. */
-  outboxMessage: (tenantId: string, messageId: string) => ({ PK: `${tenantPrefix(tenantId)}OUTBOX`, SK: `MSG#${messageId}` }),
-  /**
-   * The `byList` partition of emails waiting to be sent, across tenants. A message is in it only
-   * while pending, sorted by when it may next be tried, so the sender reads what is due with one query.
-   */
-  outboxPendingList: 'OUTBOX#PENDING',
-  /** Sort key in {@link keys.outboxPendingList}: the next attempt first, so `<=` now finds what is due. */
-  outboxPendingSortKey: (nextAttemptAt: string, messageId: string) => `${nextAttemptAt}#${messageId}`,
-  /** The `byList` partition of emails given up on, for an operator; sorted by when, emptied by TTL. */
-  outboxDeadList: 'OUTBOX#DEAD',
-} as const;

@@ -1,8 +1,9 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { aggregateItemSchema, counterNames, type AggregateRepository } from '../../shared/national/aggregates';
-import { keys } from '../../shared/table';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChangeError } from '../../shared/applications/errors';
+import { counterNames, type AggregateRepository } from '../../shared/national/aggregates';
 import type { TenantId } from '../../shared/kernel/tenants';
-import { isConditionalCheckFailed } from './dynamodb-errors';
+import { aggregateItem } from './entities/aggregate-item';
+import { concurrencyGuard, createUnitOfWork } from './unit-of-work';
 
 /**
  * Tenant-year aggregates in the single table. The application repository adds to them inside each
@@ -10,41 +11,42 @@ import { isConditionalCheckFailed } from './dynamodb-errors';
  * while they still hold what was read.
  */
 export function createAggregateRepository(db: DynamoDBDocumentClient, tableName: string): AggregateRepository {
+  const unitOfWork = createUnitOfWork(db, tableName);
   return {
     async get(tenantId: TenantId, grantYear: number) {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.aggregate(tenantId, grantYear), ConsistentRead: true }));
-      return result.Item ? aggregateItemSchema.parse(result.Item) : undefined;
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: aggregateItem.key(tenantId, grantYear), ConsistentRead: true }));
+      return result.Item ? aggregateItem.fromItem(result.Item) : undefined;
     },
 
     async reset(tenantId, grantYear, counters, expected) {
       const names = Object.fromEntries(counterNames.map((name) => [`#${name}`, name]));
+      const identity = Object.entries(aggregateItem.identity(tenantId, grantYear));
       // A counter no ADD has reached yet is absent, which is what 0 means.
       const condition = counterNames
         .map((name) => (expected[name] === 0 ? `(attribute_not_exists(#${name}) OR #${name} = :was_${name})` : `#${name} = :was_${name}`))
         .join(' AND ');
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.aggregate(tenantId, grantYear),
-            // The index keys as the application repository sets them, so a created item is in `byYear`.
-            UpdateExpression: `SET GSI3PK = :year, GSI3SK = :tenant, tenantId = :tenant, grantYear = :grantYear, ${counterNames
-              .map((name) => `#${name} = :${name}`)
-              .join(', ')}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: {
-              ':year': keys.aggregatesOfYear(grantYear),
-              ':tenant': tenantId,
-              ':grantYear': grantYear,
+        await unitOfWork.commit([
+          {
+            type: 'update',
+            key: aggregateItem.key(tenantId, grantYear),
+            // The identity as every write sets it, so a created item is in `byYear`.
+            expression: `SET ${[...identity.map(([name]) => `#${name} = :${name}`), ...counterNames.map((name) => `#${name} = :${name}`)].join(', ')}`,
+            names: { ...names, ...Object.fromEntries(identity.map(([name]) => [`#${name}`, name])) },
+            values: {
+              ...Object.fromEntries(identity.map(([name, value]) => [`:${name}`, value])),
               ...Object.fromEntries(counterNames.map((name) => [`:${name}`, counters[name]])),
-              ...Object.fromEntries(counterNames.map((name) => [`:was_${name}`, expected[name]])),
             },
-          }),
-        );
+            condition: {
+              expression: condition,
+              values: Object.fromEntries(counterNames.map((name) => [`:was_${name}`, expected[name]])),
+              guard: concurrencyGuard,
+            },
+          },
+        ]);
         return 'reset';
       } catch (error) {
-        if (isConditionalCheckFailed(error)) return 'changed';
+        if (error instanceof ConcurrentChangeError) return 'changed';
         throw error;
       }
     },

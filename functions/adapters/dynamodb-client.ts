@@ -1,12 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Config } from '../config';
 
 /**
  * Builds the document client. Locally the endpoint points at DynamoDB Local, which accepts any
  * credentials made of letters and digits; in AWS the Lambda role's credentials are used.
  */
-export function createDocumentClient(config: Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoDBDocumentClient {
+export function createDocumentClient(config: { AWS_REGION: string; DYNAMODB_ENDPOINT?: string }): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
     ...(config.DYNAMODB_ENDPOINT

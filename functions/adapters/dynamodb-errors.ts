@@ -7,13 +7,3 @@
 export function isConditionalCheckFailed(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 }
-
-/**
- * The reason code of each item of a cancelled `TransactWriteItems` (`'None'` for items that were
- * fine), or `undefined` when the error is not a cancelled transaction.
- */
-export function cancellationCodes(error: unknown): string[] | undefined {
-  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | undefined;
-  if (e?.name !== 'TransactionCanceledException') return undefined;
-  return (e.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-}

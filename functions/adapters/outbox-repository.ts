@@ -1,73 +1,31 @@
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import {
-  outgoingMessageSchema,
   type OutboxMessageRef,
   type OutboxRepository,
   type OutgoingMessage,
-  type PendingMessage,
   type SendFailure,
 } from '../../shared/outbox/outbox';
-import { indexNames, keys } from '../../shared/table';
+import { indexNames } from '../../shared/table';
 import { isConditionalCheckFailed } from './dynamodb-errors';
-
-/** One entry of `TransactItems` for `TransactWriteCommand` from @aws-sdk/lib-dynamodb. */
-export type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** An outbox `Put`, typed narrowly so callers can read back what they wrote. */
-export interface OutboxPut {
-  Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string };
-}
+import { normaliseInstant as normalise, outboxMessageItem } from './entities/outbox-message-item';
+import { putNew, toTransactItem, type Change } from './unit-of-work';
 
 /** A dead message keeps its content this long for an operator, then DynamoDB's TTL erases it. */
 const DEAD_MESSAGE_RETENTION_DAYS = 30;
 
-/** Instants are compared as strings in conditions and sort keys, so they must all have one form. */
-function normalise(instant: string): string {
-  return new Date(instant).toISOString();
-}
-
 /**
- * The outbox item for `message`, to include in the `TransactWriteItems` of the change it reports,
- * so the email exists exactly when the change does. The condition makes a retried transaction
- * with the same message id fail instead of queueing the email twice.
- *
- * ```ts
- * await db.send(new TransactWriteCommand({ TransactItems: [applicationPut, auditPut, outboxPut(table, receipt)] }));
- * ```
+ * The change that queues `message`, to commit with the change it reports, so the email exists
+ * exactly when the change does. A retried transaction with the same message id fails instead of
+ * queueing the email twice.
  */
-export function outboxPut(tableName: string, message: OutgoingMessage): OutboxPut & TransactWriteItem {
-  const valid = outgoingMessageSchema.parse(message);
-  const createdAt = normalise(valid.createdAt);
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.outboxMessage(valid.tenantId, valid.messageId),
-        GSI1PK: keys.outboxPendingList,
-        GSI1SK: keys.outboxPendingSortKey(createdAt, valid.messageId),
-        entity: 'outbox-message',
-        ...valid,
-        createdAt,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: createdAt,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
-  };
+export function queueMessage(message: OutgoingMessage): Change {
+  return putNew(outboxMessageItem.toItem(message));
 }
 
-function toPending(item: Record<string, unknown>): PendingMessage {
-  return {
-    ...outgoingMessageSchema.parse(item),
-    attempts: Number(item.attempts ?? 0),
-    nextAttemptAt: String(item.nextAttemptAt),
-  };
+/** {@link queueMessage} as the `TransactItems` entry it becomes, for writers outside a unit of work. */
+export function outboxPut(tableName: string, message: OutgoingMessage) {
+  const item = toTransactItem(tableName, queueMessage(message));
+  return item as typeof item & { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string } };
 }
 
 /**
@@ -78,7 +36,7 @@ function toPending(item: Record<string, unknown>): PendingMessage {
  */
 export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string): OutboxRepository {
   async function update(ref: OutboxMessageRef, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {
-    return db.send(new UpdateCommand({ TableName: tableName, Key: keys.outboxMessage(ref.tenantId, ref.messageId), ...input }));
+    return db.send(new UpdateCommand({ TableName: tableName, Key: outboxMessageItem.key(ref.tenantId, ref.messageId), ...input }));
   }
 
   return {
@@ -87,15 +45,14 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         new QueryCommand({
           TableName: tableName,
           IndexName: indexNames.byList,
-          // `~` sorts after every ULID character, so this includes every message due at `now`.
-          KeyConditionExpression: 'GSI1PK = :list AND GSI1SK <= :upTo',
-          ExpressionAttributeValues: { ':list': keys.outboxPendingList, ':upTo': `${normalise(now)}#~` },
+                    KeyConditionExpression: 'GSI1PK = :list AND GSI1SK <= :upTo',
+          ExpressionAttributeValues: { ':list': outboxMessageItem.pendingList, ':upTo': outboxMessageItem.dueBy(now) },
           Limit: limit,
         }),
       );
       // The index lags the table a little in AWS: a message sent a moment ago may still be listed
       // without its address. Claiming re-checks the status, so such entries are simply left out.
-      return (result.Items ?? []).filter((item) => item.status === 'pending' && outgoingMessageSchema.safeParse(item).success).map(toPending);
+      return (result.Items ?? []).filter(outboxMessageItem.isPending).map(outboxMessageItem.fromItem);
     },
 
     async claim(ref, now, leaseSeconds) {
@@ -110,11 +67,11 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             ':pending': 'pending',
             ':now': at,
             ':leaseEnds': leaseEnds,
-            ':sortKey': keys.outboxPendingSortKey(leaseEnds, ref.messageId),
+            ':sortKey': outboxMessageItem.pendingSortKey(leaseEnds, ref.messageId),
           },
           ReturnValues: 'ALL_NEW',
         });
-        return result.Attributes ? toPending(result.Attributes) : undefined;
+        return result.Attributes ? outboxMessageItem.fromItem(result.Attributes) : undefined;
       } catch (error) {
         if (isConditionalCheckFailed(error)) return undefined;
         throw error;
@@ -146,7 +103,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             ':pending': 'pending',
             ':attempts': failure.attempts,
             ':next': nextAttemptAt,
-            ':sortKey': keys.outboxPendingSortKey(nextAttemptAt, ref.messageId),
+            ':sortKey': outboxMessageItem.pendingSortKey(nextAttemptAt, ref.messageId),
             ':reason': failure.reason,
             ':now': normalise(failure.now),
           },
@@ -175,8 +132,8 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             ':reason': failure.reason,
             ':now': now,
             ':expiresAt': Math.floor(Date.parse(now) / 1000) + DEAD_MESSAGE_RETENTION_DAYS * 86_400,
-            ':deadList': keys.outboxDeadList,
-            ':deadSortKey': `${now}#${ref.messageId}`,
+            ':deadList': outboxMessageItem.deadList,
+            ':deadSortKey': outboxMessageItem.deadSortKey(now, ref.messageId),
           },
         });
         return true;

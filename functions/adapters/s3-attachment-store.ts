@@ -1,10 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AttachmentStore } from '../../shared/applications/ports';
-import type { Config } from '../config';
-
-/** The bucket name the local S3 stand-in creates, used when ATTACHMENTS_BUCKET is not set off AWS. */
-export const LOCAL_ATTACHMENTS_BUCKET = 'fordel-attachments';
 
 /** S3 caps presigned URLs made with SigV4 at seven days. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
@@ -19,7 +15,7 @@ const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
  *   default and sends streamed bodies `aws-chunked` with a checksum trailer, which s3rver does not
  *   decode and would store, chunk framing and all, as the object.
  */
-export function createS3Client(config: Pick<Config, 'AWS_REGION' | 'S3_ENDPOINT'>): S3Client {
+export function createS3Client(config: { AWS_REGION: string; S3_ENDPOINT?: string }): S3Client {
   return new S3Client({
     region: config.AWS_REGION,
     ...(config.S3_ENDPOINT

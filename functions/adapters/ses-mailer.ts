@@ -1,5 +1,4 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import type { Config } from '../config';
 import { MailRejectedError, type Mailer, type OutgoingMessage } from '../../shared/outbox/outbox';
 
 /**
@@ -9,11 +8,16 @@ import { MailRejectedError, type Mailer, type OutgoingMessage } from '../../shar
  */
 const PERMANENT_ERRORS = new Set(['MessageRejected', 'InvalidParameterValue']);
 
-/** Settings the mailer needs; a subset of {@link Config}. */
-export type MailerConfig = Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'MAIL_CONFIGURATION_SET'>;
+/** Settings the mailer needs, from the runtime configuration. */
+export interface MailerConfig {
+  AWS_REGION: string;
+  SES_ENDPOINT?: string;
+  MAIL_FROM: string;
+  MAIL_CONFIGURATION_SET?: string;
+}
 
 /** Builds the SES client. Locally the endpoint is the SES stand-in, which accepts any letters-and-digits key. */
-export function createSesClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT'>): SESClient {
+export function createSesClient(config: Pick<MailerConfig, 'AWS_REGION' | 'SES_ENDPOINT'>): SESClient {
   return new SESClient({
     region: config.AWS_REGION,
     // The outbox retries with its own backoff; the SDK's quick retries only need to cover a blip.

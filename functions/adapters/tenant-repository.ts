@@ -1,49 +1,42 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TenantProfile, TenantRepository } from '../../shared/national/ports';
-import { keys } from '../../shared/table';
-import { queryAll } from './query-all';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TenantRepository } from '../../shared/national/ports';
 import { tenantSchema, type TenantId } from '../../shared/kernel/tenants';
+import { tenantItem, tenantProfileItem } from './entities/tenant-item';
+import { queryAll } from './query-all';
+import { createUnitOfWork } from './unit-of-work';
 
 /**
- * The tenant register is national data: one partition, one item per tenant. Each tenant also gets
- * a profile item in its own partition, written in the same transaction, because the officer role
- * may read only `T#<tenantId>#…` keys and still has to show which municipality it works for.
+ * The tenant register is national data: one partition, one item per tenant. Each tenant's profile
+ * is written in the same transaction, so the register and the tenant's own copy never disagree.
  */
 export function createTenantRepository(db: DynamoDBDocumentClient, tableName: string): TenantRepository {
-  const registerKey = keys.tenant('x').PK;
+  const unitOfWork = createUnitOfWork(db, tableName);
   return {
     async list() {
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': registerKey },
+        ExpressionAttributeValues: { ':pk': tenantItem.registerPartition },
       });
-      return items.map((item) => tenantSchema.parse(item));
+      return items.map(tenantItem.fromItem);
     },
 
     async get(tenantId: TenantId) {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.tenant(tenantId) }));
-      return result.Item ? tenantSchema.parse(result.Item) : undefined;
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: tenantItem.key(tenantId) }));
+      return result.Item ? tenantItem.fromItem(result.Item) : undefined;
     },
 
     async put(tenant) {
       const valid = tenantSchema.parse(tenant);
-      const profile: TenantProfile = { tenantId: valid.tenantId, kind: valid.kind, name: valid.name, kommunenummer: valid.kommunenummer };
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: { ...keys.tenant(valid.tenantId), entity: 'tenant', ...valid } } },
-            { Put: { TableName: tableName, Item: { ...keys.tenantProfile(valid.tenantId), entity: 'tenant-profile', ...profile } } },
-          ],
-        }),
-      );
+      await unitOfWork.commit([
+        { type: 'put', item: tenantItem.toItem(valid) },
+        { type: 'put', item: tenantProfileItem.toItem(valid) },
+      ]);
     },
 
     async getProfile(tenantId: TenantId) {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.tenantProfile(tenantId) }));
-      if (!result.Item) return undefined;
-      const { tenantId: id, kind, name, kommunenummer } = tenantSchema.parse({ managingYears: [], ...result.Item });
-      return { tenantId: id, kind, name, kommunenummer };
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: tenantProfileItem.key(tenantId) }));
+      return result.Item ? tenantProfileItem.fromItem(result.Item) : undefined;
     },
   };
 }

@@ -1,31 +1,25 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { createAdapters } from '../../functions/adapters';
-import type { Config } from '../../functions/config';
+import { applicantApp, createCompositionRoot, nationalApp, officerApp, type CompositionRoot, type Config } from '../../functions/composition';
 import { createAuthentication } from '../../functions/http/common/authentication';
-import { createLogger } from '../../functions/http/common/logger';
-import { createNationalApp } from '../../functions/http/national/app';
-import { createOfficerApp } from '../../functions/http/officer/app';
 import { createLocalIdentityProvider, demoUsersOf, type LocalIdentityProvider } from './identity-provider';
-import { applicantApp } from '../../functions/compose';
 import { copyDesignSystem } from './copy-design-system.mjs';
 import { LocalEnvironmentError } from './local-error';
 
 /**
- * The local composition root: the same Hono apps as the Lambdas, mounted together on one port,
- * plus the static assets that CloudFront serves from S3 in AWS.
+ * The local server: the same Hono apps as the Lambdas, built by the same composition root and
+ * mounted together on one port, plus the static assets that CloudFront serves from S3 in AWS.
  */
 export function createLocalApp(config: Config) {
   copyDesignSystem();
-  const adapters = createAdapters(config);
-  const logger = createLogger(config.LOG_LEVEL);
-  const root = new Hono();
-  root.use('/static/*', serveStatic({ root: 'web/' }));
-  const identityProvider = mountSignedInApps(root, config, adapters, logger);
+  const compositionRoot = createCompositionRoot(config);
+  const app = new Hono();
+  app.use('/static/*', serveStatic({ root: 'web/' }));
+  const identityProvider = mountSignedInApps(app, compositionRoot);
   if (!config.MAGIC_LINK_SECRET) throw new LocalEnvironmentError('MAGIC_LINK_SECRET is not set for the local server.');
-  root.route('/', applicantApp(config, adapters, logger.child({ app: 'applicant' }), config.MAGIC_LINK_SECRET));
-  return { app: root, adapters, identityProvider };
+  app.route('/', applicantApp(compositionRoot, config.MAGIC_LINK_SECRET));
+  return { app, adapters: compositionRoot.adapters, compositionRoot, identityProvider };
 }
 
 /** The client id the local identity provider issues tokens to, unless AUTH_CLIENT_ID says otherwise. */
@@ -42,7 +36,8 @@ export function localIssuer(appBaseUrl: string): string {
  * routes to separate Lambdas, so one app's middleware never runs for another's requests.
  * Registered before the applicant app, whose catch-all would otherwise see these paths first.
  */
-function mountSignedInApps(root: Hono, config: Config, adapters: ReturnType<typeof createAdapters>, logger: ReturnType<typeof createLogger>) {
+function mountSignedInApps(root: Hono, compositionRoot: CompositionRoot) {
+  const { config, adapters, logger } = compositionRoot;
   const issuer = (config.AUTH_ISSUER ?? localIssuer(config.APP_BASE_URL)).replace(/\/+$/, '');
   const clientId = config.AUTH_CLIENT_ID ?? LOCAL_CLIENT_ID;
   let identityProvider: LocalIdentityProvider | undefined;
@@ -59,10 +54,11 @@ function mountSignedInApps(root: Hono, config: Config, adapters: ReturnType<type
     identityProvider = idp;
   }
   const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET });
-  const common = { calls: adapters.calls, tenants: adapters.tenants, auth, baseUrl: config.APP_BASE_URL };
-  const officer = createOfficerApp({ ...common, applications: adapters.applications, logger: logger.child({ app: 'officer' }) });
-  const national = createNationalApp({ ...common, logger: logger.child({ app: 'national' }) });
-  for (const [prefix, app] of [['/officer', officer], ['/national', national]] as const) {
+  const apps = [
+    ['/officer', officerApp(compositionRoot, auth)],
+    ['/national', nationalApp(compositionRoot, auth)],
+  ] as const;
+  for (const [prefix, app] of apps) {
     root.all(prefix, (c) => app.fetch(c.req.raw));
     root.all(`${prefix}/*`, (c) => app.fetch(c.req.raw));
   }

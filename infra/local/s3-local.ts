@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { LOCAL_ATTACHMENTS_BUCKET } from '../../functions/adapters/s3-attachment-store';
+import { LOCAL_ATTACHMENTS_BUCKET } from '../../functions/composition/config';
 import { LocalEnvironmentError } from './local-error';
 
 /** A running S3 stand-in with the attachments bucket. */

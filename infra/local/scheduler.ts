@@ -1,11 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { ulid } from 'ulid';
-import type { Adapters } from '../../functions/adapters';
-import type { Config } from '../../functions/config';
-import { createLogger, type Logger } from '../../functions/common/logger';
-import { createCloseRoundsHandler } from '../../functions/jobs/close-rounds/handler';
-import { createReconcileAggregatesHandler } from '../../functions/jobs/reconcile-aggregates/handler';
-import { createSendOutboxHandler } from '../../functions/jobs/send-outbox/handler';
+import { closeRoundsJob, reconcileAggregatesJob, sendOutboxJob, type CompositionRoot } from '../../functions/composition';
 
 /** One job the local scheduler runs: the same middy handler EventBridge Scheduler calls in AWS. */
 export interface LocalJob {
@@ -87,32 +82,12 @@ export function startScheduler(jobs: readonly LocalJob[]): LocalScheduler {
  */
 export const LOCAL_JOB_INTERVALS_MS = { sendOutbox: 5_000, closeRounds: 60_000, reconcileAggregates: 600_000 } as const;
 
-/** The scheduler of `npm start`, running the same job handlers as the Lambdas against the local adapters. */
-export function startLocalScheduler(config: Config, adapters: Adapters, logger: Logger = createLogger(config.LOG_LEVEL)): LocalScheduler {
-  const clock = () => new Date();
+/** The scheduler of `npm start`, running the same job handlers as the Lambdas, from the same composition root. */
+export function startLocalScheduler(root: CompositionRoot): LocalScheduler {
   return startScheduler([
-    {
-      name: 'send-outbox',
-      everyMs: LOCAL_JOB_INTERVALS_MS.sendOutbox,
-      handler: createSendOutboxHandler({ outbox: adapters.outbox, mailer: adapters.mailer, clock, logger }),
-    },
-    {
-      name: 'close-rounds',
-      everyMs: LOCAL_JOB_INTERVALS_MS.closeRounds,
-      handler: createCloseRoundsHandler({ calls: adapters.calls, clock, newId: ulid, logger }),
-    },
-    {
-      // Report only: the scheduler's event asks for no repair.
-      name: 'reconcile-aggregates',
-      everyMs: LOCAL_JOB_INTERVALS_MS.reconcileAggregates,
-      handler: createReconcileAggregatesHandler({
-        tenants: adapters.tenants,
-        calls: adapters.calls,
-        applications: adapters.applications,
-        aggregates: adapters.aggregates,
-        clock,
-        logger,
-      }),
-    },
+    { name: 'send-outbox', everyMs: LOCAL_JOB_INTERVALS_MS.sendOutbox, handler: sendOutboxJob(root) },
+    { name: 'close-rounds', everyMs: LOCAL_JOB_INTERVALS_MS.closeRounds, handler: closeRoundsJob(root) },
+    // Report only: the scheduler's event asks for no repair.
+    { name: 'reconcile-aggregates', everyMs: LOCAL_JOB_INTERVALS_MS.reconcileAggregates, handler: reconcileAggregatesJob(root) },
   ]);
 }

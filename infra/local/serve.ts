@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../functions/config';
+import { loadConfig } from '../../functions/composition';
 import { seedDemoData } from './demo-data';
 import { DamagedDataError } from './dynamodb-local';
 import { LocalEnvironmentError } from './local-error';
@@ -101,13 +101,13 @@ async function main(): Promise<void> {
       MAGIC_LINK_SECRET: localSigningSecret(dataDirectory),
     });
 
-    const { app, adapters } = createLocalApp(config);
+    const { app, adapters, compositionRoot } = createLocalApp(config);
     const seeded = await seedDemoData(adapters, { now: new Date() });
     const server = await listen(app, appPort);
     stoppers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     // The same job handlers as in AWS (send the outbox, close rounds at their deadline); stopped
     // first on Ctrl-C, so a run in progress finishes before the data store goes away.
-    const scheduler = startLocalScheduler(config, adapters);
+    const scheduler = startLocalScheduler(compositionRoot);
     stoppers.push(scheduler.stop);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

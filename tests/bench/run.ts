@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { createLocalApp, listen } from '../../infra/local/local-server';
 import { freePort } from '../../infra/local/ports';
 import { startStandIns } from '../../infra/local/stand-ins';
-import { loadConfig } from '../../functions/config';
+import { loadConfig } from '../../functions/composition/config';
 import { ApplicantClient } from '../support/applicant-client';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';

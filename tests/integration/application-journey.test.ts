@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../functions/config';
+import type { Config } from '../../functions/composition/config';
 import { orgnrCheckDigit } from '../../shared/kernel/orgnr';
-import { keys } from '../../shared/table';
+import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ApplicantClient, flushOutbox, linkIn, testApplicantApp } from '../support/applicant-client';
 import { openCall } from '../support/calls';
@@ -124,7 +124,7 @@ describe('an organisation applies, over HTTP', () => {
     const receipts = (await emailsTo(email)).filter((each) => each.subject.startsWith('Kvittering'));
     expect(receipts).toHaveLength(1);
     const applicationId = applicationPath.split('/').pop()!;
-    const aggregate = await harness.adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: keys.aggregate(tenantId, 2027) }));
+    const aggregate = await harness.adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2027) }));
     expect(aggregate.Item?.applicationsSubmitted).toBeGreaterThanOrEqual(1);
     const stored = await harness.adapters.applications.get(tenantId, applicationId);
     expect(stored?.status).toBe('submitted');

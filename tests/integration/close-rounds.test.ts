@@ -7,7 +7,8 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../shared/table';
+import { auditEventItem } from '../../functions/adapters/entities/audit-event-item';
+import { roundItem } from '../../functions/adapters/entities/round-item';
 import { closeRoundsAtDeadline } from '../../shared/rounds/use-cases/close-rounds-at-deadline';
 import { openCall } from '../support/calls';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
@@ -28,7 +29,7 @@ async function auditEventsOf(roundId: string): Promise<Record<string, unknown>[]
       TableName: config.TABLE_NAME,
       KeyConditionExpression: 'PK = :pk',
       FilterExpression: 'entityKey = :entity',
-      ExpressionAttributeValues: { ':pk': keys.auditEvent(tenantId, '', '', '').PK, ':entity': keys.round(tenantId, roundId).SK },
+      ExpressionAttributeValues: { ':pk': auditEventItem.partitionOf(tenantId), ':entity': roundItem.key(tenantId, roundId).SK },
       ConsistentRead: true,
     }),
   );
@@ -89,7 +90,7 @@ describe('closing rounds at their deadline', () => {
     await adapters.db.send(
       new UpdateCommand({
         TableName: config.TABLE_NAME,
-        Key: keys.round(tenantId, 'moved'),
+        Key: roundItem.key(tenantId, 'moved'),
         UpdateExpression: 'SET deadline = :deadline, GSI1SK = :sk, #version = :two',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':deadline': '1996-04-01T10:00:00.000Z', ':sk': `1996-04-01T10:00:00.000Z#${tenantId}#moved`, ':two': 2 },

@@ -6,15 +6,17 @@
  * file's, and never sends (or fails) another file's mail. Every test ends with its messages sent or
  * dead, so nothing of this file stays pending for other senders.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { auditEventPut } from '../../functions/adapters/audit-event';
-import { outboxPut } from '../../functions/adapters/outbox-repository';
+import { auditEventItem } from '../../functions/adapters/entities/audit-event-item';
+import { outboxMessageItem } from '../../functions/adapters/entities/outbox-message-item';
+import { queueMessage } from '../../functions/adapters/outbox-repository';
+import { createUnitOfWork, putNew } from '../../functions/adapters/unit-of-work';
 import { createSesClient, createSesMailer } from '../../functions/adapters/ses-mailer';
 import { freePort } from '../../infra/local/ports';
 import type { OutgoingMessage } from '../../shared/outbox/outbox';
-import { indexNames, keys } from '../../shared/table';
+import { indexNames } from '../../shared/table';
 import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
@@ -41,29 +43,27 @@ function receipt(to: string, createdAt: string, overrides: Partial<OutgoingMessa
 
 /** Writes the messages in one transaction with an audit event, as a use case reporting a change does. */
 async function writeWithChange(messages: OutgoingMessage[], at: string): Promise<void> {
-  await adapters.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        auditEventPut(config.TABLE_NAME, {
-          tenantId,
-          entityKey: `APPLICATION#${ulid()}`,
-          eventId: ulid(),
-          at,
-          actor: 'test',
-          machine: 'application',
-          action: 'submit',
-          from: 'draft',
-          to: 'submitted',
-        }),
-        ...messages.map((message) => outboxPut(config.TABLE_NAME, message)),
-      ],
-    }),
-  );
+  await createUnitOfWork(adapters.db, config.TABLE_NAME).commit([
+    putNew(
+      auditEventItem.toItem({
+        tenantId,
+        entityKey: `APPLICATION#${ulid()}`,
+        eventId: ulid(),
+        at,
+        actor: 'test',
+        machine: 'application',
+        action: 'submit',
+        from: 'draft',
+        to: 'submitted',
+      }),
+    ),
+    ...messages.map(queueMessage),
+  ]);
 }
 
 async function storedItem(message: OutgoingMessage): Promise<Record<string, unknown> | undefined> {
   const result = await adapters.db.send(
-    new GetCommand({ TableName: config.TABLE_NAME, Key: keys.outboxMessage(message.tenantId, message.messageId), ConsistentRead: true }),
+    new GetCommand({ TableName: config.TABLE_NAME, Key: outboxMessageItem.key(message.tenantId, message.messageId), ConsistentRead: true }),
   );
   return result.Item;
 }
@@ -183,8 +183,8 @@ describe('the email outbox', () => {
     const item = await storedItem(message);
     expect(item).toMatchObject({ status: 'dead', attempts: 8, to });
     expect(item?.expiresAt).toEqual(expect.any(Number));
-    expect(await isListed(keys.outboxPendingList, message)).toBe(false);
-    expect(await isListed(keys.outboxDeadList, message)).toBe(true);
+    expect(await isListed(outboxMessageItem.pendingList, message)).toBe(false);
+    expect(await isListed(outboxMessageItem.deadList, message)).toBe(true);
     expect(await emailsTo(to)).toHaveLength(0);
   });
 

@@ -17,7 +17,7 @@ import type { Call } from '../../shared/rounds/call';
 import type { Kroner } from '../../shared/kernel/money';
 import type { Orgnr } from '../../shared/kernel/orgnr';
 import type { OrganisationRegistry } from '../../shared/applications/ports';
-import { keys } from '../../shared/table';
+import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { reconcileAggregates } from '../../shared/national/use-cases/reconcile-aggregates';
 import { submitApplication } from '../../shared/applications/use-cases/submit-application';
@@ -103,7 +103,7 @@ async function tamper(grantYear: number, applicationsSubmitted: number, amountAp
   await adapters.db.send(
     new UpdateCommand({
       TableName: config.TABLE_NAME,
-      Key: keys.aggregate(tenantId, grantYear),
+      Key: aggregateItem.key(tenantId, grantYear),
       UpdateExpression: 'ADD applicationsSubmitted :n, amountApplied :amount',
       ExpressionAttributeValues: { ':n': applicationsSubmitted, ':amount': amountApplied },
     }),
@@ -184,16 +184,16 @@ describe('reconciling the tenant-year aggregates', () => {
     // Prepare: the item is lost (say, a restore from before the submissions)
     const call = await round(2034);
     await submitted(call, 12_000);
-    await adapters.db.send(new DeleteCommand({ TableName: config.TABLE_NAME, Key: keys.aggregate(tenantId, 2034) }));
+    await adapters.db.send(new DeleteCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2034) }));
 
     // Act
     const result = await reconcileAggregates(deps, { grantYears: [2034], repair: true });
 
     // Assess
     expect(result.drifts[0]).toMatchObject({ stored: { applicationsSubmitted: 0, amountApplied: 0 }, outcome: 'repaired' });
-    const { Item } = await adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: keys.aggregate(tenantId, 2034), ConsistentRead: true }));
+    const { Item } = await adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2034), ConsistentRead: true }));
     expect(Item).toMatchObject({
-      GSI3PK: keys.aggregatesOfYear(2034),
+      GSI3PK: aggregateItem.yearList(2034),
       GSI3SK: tenantId,
       tenantId,
       grantYear: 2034,

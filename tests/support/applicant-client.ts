@@ -1,19 +1,16 @@
-import { createAdapters } from '../../functions/adapters';
-import { applicantApp } from '../../functions/compose';
-import type { Config } from '../../functions/config';
-import { createLogger } from '../../functions/http/common/logger';
+import { createLogger } from '../../functions/common/logger';
+import { applicantApp, createCompositionRoot, type Adapters, type Config } from '../../functions/composition';
 import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import type { StoredEmail } from './mail-inbox';
 
 /** The applicant app in-process, with a clock the test controls. */
 export function testApplicantApp(config: Config, clock: () => Date = () => new Date()) {
-  const adapters = createAdapters(config);
-  const app = applicantApp(config, adapters, createLogger('error'), config.MAGIC_LINK_SECRET!, clock);
-  return { app, adapters };
+  const root = createCompositionRoot(config, { clock, logger: createLogger('error') });
+  return { app: applicantApp(root, config.MAGIC_LINK_SECRET!), adapters: root.adapters };
 }
 
 /** Sends what is due in the outbox through the SES stand-in, as the scheduled job does. */
-export async function flushOutbox(adapters: ReturnType<typeof createAdapters>, clock: () => Date = () => new Date()) {
+export async function flushOutbox(adapters: Adapters, clock: () => Date = () => new Date()) {
   return sendPendingMail({ outbox: adapters.outbox, mailer: adapters.mailer, clock });
 }
 

@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../infra/local/create-table';
 import { ulid } from 'ulid';
-import { createAdapters } from '../../functions/adapters';
-import { loadConfig, type Config } from '../../functions/config';
+import { createAdapters } from '../../functions/composition/adapters';
+import { loadConfig, type Config } from '../../functions/composition';
 import { tenantIdSchema, type TenantId } from '../../shared/kernel/tenants';
 
 /** Configuration pointing at the DynamoDB Local, SES, registry and S3 stand-ins of this test run. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../functions/config';
+import { loadConfig } from '../../functions/composition/config';
 
 describe('configuration of the registry and the attachments bucket', () => {
   it('defaults to the real Enhetsregisteret with a 3 second timeout', () => {

@@ -1,14 +1,8 @@
 import { handle } from 'hono/aws-lambda';
-import { createAdapters } from '../../adapters';
-import { loadSigningSecret } from '../../adapters/signing-secret';
-import { applicantApp } from '../../compose';
-import { loadConfig } from '../../config';
-import { createLogger } from '../common/logger';
+import { applicantApp } from '../../composition/applicant-app';
+import { compositionRootOfProcess } from '../../composition/root';
 
-// Built once per Lambda container and reused by every invocation it serves.
-const config = loadConfig(process.env);
-const adapters = createAdapters(config);
-const signingSecret = await loadSigningSecret(config);
+const root = compositionRootOfProcess();
 
 /** API Gateway HTTP API (payload v2) entry point of the public applicant app. */
-export const handler = handle(applicantApp(config, adapters, createLogger(config.LOG_LEVEL, { app: 'applicant' }), signingSecret));
+export const handler = handle(applicantApp(root, await root.signingSecret()));

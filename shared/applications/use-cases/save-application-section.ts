@@ -1,7 +1,7 @@
 import type { Application } from '../application';
 import { NotEditableError, NotFoundError } from '../errors';
 import type { ApplicationRepository } from '../ports';
-import { screenOrganisation } from '../screening';
+import { recheckedRegistry } from '../registry-check';
 import type { Call } from '../../rounds/call';
 import type { Clock, IdGenerator } from '../../kernel/ports';
 import type { OrganisationRegistry } from '../ports';
@@ -54,21 +54,4 @@ export async function saveApplicationSection(
     audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'save' },
   });
   return next;
-}
-
-/** Asks the registry again when the first check could not be made; keeps a verified check. */
-export async function recheckedRegistry(
-  deps: { registry: OrganisationRegistry },
-  call: Call,
-  application: Application,
-  now: Date,
-): Promise<Application['registryCheck']> {
-  if (application.registryCheck.status === 'verified') return application.registryCheck;
-  const lookup = await deps.registry.lookup(application.orgnr);
-  const checkedAt = now.toISOString();
-  if (lookup.status === 'found') {
-    return { status: 'verified', checkedAt, record: lookup.record, findings: screenOrganisation(call, lookup.record, now) };
-  }
-  if (lookup.status === 'unavailable') return { status: 'not_verified', checkedAt, reason: lookup.reason };
-  return { status: 'not_in_register', checkedAt, removed: lookup.status === 'removed' };
 }

@@ -7,7 +7,7 @@ import { transitionApplication } from '../lifecycle';
 import type { OutgoingMessage } from '../../outbox/outbox';
 import type { Clock, IdGenerator } from '../../kernel/ports';
 import type { OrganisationRegistry } from '../ports';
-import { recheckedRegistry } from './save-application-section';
+import { recheckedRegistry } from '../registry-check';
 
 /** What {@link submitApplication} needs. */
 export interface SubmitApplicationDeps {

@@ -1,18 +1,19 @@
-import type { Config } from '../config';
-import { createAggregateRepository } from './aggregate-repository';
-import { createApplicationRepository, createMagicLinkStore } from './application-repository';
-import { createBrregRegistry } from './brreg-registry';
-import { createCallRepository } from './call-repository';
-import { createDocumentClient } from './dynamodb-client';
-import { createHealthProbe } from './health-probe';
-import { createOutboxRepository } from './outbox-repository';
-import { createS3AttachmentStore, createS3Client, LOCAL_ATTACHMENTS_BUCKET } from './s3-attachment-store';
-import { createSesClient, createSesMailer } from './ses-mailer';
-import { createTenantRepository } from './tenant-repository';
+import { createAggregateRepository } from '../adapters/aggregate-repository';
+import { createApplicationRepository } from '../adapters/application-repository';
+import { createBrregRegistry } from '../adapters/brreg-registry';
+import { createCallRepository } from '../adapters/call-repository';
+import { createDocumentClient } from '../adapters/dynamodb-client';
+import { createHealthProbe } from '../adapters/health-probe';
+import { createMagicLinkStore } from '../adapters/magic-link-store';
+import { createOutboxRepository } from '../adapters/outbox-repository';
+import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
+import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
+import { createTenantRepository } from '../adapters/tenant-repository';
+import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
 
 /**
- * Builds every adapter from one configuration. Composition roots (the Lambda entry points and the
- * local server) call this once per process, so SDK clients are reused across requests.
+ * Builds every adapter from one configuration. The composition root calls this once per process,
+ * so SDK clients are reused across requests.
  */
 export function createAdapters(config: Config) {
   const db = createDocumentClient(config);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The bucket name the local S3 stand-in creates, used when ATTACHMENTS_BUCKET is not set off AWS. */
+export const LOCAL_ATTACHMENTS_BUCKET = 'fordel-attachments';
+
 /**
  * Runtime configuration, parsed once from the environment at the composition root.
  * In AWS the CDK stacks set these; locally `infra/local` sets them to the stand-ins.

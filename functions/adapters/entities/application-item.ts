@@ -1,0 +1,33 @@
+import type { Application } from '../../../shared/applications/application';
+import type { Orgnr } from '../../../shared/kernel/orgnr';
+import type { TenantId } from '../../../shared/kernel/tenants';
+import { tenantPrefix } from '../../../shared/table';
+import { withoutPlacement, type Item, type ItemKey } from './item';
+
+/**
+ * An application. It is its own partition, so its attachments and history can join it later. It
+ * sits in two indexes: `byList` under its round, sorted by status, for the officer's lists; and
+ * `byOrganisation` under its orgnr, across tenants and years, for prefill and resume.
+ */
+export const applicationItem = {
+  key: (tenantId: TenantId, applicationId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}APP#${applicationId}`, SK: 'APP' }),
+  /** The `byList` partition of one round's applications. */
+  roundList: (tenantId: TenantId, roundId: string) => `${tenantPrefix(tenantId)}ROUND#${roundId}#APPS`,
+  /** The `byOrganisation` partition of one organisation's applications. */
+  organisationList: (orgnr: Orgnr) => `ORG#${orgnr}`,
+  indexKeys: (application: Application) => ({
+    GSI1PK: applicationItem.roundList(application.tenantId, application.roundId),
+    GSI1SK: `${application.status}#${application.applicationId}`,
+    GSI2PK: applicationItem.organisationList(application.orgnr),
+    GSI2SK: `${application.grantYear}#${application.tenantId}#${application.applicationId}`,
+  }),
+  toItem: (application: Application): Item => ({
+    ...applicationItem.key(application.tenantId, application.applicationId),
+    ...applicationItem.indexKeys(application),
+    entity: 'application',
+    ...application,
+  }),
+  fromItem: (item: Item): Application => withoutPlacement(item) as unknown as Application,
+  /** Attributes that hold personal data; the retention job removes exactly these. */
+  personalAttributes: ['email', 'contact'] as const,
+};

@@ -1,0 +1,39 @@
+import { callSchema, type Call } from '../../../shared/rounds/call';
+import type { TenantId } from '../../../shared/kernel/tenants';
+import { tenantPrefix } from '../../../shared/table';
+import type { Item, ItemKey } from './item';
+
+/** The `byList` partition of calls open now, across every administrator, sorted by deadline. */
+const openCallsList = 'CALLS#OPEN';
+
+/** Sort-key prefix of the rounds in their tenant's partition. */
+const roundSortKeyPrefix = 'ROUND#';
+
+/**
+ * A round (a call, as the public sees it). A tenant's rounds share one partition, so its workspace
+ * lists them with one query; an open call also sits in the national `byList` partition of open
+ * calls, sorted by deadline, so the public page and the close-rounds job read one index partition.
+ */
+export const roundItem = {
+  key: (tenantId: TenantId, roundId: string): ItemKey => ({ PK: roundItem.partitionOf(tenantId), SK: `${roundSortKeyPrefix}${roundId}` }),
+  /** The partition holding every round of one tenant. */
+  partitionOf: (tenantId: TenantId) => `${tenantPrefix(tenantId)}ROUNDS`,
+  sortKeyPrefix: roundSortKeyPrefix,
+  openCallsList,
+  /** `byList` keys of an open call; a call that is not open is on no list. */
+  listKeys: (call: Call) =>
+    call.status === 'open' ? { GSI1PK: openCallsList, GSI1SK: `${call.deadline}#${call.tenantId}#${call.roundId}` } : {},
+  /** The names of the `byList` keys, removed when the round leaves the list of open calls. */
+  listKeyNames: ['GSI1PK', 'GSI1SK'] as const,
+  /** A new round at version 1: the first conditional update of its status expects that. */
+  toItem: (call: Call): Item => ({ ...roundItem.key(call.tenantId, call.roundId), ...roundItem.listKeys(call), entity: 'round', version: 1, ...call }),
+  fromItem: (item: Item): Call => callSchema.parse(item),
+  /** The version the next conditional update of the round must expect. */
+  versionOf(item: Item): number {
+    const version = item.version;
+    if (typeof version !== 'number' || !Number.isInteger(version)) {
+      throw new Error(`Round item ${String(item.PK)} ${String(item.SK)} has no integer version`);
+    }
+    return version;
+  },
+};

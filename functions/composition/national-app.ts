@@ -1,0 +1,14 @@
+import { authSettingsFrom, createAuthentication, type Authentication } from '../http/common/authentication';
+import { createNationalApp } from '../http/national/app';
+import type { CompositionRoot } from './root';
+
+/** IMDi's national app; the local server passes the authentication it shares with the officer app. */
+export function nationalApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config))) {
+  return createNationalApp({
+    calls: root.adapters.calls,
+    tenants: root.adapters.tenants,
+    auth,
+    logger: root.logger.child({ app: 'national' }),
+    baseUrl: root.config.APP_BASE_URL,
+  });
+}

@@ -1,0 +1,20 @@
+import { authSettingsFrom, createAuthentication, type Authentication } from '../http/common/authentication';
+import { createOfficerApp } from '../http/officer/app';
+import type { CompositionRoot } from './root';
+
+/** The officer app; the local server passes the authentication it shares with the national app. */
+export function officerApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config))) {
+  const { adapters } = root;
+  // `forTenant` is the seam a request's repositories come from; the process-wide ones stay beside
+  // it for the routes that still take them directly.
+  const dependencies = {
+    calls: adapters.calls,
+    applications: adapters.applications,
+    tenants: adapters.tenants,
+    forTenant: root.forTenant,
+    auth,
+    logger: root.logger.child({ app: 'officer' }),
+    baseUrl: root.config.APP_BASE_URL,
+  };
+  return createOfficerApp(dependencies);
+}
