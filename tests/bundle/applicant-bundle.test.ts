@@ -4,7 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../functions/config';
+import type { Config } from '../../functions/composition/config';
 import { ApplicantClient } from '../support/applicant-client';
 import { openCall } from '../support/calls';
 import { freshRecipient } from '../support/mail-inbox';

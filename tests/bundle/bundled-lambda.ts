@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, ScheduledEvent } from 'aws-lambda';
 import { inject } from 'vitest';
-import type { Config } from '../../functions/config';
+import type { Config } from '../../functions/composition/config';
 import { httpApiGetEvent } from '../support/api-gateway-event';
 
 const runtimeScript = fileURLToPath(new URL('./lambda-runtime.mjs', import.meta.url));

@@ -6,8 +6,8 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxPut } from '../../functions/adapters/outbox-repository';
-import type { Config } from '../../functions/config';
-import { keys } from '../../shared/table';
+import type { Config } from '../../functions/composition/config';
+import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
 import { openCall } from '../support/calls';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
@@ -71,7 +71,7 @@ describe('the job bundles on their schedule', () => {
     await adapters.db.send(
       new UpdateCommand({
         TableName: config.TABLE_NAME,
-        Key: keys.aggregate(tenantId, grantYear),
+        Key: aggregateItem.key(tenantId, grantYear),
         UpdateExpression: 'SET tenantId = :tenantId, grantYear = :grantYear ADD applicationsSubmitted :one',
         ExpressionAttributeValues: { ':tenantId': tenantId, ':grantYear': grantYear, ':one': 1 },
       }),
