@@ -65,7 +65,7 @@ export function readConfig(node: Node): FordelConfig {
   }
 
   const logLevel = text('logLevel');
-  // The same levels functions/config.ts accepts; a typo would otherwise stop every Lambda at start.
+  // The same levels functions/composition/config.ts accepts; a typo would otherwise stop every Lambda at start.
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new Error(`fordel:logLevel must be debug, info, warn or error: ${logLevel}`);
   }

@@ -12,7 +12,7 @@ export interface RuntimeResources {
 }
 
 /**
- * The environment variables every Lambda gets, named as `functions/config.ts` parses them, so the
+ * The environment variables every Lambda gets, named as `functions/composition/config.ts` parses them, so the
  * HTTP apps and the jobs are configured alike and a new setting is added in one place.
  */
 export function runtimeEnvironment(resources: RuntimeResources): Record<string, string> {

@@ -69,7 +69,7 @@ export class BundledLambda {
   }
 }
 
-/** The environment a Lambda gets, named as `functions/config.ts` parses it, from a test configuration. */
+/** The environment a Lambda gets, named as `functions/composition/config.ts` parses it, from a test configuration. */
 export function lambdaEnvironment(config: Config): Record<string, string> {
   const defined = Object.entries(config).filter(([, value]) => value !== undefined);
   return Object.fromEntries(defined.map(([name, value]) => [name, String(value)]));
