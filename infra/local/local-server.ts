@@ -24,7 +24,10 @@ export function createLocalApp(config: Config) {
   root.use('/static/*', serveStatic({ root: 'web/' }));
   const identityProvider = mountSignedInApps(root, config, adapters, logger);
   if (!config.MAGIC_LINK_SECRET) throw new LocalEnvironmentError('MAGIC_LINK_SECRET is not set for the local server.');
-  root.route('/', applicantApp(config, adapters, logger.child({ app: 'applicant' }), config.MAGIC_LINK_SECRET));
+  const applicant = applicantApp(config, adapters, logger.child({ app: 'applicant' }), config.MAGIC_LINK_SECRET);
+  root.route('/', applicant);
+  // A path no app answers gets the applicant app's own 404 page or problem, not Hono's bare text.
+  root.notFound((c) => applicant.fetch(c.req.raw, c.env));
   return { app: root, adapters, identityProvider };
 }
 
@@ -60,7 +63,8 @@ function mountSignedInApps(root: Hono, config: Config, adapters: ReturnType<type
   }
   const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET });
   const common = { calls: adapters.calls, tenants: adapters.tenants, auth, baseUrl: config.APP_BASE_URL };
-  const officer = createOfficerApp({ ...common, applications: adapters.applications, logger: logger.child({ app: 'officer' }) });
+  const forTenant = () => ({ calls: adapters.calls, applications: adapters.applications, tenants: adapters.tenants });
+  const officer = createOfficerApp({ ...common, forTenant, logger: logger.child({ app: 'officer' }) });
   const national = createNationalApp({ ...common, logger: logger.child({ app: 'national' }) });
   for (const [prefix, app] of [['/officer', officer], ['/national', national]] as const) {
     root.all(prefix, (c) => app.fetch(c.req.raw));

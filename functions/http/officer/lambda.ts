@@ -13,9 +13,7 @@ const adapters = createAdapters(config);
 /** API Gateway HTTP API (payload v2) entry point of the officer app. */
 export const handler = handle(
   createOfficerApp({
-    calls: adapters.calls,
-    applications: adapters.applications,
-    tenants: adapters.tenants,
+    forTenant: () => ({ calls: adapters.calls, applications: adapters.applications, tenants: adapters.tenants }),
     auth: createAuthentication(authSettingsFrom(config)),
     logger: createLogger(config.LOG_LEVEL, { app: 'officer' }),
     baseUrl: config.APP_BASE_URL,
