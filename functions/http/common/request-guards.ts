@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './app-env';
 import { refusal } from './error-handling';
 
@@ -28,11 +29,13 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
 
 /**
  * Refuses a form posted from another site, or with neither `Origin` nor `Sec-Fetch-Site`, with 403:
- * the browser sends them on every form post, so only a forged request lacks both.
+ * the browser sends them on every form post, so only a forged request lacks both. A path no route
+ * answers is left to the 404 answer, which changes nothing either way.
  */
 export function sameOriginForms(baseUrl: string): MiddlewareHandler<AppEnv> {
-  return csrf({ origin: new URL(baseUrl).origin });
+  const guard = csrf({ origin: new URL(baseUrl).origin });
+  // Middleware is registered for every method ('ALL'); a route that answers has a method of its own.
+  const answered = (c: Context) => matchedRoutes(c).some((route) => route.method !== 'ALL');
+  return async (c, next) => (answered(c) ? guard(c, next) : next());
 }
 
-/** The methods that change state, and so must pass both guards. */
-export const stateChangingMethods = ['POST', 'PUT', 'PATCH', 'DELETE'];

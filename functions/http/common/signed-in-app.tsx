@@ -9,7 +9,7 @@ import { handleError, handleNotFound } from './error-handling';
 import type { Logger } from './logger';
 import { mountOidcSignIn } from './oidc-sign-in';
 import { pageContextOf } from './page-context';
-import { FORM_BODY_LIMIT_BYTES, limitBody, sameOriginForms, stateChangingMethods } from './request-guards';
+import { FORM_BODY_LIMIT_BYTES, limitBody, sameOriginForms } from './request-guards';
 import { requestContext } from './request-context';
 import { validationProblem } from './validation-problem';
 
@@ -34,12 +34,12 @@ export function createSignedInApp(options: SignedInAppOptions) {
   const message = (kind: 'forbidden' | 'failed' | 'signedOut', status: 200 | 400 | 403) => (c: Context<AppEnv>) =>
     c.html(<AuthMessagePage page={pageContextOf(c)} kind={kind} signInHref={signInHref} />, status);
 
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
   app.use('*', requestContext(options.logger));
   app.onError(handleError);
   app.notFound(handleNotFound);
   // Cookie-authenticated form posts (sign-out now, decisions later) must come from our own pages.
-  app.on(stateChangingMethods, '*', sameOriginForms(options.baseUrl), limitBody(FORM_BODY_LIMIT_BYTES));
+  app.use('*', sameOriginForms(options.baseUrl), limitBody(FORM_BODY_LIMIT_BYTES));
 
   mountOidcSignIn(app, {
     auth: options.auth,

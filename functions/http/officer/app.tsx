@@ -19,8 +19,8 @@ export interface OfficerDependencies {
   baseUrl: string;
 }
 
-/** The paths behind sign-in: every page and API route of the workspace. */
-const guardedPaths = ['/officer', '/officer/rounds/*', '/officer/api/rounds', '/officer/api/rounds/*'];
+/** The paths behind sign-in: every page and API route of the workspace. A `/*` path covers its base as well. */
+const guardedPaths = ['/officer', '/officer/rounds/*', '/officer/api/rounds/*'];
 
 /**
  * The officer app: a managing municipality's workspace (pages and JSON API) behind OIDC sign-in.

@@ -59,7 +59,7 @@ async function overview(data: OverviewData): Promise<AdministratorOverview[]> {
 
 /** IMDi's overview of the administrators and their rounds, as a page and in the API. */
 export function overviewRoutes(data: OverviewData) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
 
   app.get('/national', async (c) => {
     const [administrators, page] = await Promise.all([

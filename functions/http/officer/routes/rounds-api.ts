@@ -51,7 +51,7 @@ const getRoundRoute = createRoute({
 
 /** The officer's JSON API: the same rounds as the pages, keyed by the token's tenant. */
 export function roundsApiRoutes() {
-  const app = new OpenAPIHono<OfficerEnv>({ defaultHook: validationProblem as never });
+  const app = new OpenAPIHono<OfficerEnv>({ defaultHook: validationProblem() });
 
   app.openapi(listRoundsRoute, async (c) => {
     const { tenantId } = principalOf(c);
