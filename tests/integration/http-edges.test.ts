@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider';
 import type { Tenant } from '../../shared/kernel/tenants';
+import { applicantApp } from '../../functions/compose';
+import { createLogger } from '../../functions/http/common/logger';
 import { ApplicantClient, testApplicantApp } from '../support/applicant-client';
 import { openCall } from '../support/calls';
 import { freshRecipient } from '../support/mail-inbox';
@@ -72,9 +74,13 @@ describe('the edges of the applicant app', () => {
     // Prepare
     const truncated = '--edge\r\ncontent-disposition: form-data; name="orgnr"\r\n\r\n3111';
 
+    const lines: { level: string; message: string; status?: number }[] = [];
+    const logged = applicantApp(testConfig(), harness.adapters, createLogger('warn', {}, (line) => lines.push(JSON.parse(line))), testConfig().MAGIC_LINK_SECRET!);
+    const send: Fetcher = async (path, init) => logged.request(`${ownOrigin}${path}`, init);
+
     // Act
-    const resume = await post(fetcher, '/resume', 'orgnr=1', { 'content-type': 'multipart/form-data' });
-    const apply = await post(fetcher, applyPath, truncated, { 'content-type': 'multipart/form-data; boundary=edge' });
+    const resume = await post(send, '/resume', 'orgnr=1', { 'content-type': 'multipart/form-data' });
+    const apply = await post(send, applyPath, truncated, { 'content-type': 'multipart/form-data; boundary=edge' });
 
     // Assess
     for (const response of [resume, apply]) {
@@ -82,6 +88,8 @@ describe('the edges of the applicant app', () => {
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(await response.text()).toContain('Vi forstod ikke forespørselen');
     }
+    expect(lines.filter((line) => line.status === 400).map((line) => line.level)).toEqual(['warn', 'warn']);
+    expect(lines.some((line) => line.level === 'error')).toBe(false);
   });
 
   it('refuses a start form posted from another site or without an origin, and opens no session', async () => {
