@@ -140,5 +140,5 @@ export function formRoute<E extends AppEnv, Input>(cycle: FormCycle<E, Input>): 
       return cycle.render(c, { values, errors: domainFieldErrors(error, lang), formError: error.messages[lang], error }, status);
     }
   };
-  return [limitBody(cycle.maxBytes ?? FORM_BODY_LIMIT_BYTES) as unknown as MiddlewareHandler<E>, handler];
+  return [limitBody(cycle.maxBytes ?? FORM_BODY_LIMIT_BYTES), handler];
 }

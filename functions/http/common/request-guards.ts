@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { matchedRoutes } from 'hono/route';
-import type { AppEnv } from './app-env';
+import { sharedContext, type AppEnv } from './app-env';
 import { refusal } from './error-handling';
 
 /**
@@ -17,12 +17,13 @@ export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
  * Refuses a body over `maxBytes` with 413 before it is read whole, as a page or a problem. A body
  * without a length is counted as it streams, so a missing `content-length` is no way around it.
  */
-export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c: Context<AppEnv>) => {
-      c.get('logger').log('warn', 'request refused', { status: 413, method: c.req.method, path: c.req.path, maxBytes });
-      return refusal(c, 413);
+    onError: (c) => {
+      const shared = sharedContext(c);
+      shared.get('logger').log('warn', 'request refused', { status: 413, method: c.req.method, path: c.req.path, maxBytes });
+      return refusal(shared, 413);
     },
   });
 }
