@@ -1,13 +1,13 @@
 import { createLogger, type Logger } from '../common/logger';
 import { loadSigningSecret } from '../adapters/signing-secret';
-import type { OfficerDependencies } from '../http/officer/app';
+import type { OfficerData } from '../http/officer/app';
 import type { Clock } from '../../shared/kernel/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { createAdapters } from './adapters';
 import { loadConfig, type Config } from './config';
 
 /** The repositories the officer app reads for one tenant. */
-export type TenantRepositories = Pick<OfficerDependencies, 'calls' | 'applications' | 'tenants'>;
+export type TenantRepositories = OfficerData;
 
 /** What a composition root may be given instead of its defaults; tests fix the clock and quiet the log. */
 export interface CompositionOptions {
