@@ -32,6 +32,36 @@ describe('Oslo local time ↔ UTC', () => {
     expect(osloLocalToUtc('2024-10-27T12:00')).toBe('2024-10-27T11:00:00.000Z');
   });
 
+  it.each(['UTC', 'Europe/Oslo', 'America/New_York', 'Asia/Tokyo'])('reads Oslo wall-clock times the same when the host zone is %s', (hostZone) => {
+    // Prepare: Node re-reads TZ when it is assigned, so the host zone changes for this test alone
+    const original = process.env.TZ;
+    process.env.TZ = hostZone;
+    try {
+      // Act
+      const repeated = osloLocalToUtc('2024-10-27T02:30');
+      const beforeRepeat = osloLocalToUtc('2024-10-27T01:59:59');
+      const gap = parseOsloLocal('2024-03-31T02:00');
+      const winter = osloLocalToUtc('2024-01-15T00:00');
+      // Assess
+      expect(repeated).toBe('2024-10-27T01:30:00.000Z');
+      expect(beforeRepeat).toBe('2024-10-26T23:59:59.000Z');
+      expect(gap.ok).toBe(false);
+      expect(winter).toBe('2024-01-14T23:00:00.000Z');
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+
+  it('reads a date-only deadline as the end of that day in Oslo, never its start', () => {
+    // Act
+    const summer = osloLocalToUtc('2026-03-29');
+    const winter = osloLocalToUtc('2026-02-15');
+    // Assess: 29 March 2026 is the spring change, so the day ends at 23:59:59 CEST
+    expect(summer).toBe('2026-03-29T21:59:59.000Z');
+    expect(winter).toBe('2026-02-15T22:59:59.000Z');
+  });
+
   it('shows a stored instant in Oslo time on both sides of each change', () => {
     expect(utcToOsloLocal('2024-03-31T00:59:59.000Z')).toEqual({ date: '2024-03-31', time: '01:59:59', offset: '+01:00' });
     expect(utcToOsloLocal('2024-03-31T01:00:00.000Z')).toEqual({ date: '2024-03-31', time: '03:00:00', offset: '+02:00' });
