@@ -32,8 +32,10 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
     {
       ruleSet: ruleSetFor(call.grantYear),
       round,
+      // A call's kommunenummer is the administrator's number in the call's grant year (Eidsvoll's 2023
+      // call says 3035), so it is compared in that year's numbering, not as if it were a 2024 number.
       call: call.kommunenummer
-        ? { kind: 'municipal', kommune: { kommunenummer: call.kommunenummer as Kommunenummer, validFrom: 2024 } }
+        ? { kind: 'municipal', kommune: { kommunenummer: call.kommunenummer as Kommunenummer, validFrom: call.grantYear } }
         : { kind: 'national' },
       asOf,
     },
