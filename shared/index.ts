@@ -53,4 +53,5 @@ export * from './rounds/lifecycle.js';
 export * from './rounds/round-settings.js';
 export * from './applications/lifecycle.js';
 export * from './appeals/lifecycle.js';
+export * from './appeals/appeal-deadline.js';
 export * from './reports/lifecycle.js';

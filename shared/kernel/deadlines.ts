@@ -151,7 +151,8 @@ export function isBeforeDeadline(now: Date | string, deadline: Date | string): b
   return Math.floor(toDate(now).getTime() / 1000) <= Math.floor(toDate(deadline).getTime() / 1000);
 }
 
-function isCalendarDate(year: number, month: number, day: number): boolean {
+/** Whether year, month (1–12) and day name a real date of the Gregorian calendar (no 30 February). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
@@ -233,9 +234,10 @@ export interface AppealDeadline {
 
 /**
  * The appeal deadline for a decision that reached the party at `receivedAt` (fvl. § 29, counted by
- * § 30): `weeks` weeks later on the same weekday, moved to the next working day when needed.
+ * § 30): `weeks` weeks later on the same weekday, moved to the next working day when needed. The
+ * weeks come from the grant year's rule set (`appealDeadlineWeeks`), so there is no default here.
  */
-export function appealDeadline(receivedAt: Date | string, weeks = 3): AppealDeadline {
+export function appealDeadline(receivedAt: Date | string, weeks: number): AppealDeadline {
   const receivedOn = osloDateOf(receivedAt);
   const plain = addDays(receivedOn, weeks * 7);
   const lastDay = nextWorkingDayFrom(plain);

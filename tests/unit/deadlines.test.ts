@@ -5,7 +5,8 @@ import {
   addDays, appealDeadline, defaultReportingDeadline, endOfOsloDay, formatDate, formatDateTime, grantYearEnd, InvalidLocalTimeError,
   isBeforeDeadline, isWorkingDay, norwegianPublicHolidays, osloLocalToUtc, parseOsloLocal, utcToOsloLocal,
 } from '../../shared/kernel/deadlines.js';
-import { ruleSetFor } from '../../shared/rules/index.js';
+import { ruleSetFor, ruleSetSchema } from '../../shared/rules/index.js';
+import { appealDeadlineUnder } from '../../shared/appeals/appeal-deadline.js';
 
 describe('Oslo local time ↔ UTC', () => {
   it('stores a winter deadline one hour behind Oslo and a summer one two hours behind', () => {
@@ -116,18 +117,28 @@ describe('appealDeadline', () => {
   });
 
   it('moves a deadline on a Saturday or Sunday to the Monday', () => {
-    expect(appealDeadline('2024-02-03T12:00:00.000Z').lastDay).toBe('2024-02-26');
-    expect(appealDeadline('2024-02-04T12:00:00.000Z')).toMatchObject({ lastDay: '2024-02-26', moved: true });
+    expect(appealDeadline('2024-02-03T12:00:00.000Z', 3).lastDay).toBe('2024-02-26');
+    expect(appealDeadline('2024-02-04T12:00:00.000Z', 3)).toMatchObject({ lastDay: '2024-02-26', moved: true });
   });
 
   it('moves a deadline past Easter to the next working day', () => {
     // Received Thursday 7 March 2024; 28 March is Maundy Thursday, then Good Friday, the weekend and Easter Monday
-    expect(appealDeadline('2024-03-07T10:00:00.000Z').lastDay).toBe('2024-04-02');
+    expect(appealDeadline('2024-03-07T10:00:00.000Z', 3).lastDay).toBe('2024-04-02');
   });
 
   it('counts from the Oslo date the decision arrived, also late in the evening UTC', () => {
     // 23:30 UTC on 30 April is 01:30 on 1 May in Oslo
-    expect(appealDeadline('2024-04-30T23:30:00.000Z').receivedOn).toBe('2024-05-01');
+    expect(appealDeadline('2024-04-30T23:30:00.000Z', 3).receivedOn).toBe('2024-05-01');
+  });
+
+  it('counts with the rule set’s weeks, not a fixed three', () => {
+    // Prepare: a regulation that gives four weeks to appeal
+    const fourWeeks = ruleSetSchema.parse({ ...ruleSetFor(2024), appealDeadlineWeeks: 4 });
+    // Act
+    const deadline = appealDeadlineUnder(fourWeeks, '2024-05-01T08:00:00.000Z');
+    // Assess
+    expect(deadline.lastDay).toBe('2024-05-29');
+    expect(appealDeadlineUnder(ruleSetFor(2024), '2024-05-01T08:00:00.000Z').lastDay).toBe('2024-05-22');
   });
 
   it('ends winter deadlines at 22:59:59 UTC and summer ones at 21:59:59 UTC', () => {
