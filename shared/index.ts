@@ -42,6 +42,7 @@ export * from './kernel/deadlines.js';
 export * from './rules/index.js';
 export * from './rules/allocation.js';
 export * from './rules/budget.js';
+export * from './rules/budget-guards.js';
 export * from './applications/registry-record.js';
 export * from './applications/attachments.js';
 export {
