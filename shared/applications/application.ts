@@ -21,7 +21,13 @@ export * from './submission-problems';
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 
 /** The kinds of attachment the form asks for. */
-export const attachmentKinds = ['statutes', 'annual-report', 'accounts'] as const;
+export const attachmentKinds = ['statutes', 'annual-report', 'accounts', 'audited-accounts', 'auditor-confirmation'] as const;
+
+/**
+ * Either of these shows an auditor stands behind the accounts, which the rule set's audit threshold
+ * requires of larger applications: accounts confirmed by an auditor, or the auditor's own confirmation.
+ */
+export const auditEvidenceKinds = ['audited-accounts', 'auditor-confirmation'] as const satisfies readonly AttachmentKind[];
 
 /** One kind of attachment. */
 export type AttachmentKind = (typeof attachmentKinds)[number];

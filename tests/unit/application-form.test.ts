@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectSectionSchema, submissionProblems, type Application } from '../../shared/applications/application';
+import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectSectionSchema, submissionProblems, type Application, type AttachmentKind } from '../../shared/applications/application';
 import { isValidAccountNumber } from '../../shared/applications/form-fields';
 import { issueMessage } from '../../shared/kernel/i18n';
 import { kroner } from '../../shared/kernel/money';
@@ -131,9 +131,40 @@ describe('what stops a submission', () => {
     const draft = { attachments: [], answers: {} } as unknown as Application;
 
     // Act
-    const problems = submissionProblems(draft, { extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] });
+    const problems = submissionProblems(draft, { grantYear: 2027, extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] });
 
     // Assess
     expect(problems.map((problem) => problem.section)).toEqual(['contact', 'project', 'budget', 'attachments', 'questions']);
+  });
+
+  const statutes = { kind: 'statutes', key: 'a/vedtekter.pdf', filename: 'vedtekter.pdf', contentType: 'application/pdf', size: 10, uploadedAt: '2027-02-01T10:00:00.000Z' } as const;
+  const withBudget = (amountApplied: number, kinds: AttachmentKind[] = []) => ({
+    attachments: [statutes, ...kinds.map((kind) => ({ ...statutes, kind, key: `a/${kind}.pdf` }))],
+    budget: { costs: [{ label: 'Leie', amount: kroner(amountApplied) }], otherIncome: [], ownContribution: kroner(0), amountApplied: kroner(amountApplied) },
+  }) as unknown as Application;
+  const auditProblems = (application: Application, auditThreshold = 100_000) =>
+    submissionProblems(application, { grantYear: 2027, extraQuestions: [] }, { auditThreshold: kroner(auditThreshold) }).filter((p) => p.section === 'attachments');
+
+  it('requires audited accounts or an auditor’s confirmation at the audit threshold, in nb, nn and en', () => {
+    // Act
+    const atThreshold = auditProblems(withBudget(100_000));
+    // Assess
+    expect(atThreshold).toHaveLength(1);
+    expect(atThreshold[0]?.messages.nb).toContain('revisor');
+    expect(atThreshold[0]?.messages.nn).toContain('revisor');
+    expect(atThreshold[0]?.messages.en).toContain('auditor');
+    expect(atThreshold[0]?.messages.nb.replaceAll('\u00a0', ' ')).toContain('100 000 kr');
+  });
+
+  it('accepts either audited accounts or an auditor’s confirmation, and asks for neither below the threshold', () => {
+    expect(auditProblems(withBudget(100_000, ['audited-accounts']))).toEqual([]);
+    expect(auditProblems(withBudget(150_000, ['auditor-confirmation']))).toEqual([]);
+    expect(auditProblems(withBudget(99_999))).toEqual([]);
+    expect(auditProblems(withBudget(100_000, ['accounts']))).toHaveLength(1);
+  });
+
+  it('takes the threshold from the rule set', () => {
+    expect(auditProblems(withBudget(120_000), 150_000)).toEqual([]);
+    expect(auditProblems(withBudget(150_000), 150_000)).toHaveLength(1);
   });
 });

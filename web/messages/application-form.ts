@@ -126,6 +126,16 @@ export const applicationText = text({
   'attachment.statutes': { nb: 'Vedtekter', nn: 'Vedtekter', en: 'Statutes' },
   'attachment.annual-report': { nb: 'Siste årsmelding (valgfritt)', nn: 'Siste årsmelding (valfritt)', en: 'Latest annual report (optional)' },
   'attachment.accounts': { nb: 'Siste regnskap (valgfritt)', nn: 'Siste rekneskap (valfritt)', en: 'Latest accounts (optional)' },
+  'attachment.audited-accounts': {
+    nb: 'Regnskap bekreftet av revisor (kreves hvis dere søker om {threshold} eller mer)',
+    nn: 'Rekneskap stadfesta av revisor (krevst om de søkjer om {threshold} eller meir)',
+    en: 'Accounts confirmed by an auditor (required if you apply for {threshold} or more)',
+  },
+  'attachment.auditor-confirmation': {
+    nb: 'Bekreftelse fra revisor (i stedet for revidert regnskap)',
+    nn: 'Stadfesting frå revisor (i staden for revidert rekneskap)',
+    en: 'Confirmation from an auditor (instead of audited accounts)',
+  },
   'attachments.upload': { nb: 'Last opp', nn: 'Last opp', en: 'Upload' },
   'attachments.uploaded': { nb: 'Lastet opp', nn: 'Lasta opp', en: 'Uploaded' },
   'attachments.none': { nb: 'Ingen filer ennå.', nn: 'Ingen filer enno.', en: 'No files yet.' },

@@ -7,6 +7,7 @@ import { formatKroner } from '../../../shared/kernel/money';
 import { Alert, FormGuards } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, stepPath } from './application-frame';
+import { attachmentKindLabel } from './section-pages';
 
 /** Step 6: everything at a glance, what is missing, what is good to know, and the submit button. */
 export function ReviewPage(props: {
@@ -161,7 +162,7 @@ export function ReviewPage(props: {
         </h2>
         <ul class="ds-list">
           {application.attachments.map((file) => (
-            <li>{`${tx(`attachment.${file.kind}`)}: ${file.filename}`}</li>
+            <li>{`${attachmentKindLabel(props.page, props.call, file.kind)}: ${file.filename}`}</li>
           ))}
         </ul>
         <Change section="attachments" label={tx('step.attachments')} />

@@ -1,4 +1,4 @@
-import type { Application, AttachmentRef } from '../../../shared/applications/application';
+import type { Application, AttachmentKind, AttachmentRef } from '../../../shared/applications/application';
 import { attachmentKinds, budgetLineSlots, budgetTotals, textLimits } from '../../../shared/applications/application';
 import type { Call } from '../../../shared/rounds/call';
 import { formatKroner, type Kroner } from '../../../shared/kernel/money';
@@ -149,6 +149,11 @@ export function BudgetPage(props: SectionPageProps) {
   );
 }
 
+/** The name of an attachment kind, with the call's audit threshold where the kind depends on it. */
+export function attachmentKindLabel(page: PageContext, call: Pick<Call, 'grantYear'>, kind: AttachmentKind): string {
+  return applyText(page)(`attachment.${kind}` as const, { threshold: formatKroner(ruleSetFor(call.grantYear).auditThreshold, page.lang) });
+}
+
 /** Step 4: attachments, uploaded one kind at a time (works without JavaScript). */
 export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record<string, string> }) {
   const { page, application, errors } = props;
@@ -161,7 +166,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
       {attachmentKinds.map((kind) => (
         <section class="stack attachment-kind" aria-labelledby={`heading-${kind}`}>
           <h2 id={`heading-${kind}`} class="ds-heading" data-size="xs">
-            {tx(`attachment.${kind}`)}
+            {attachmentKindLabel(page, props.call, kind)}
           </h2>
           {files(kind).length === 0 ? (
             <p class="ds-paragraph" data-size="sm">
@@ -191,7 +196,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
             <input type="hidden" name="kind" value={kind} />
             <div class="ds-field">
               <label class="ds-label" for={`field-file-${kind}`}>
-                {`${tx('attachments.upload')}: ${tx(`attachment.${kind}`)}`}
+                {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.call, kind)}`}
               </label>
               <input
                 class="ds-input"
@@ -209,7 +214,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
               ) : null}
             </div>
             <button type="submit" class="ds-button" data-variant="secondary">
-              {`${tx('attachments.upload')}: ${tx(`attachment.${kind}`)}`}
+              {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.call, kind)}`}
             </button>
           </form>
         </section>
