@@ -8,11 +8,26 @@ import type { Kommunenummer } from '../kernel/kommunenummer';
 import type { RegistryRecord } from './registry-record';
 import { roundSettingsSchema } from '../rounds/round-settings';
 import { ruleSetFor } from '../rules/rule-set-for';
+import { OPERATING_GRANT_SUB_GOAL } from '../rules/sub-goals';
+import type { BudgetSection, ProjectSection } from './section-schemas';
 
 /** Findings about the organisation alone, for the first step, before anything else is known. */
 export function screenOrganisation(call: Call, record: RegistryRecord, asOf: Date | string): EligibilityFinding[] {
   const facts: ApplicationFacts = { amountAppliedFor: call.minAmount, subGoals: call.subGoals.slice(0, 1), isOperatingGrant: false };
   return screenApplication(call, record, facts, asOf).filter((finding) => finding.code.startsWith('organisation.'));
+}
+
+/** What an application states, as the eligibility rules read it. */
+export function applicationFacts(project: ProjectSection, budget: BudgetSection): ApplicationFacts {
+  return {
+    amountAppliedFor: budget.amountApplied,
+    subGoals: project.subGoals,
+    isOperatingGrant: project.subGoals.includes(OPERATING_GRANT_SUB_GOAL),
+    isLocalImmigrantOrganisation: project.localImmigrantOrganisation === true,
+    ...(project.countedMembers === undefined ? {} : { countedMembers: project.countedMembers }),
+    ...(project.potId === undefined ? {} : { potId: project.potId }),
+    ...(project.foundedOn === undefined ? {} : { foundedOn: project.foundedOn }),
+  };
 }
 
 /** Every finding for a complete application; `record` is null when the registry could not be asked. */
@@ -26,6 +41,7 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
     maxAmount: call.maxAmount,
     reportingDeadline: call.reportingDeadline,
     extraQuestions: call.extraQuestions,
+    pots: call.pots ?? [],
   });
   return assessEligibility(
     facts,

@@ -6,13 +6,16 @@ import { z } from 'zod';
 import type { Call } from '../rounds/call';
 import { addLocalizedIssue } from '../kernel/i18n';
 import { formatKroner, sum, type Kroner } from '../kernel/money';
-import { subGoalCodeSchema, type SubGoalCode } from '../rules/sub-goals';
+import { OPERATING_GRANT_SUB_GOAL, subGoalCodeSchema, type SubGoalCode } from '../rules/sub-goals';
 import {
   accountNumberField,
   amountField,
+  checkboxField,
   countField,
   dateField,
   emailField,
+  optionalCountField,
+  optionalPastDateField,
   optionalText,
   phoneField,
   requiredText,
@@ -50,8 +53,14 @@ export const contactSectionSchema = z.object({
 /** The contact section as stored. */
 export type ContactSection = z.infer<typeof contactSectionSchema>;
 
-/** The project section, checked against the call it is for. */
-export function projectSectionSchema(call: Pick<Call, 'subGoals' | 'grantYear'>) {
+/**
+ * The project section, checked against the call it is for. It also asks what the eligibility
+ * rules need and the register may not say: the founding date (when Enhetsregisteret has none), the
+ * self-declared counted members of a local immigrant organisation applying for an operating grant
+ * (sub-goal D), and which of the call's earmarked pots, if any, the application is for.
+ */
+export function projectSectionSchema(call: Pick<Call, 'subGoals' | 'grantYear' | 'pots'>) {
+  const potIds = (call.pots ?? []).map((pot) => pot.id);
   return z
     .object({
       title: requiredText(textLimits.title),
@@ -81,8 +90,33 @@ export function projectSectionSchema(call: Pick<Call, 'subGoals' | 'grantYear'>)
       expectedParticipants: countField(1_000_000),
       partners: optionalText(textLimits.partners),
       volunteerHours: countField(1_000_000),
+      foundedOn: optionalPastDateField(call.grantYear),
+      localImmigrantOrganisation: checkboxField,
+      countedMembers: optionalCountField(1_000_000),
+      potId: z
+        .string()
+        .optional()
+        .transform((value, ctx) => {
+          if (!value) return undefined;
+          if (!potIds.includes(value)) {
+            addLocalizedIssue(ctx, { code: 'project.pot_not_in_call', messages: {
+              nb: 'Velg en av pottene i denne utlysningen, eller ingen.',
+              nn: 'Vel ein av pottane i denne utlysinga, eller ingen.',
+              en: 'Choose one of the pots in this call, or none.',
+            } });
+          }
+          return value;
+        }),
     })
     .superRefine((project, ctx) => {
+      const operatingGrant = project.subGoals.includes(OPERATING_GRANT_SUB_GOAL);
+      if (operatingGrant && project.localImmigrantOrganisation && project.countedMembers === undefined) {
+        addLocalizedIssue(ctx, { code: 'project.counted_members_missing', messages: {
+          nb: 'Oppgi hvor mange tellende medlemmer organisasjonen har.',
+          nn: 'Oppgi kor mange tellande medlemmer organisasjonen har.',
+          en: 'State how many counted members the organisation has.',
+        } }, ['countedMembers']);
+      }
       if (project.startDate && project.endDate && project.endDate < project.startDate) {
         addLocalizedIssue(
           ctx,
@@ -102,6 +136,21 @@ export function projectSectionSchema(call: Pick<Call, 'subGoals' | 'grantYear'>)
 
 /** The project section as stored. */
 export type ProjectSection = z.output<ReturnType<typeof projectSectionSchema>>;
+
+/** A stored project section as the strings its form shows. */
+export function projectFormValues(project: ProjectSection): Record<string, string | string[]> {
+  const { subGoals, expectedParticipants, volunteerHours, foundedOn, localImmigrantOrganisation, countedMembers, potId, ...texts } = project;
+  return {
+    ...texts,
+    subGoals,
+    expectedParticipants: String(expectedParticipants),
+    volunteerHours: String(volunteerHours),
+    foundedOn: foundedOn ?? '',
+    localImmigrantOrganisation: localImmigrantOrganisation ? 'yes' : '',
+    countedMembers: countedMembers === undefined ? '' : String(countedMembers),
+    potId: potId ?? '',
+  };
+}
 
 /** One line of the budget. */
 export interface BudgetLine {

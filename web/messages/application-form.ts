@@ -94,6 +94,27 @@ export const applicationText = text({
   'field.partners.help': { nb: 'Andre organisasjoner, skoler eller kommunen.', nn: 'Andre organisasjonar, skular eller kommunen.', en: 'Other organisations, schools or the municipality.' },
   'field.volunteerHours': { nb: 'Omtrent hvor mange dugnadstimer?', nn: 'Om lag kor mange dugnadstimar?', en: 'About how many volunteer hours?' },
   'field.volunteerHours.help': { nb: 'Timer frivillige legger ned i prosjektet til sammen.', nn: 'Timar frivillige legg ned i prosjektet til saman.', en: 'Hours volunteers put into the project in total.' },
+  'field.organisation': { nb: 'Om organisasjonen', nn: 'Om organisasjonen', en: 'About the organisation' },
+  'field.foundedOn': { nb: 'Når ble organisasjonen stiftet?', nn: 'Når vart organisasjonen skipa?', en: 'When was the organisation founded?' },
+  'field.foundedOn.help': {
+    nb: 'Trengs hvis Enhetsregisteret ikke har stiftelsesdatoen, og dere søker driftstilskudd eller fra en pott for nye organisasjoner. Registreringsdatoen brukes ikke i stedet.',
+    nn: 'Trengst om Einingsregisteret ikkje har skipingsdatoen, og de søkjer driftstilskot eller frå ein pott for nye organisasjonar. Registreringsdatoen blir ikkje brukt i staden.',
+    en: 'Needed if the register has no founding date and you apply for an operating grant or from a pot for new organisations. The registration date is not used instead.',
+  },
+  'field.localImmigrantOrganisation': {
+    nb: 'Vi er en lokal innvandrerorganisasjon (egenerklæring)',
+    nn: 'Vi er ein lokal innvandrarorganisasjon (eigenfråsegn)',
+    en: 'We are a local immigrant organisation (self-declaration)',
+  },
+  'field.countedMembers': { nb: 'Antall tellende medlemmer', nn: 'Talet på tellande medlemmer', en: 'Number of counted members' },
+  'field.countedMembers.help': {
+    nb: 'Må fylles ut av lokale innvandrerorganisasjoner som søker driftstilskudd (delmål D).',
+    nn: 'Må fyllast ut av lokale innvandrarorganisasjonar som søkjer driftstilskot (delmål D).',
+    en: 'Required for local immigrant organisations applying for an operating grant (sub-goal D).',
+  },
+  'field.pot': { nb: 'Søker dere fra en egen pott?', nn: 'Søkjer de frå ein eigen pott?', en: 'Are you applying from an earmarked pot?' },
+  'field.pot.help': { nb: 'Potten har egne regler og et eget maksbeløp.', nn: 'Potten har eigne reglar og eit eige maksbeløp.', en: 'The pot has its own rules and its own maximum amount.' },
+  'field.pot.none': { nb: 'Nei, den vanlige ordningen', nn: 'Nei, den vanlege ordninga', en: 'No, the ordinary scheme' },
   'budget.title': { nb: 'Budsjett', nn: 'Budsjett', en: 'Budget' },
   'budget.lead': {
     nb: 'Skriv beløp i hele kroner. Beløpet dere søker om, må være kostnadene minus andre inntekter og egenandel.',

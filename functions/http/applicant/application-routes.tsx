@@ -8,6 +8,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   budgetSectionSchema,
   contactSectionSchema,
+  projectFormValues,
   projectSectionSchema,
   questionsSectionSchema,
   submissionProblems,
@@ -15,7 +16,7 @@ import {
 import { ConcurrentChangeError, NotEligibleError, OrganisationNotFoundError, OrganisationRemovedError } from '../../../shared/applications/errors';
 import { orgnrField, emailField } from '../../../shared/applications/form-fields';
 import type { ApplicationRepository, LinkEmail, MagicLinkStore } from '../../../shared/applications/ports';
-import { screenApplication } from '../../../shared/applications/screening';
+import { applicationFacts, screenApplication } from '../../../shared/applications/screening';
 import { validateAttachment } from '../../../shared/applications/attachments';
 import type { Call } from '../../../shared/rounds/call';
 import { isBeforeDeadline } from '../../../shared/kernel/deadlines';
@@ -105,16 +106,8 @@ function valuesOf(application: Application, section: SectionName, call: Call): F
   switch (section) {
     case 'contact':
       return { ...(application.contact ?? {}), email: application.contact?.email ?? application.email };
-    case 'project': {
-      const project = application.project;
-      if (!project) return {};
-      return {
-        ...project,
-        subGoals: project.subGoals,
-        expectedParticipants: String(project.expectedParticipants),
-        volunteerHours: String(project.volunteerHours),
-      };
-    }
+    case 'project':
+      return application.project ? projectFormValues(application.project) : {};
     case 'budget': {
       const budget = application.budget;
       if (!budget) return {};
@@ -391,7 +384,7 @@ export function applicationRoutes(deps: ApplicationJourneyDependencies) {
     const record = application.registryCheck.status === 'verified' ? application.registryCheck.record : null;
     const findings =
       application.budget && application.project
-        ? screenApplication(call, record, { amountAppliedFor: application.budget.amountApplied, subGoals: application.project.subGoals, isOperatingGrant: application.project.subGoals.includes('D') }, now)
+        ? screenApplication(call, record, applicationFacts(application.project, application.budget), now)
         : [];
     return c.html(
       <ReviewPage
