@@ -68,7 +68,7 @@ describe('an organisation applies, over HTTP', () => {
     return { client, applicationPath, email };
   }
 
-  async function fillEverything(client: ApplicantClient, applicationPath: string, email: string, sections: Partial<typeof filledSections> = {}) {
+  async function fillEverything(client: ApplicantClient, applicationPath: string, email: string, sections: Partial<Record<keyof typeof filledSections, Record<string, string | string[]>>> = {}) {
     for (const [section, fields] of Object.entries({ ...filledSections, ...sections })) {
       await client.get(`${applicationPath}/${section}`);
       const response = await client.post(`${applicationPath}/${section}`, { ...fields, ...(section === 'contact' ? { email } : {}), intent: 'continue' });
@@ -159,6 +159,43 @@ describe('an organisation applies, over HTTP', () => {
     expect(refused.status).toBe(422);
     expect(refusedPage).toContain('revisor');
     expect(accepted.headers.get('location')).toBe(`${applicationPath}/receipt`);
+  });
+
+  it('asks a local immigrant organisation applying for an operating grant for its counted members, and screens the number', async () => {
+    // Prepare
+    const { client, applicationPath, email } = await startedApplication();
+    const operating = { ...filledSections.project, subGoals: ['D'], localImmigrantOrganisation: 'yes' };
+    await client.get(`${applicationPath}/project`);
+
+    // Act
+    const withoutMembers = await client.post(`${applicationPath}/project`, { ...operating, intent: 'continue' });
+    const withoutMembersPage = await withoutMembers.text();
+    await fillEverything(client, applicationPath, email, { project: { ...operating, countedMembers: '12' } });
+    const review = client.lastPage;
+
+    // Assess
+    expect(withoutMembers.status).toBe(422);
+    expect(withoutMembersPage).toContain('Oppgi hvor mange tellende medlemmer organisasjonen har.');
+    expect(review).toContain('Lokale innvandrerorganisasjoner må ha minst 20 tellende medlemmer for å få driftstilskudd.');
+  });
+
+  it('offers the call’s earmarked pot on the project step and screens the application against the pot’s rules', async () => {
+    // Prepare: a call that offers the pot for small and new organisations (at most 110 000 kr, under 5 years old)
+    const potTenant = freshTenantId('pot');
+    await harness.adapters.calls.create(openCall(potTenant, { deadline, opensAt: '2026-11-01T00:00:00.000Z', pots: [{ id: 'small-new-organisations' }] }));
+    const { client, applicationPath, email } = await startedApplication(freshRecipient('soker'), potTenant);
+    await client.get(`${applicationPath}/project`);
+    const projectPage = client.lastPage;
+    const large = { ...filledSections.budget, 'costs.0.amount': '130 000', amountApplied: '150 000' };
+
+    // Act
+    await fillEverything(client, applicationPath, email, { project: { ...filledSections.project, potId: 'small-new-organisations' }, budget: large });
+    const review = client.lastPage;
+
+    // Assess: the Eidsvoll demo organisation was founded in 2014
+    expect(projectPage).toContain('value="small-new-organisations"');
+    expect(review).toContain('Potten «Små og nye organisasjoner» er for organisasjoner som er yngre enn 5 år.');
+    expect(review.replaceAll('\u00a0', ' ').replaceAll('&nbsp;', ' ')).toContain('Du kan søke om høyst 110 000 kr.');
   });
 
   it('refuses a save from a second tab that loaded an older version, and keeps what was typed', async () => {

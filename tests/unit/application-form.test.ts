@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectSectionSchema, submissionProblems, type Application, type AttachmentKind } from '../../shared/applications/application';
+import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectFormValues, projectSectionSchema, submissionProblems, type Application, type AttachmentKind } from '../../shared/applications/application';
 import { isValidAccountNumber } from '../../shared/applications/form-fields';
 import { issueMessage } from '../../shared/kernel/i18n';
 import { kroner } from '../../shared/kernel/money';
@@ -87,6 +87,38 @@ describe('the project section', () => {
     partners: '',
     volunteerHours: '300',
   };
+
+  it('reads the founding date, the counted members and the pot, and gives them back as form values', () => {
+    // Prepare
+    const withPot = { ...call, subGoals: ['A', 'D'] as ('A' | 'D')[], pots: [{ id: 'small-new-organisations' }] };
+    // Act
+    const parsed = projectSectionSchema(withPot).parse({
+      ...valid, subGoals: ['D'], foundedOn: '2024-05-01', localImmigrantOrganisation: 'yes', countedMembers: '25', potId: 'small-new-organisations',
+    });
+    // Assess
+    expect(parsed).toMatchObject({ foundedOn: '2024-05-01', localImmigrantOrganisation: true, countedMembers: 25, potId: 'small-new-organisations' });
+    expect(projectFormValues(parsed)).toMatchObject({ foundedOn: '2024-05-01', localImmigrantOrganisation: 'yes', countedMembers: '25', potId: 'small-new-organisations' });
+  });
+
+  it('refuses a pot the call does not offer, a founding date after the grant year, and a missing member count for an operating grant', () => {
+    // Prepare
+    const operating = { ...call, subGoals: ['A', 'D'] as ('A' | 'D')[] };
+    // Act
+    const wrongPotAndDate = projectSectionSchema(operating).safeParse({ ...valid, foundedOn: '2028-01-01', potId: 'small-new-organisations' });
+    const noMembers = projectSectionSchema(operating).safeParse({ ...valid, subGoals: ['D'], localImmigrantOrganisation: 'yes' });
+    const notImmigrantOrganisation = projectSectionSchema(operating).safeParse({ ...valid, subGoals: ['D'] });
+    // Assess
+    expect(messagesOf(wrongPotAndDate.error, 'potId')).toContain('Velg en av pottene i denne utlysningen, eller ingen.');
+    expect(messagesOf(wrongPotAndDate.error, 'foundedOn')).toContain('Datoen kan ikke være senere enn 2027.');
+    expect(messagesOf(noMembers.error, 'countedMembers', 'en')).toContain('State how many counted members the organisation has.');
+    expect(notImmigrantOrganisation.success).toBe(true);
+  });
+
+  it('leaves the organisation questions empty for an ordinary project', () => {
+    const parsed = projectSectionSchema(call).parse(valid);
+    expect(parsed).toMatchObject({ localImmigrantOrganisation: false });
+    expect(parsed.foundedOn ?? parsed.countedMembers ?? parsed.potId).toBeUndefined();
+  });
 
   it('refuses text beyond its limit, dates outside the grant year and a sub-goal the call does not have', () => {
     // Act
