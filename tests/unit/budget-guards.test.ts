@@ -1,21 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { award, openBudget, reserveAdmin, type BudgetPosition } from '../../shared/rules/budget.js';
+import { award, openBudget, reserveAdmin, type BudgetError, type BudgetPosition } from '../../shared/rules/budget.js';
 import {
   adminReleaseGuard, adminReservationGuard, applyGuard, awardGuard, carryOverGuard, returnGuard, returnToImdiGuard, type BudgetGuard,
 } from '../../shared/rules/budget-guards.js';
 import { kroner, type Kroner } from '../../shared/kernel/money.js';
-import type { BudgetError } from '../../shared/rules/budget.js';
 import type { Result } from '../../shared/kernel/result.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
+import { value } from './builders.js';
 
 const rules = ruleSetFor(2023);
 const eidsvoll = () => openBudget(rules, kroner(702_897));
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 describe('budget guards', () => {
   it('turns an award into bounds on every counter for a condition expression', () => {

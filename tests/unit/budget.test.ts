@@ -7,14 +7,11 @@ import {
 } from '../../shared/rules/budget.js';
 import { kroner } from '../../shared/kernel/money.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
+import { value } from './builders.js';
 
 const rules = ruleSetFor(2023);
 const eidsvoll = () => openBudget(rules, kroner(702_897));
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 describe('budget position', () => {
   it('opens with the admin cap of the frame and everything available', () => {
