@@ -130,11 +130,16 @@ export function releaseAdmin(p: BudgetPosition, amount: Kroner): Result<BudgetPo
   return ok({ ...p, adminReserved: kroner(p.adminReserved - amount) });
 }
 
-/** Records an award; refused above what is available. */
-export function award(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
+// Awards and transfers to IMDi both spend what is available, so they share one rule.
+function spendAvailable(p: BudgetPosition, amount: Kroner, counter: 'awarded' | 'returnedToImdi'): Result<BudgetPosition, BudgetError> {
   if (!positive(amount)) return err(new InvalidBudgetAmountError(amount));
   if (amount > available(p)) return err(new InsufficientFundsError(amount, available(p)));
-  return ok({ ...p, awarded: kroner(p.awarded + amount) });
+  return ok({ ...p, [counter]: kroner(p[counter] + amount) });
+}
+
+/** Records an award; refused above what is available. */
+export function award(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
+  return spendAvailable(p, amount, 'awarded');
 }
 
 /** Records awarded money coming back; refused above what was awarded and not yet returned. */
@@ -147,9 +152,7 @@ export function returnFunds(p: BudgetPosition, amount: Kroner): Result<BudgetPos
 
 /** Sends money this administrator will not use back to IMDi; refused above what is available. */
 export function returnToImdi(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
-  if (!positive(amount)) return err(new InvalidBudgetAmountError(amount));
-  if (amount > available(p)) return err(new InsufficientFundsError(amount, available(p)));
-  return ok({ ...p, returnedToImdi: kroner(p.returnedToImdi + amount) });
+  return spendAvailable(p, amount, 'returnedToImdi');
 }
 
 /** Adds last year's carried-over money (policy `carry_over`) to the position. */
