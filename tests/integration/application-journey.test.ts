@@ -177,6 +177,7 @@ describe('an organisation applies, over HTTP', () => {
     expect(withoutMembers.status).toBe(422);
     expect(withoutMembersPage).toContain('Oppgi hvor mange tellende medlemmer organisasjonen har.');
     expect(review).toContain('Lokale innvandrerorganisasjoner må ha minst 20 tellende medlemmer for å få driftstilskudd.');
+    expect(review).toMatch(/Antall tellende medlemmer<\/dt>\s*<dd>12 /);
   });
 
   it('offers the call’s earmarked pot on the project step and screens the application against the pot’s rules', async () => {

@@ -4,6 +4,7 @@ import type { Call } from '../../../shared/rounds/call';
 import { formatDateTime } from '../../../shared/kernel/deadlines';
 import type { EligibilityFinding } from '../../../shared/rules/eligibility';
 import { formatKroner } from '../../../shared/kernel/money';
+import { ruleSetFor } from '../../../shared/rules/rule-set-for';
 import { Alert, FormGuards } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, stepPath } from './application-frame';
@@ -109,6 +110,24 @@ export function ReviewPage(props: {
               <>
                 <dt>{tx('field.partners')}</dt>
                 <dd class="preserve-lines">{project.partners}</dd>
+              </>
+            ) : null}
+            {project.foundedOn ? (
+              <>
+                <dt>{tx('field.foundedOn')}</dt>
+                <dd>{project.foundedOn}</dd>
+              </>
+            ) : null}
+            {project.localImmigrantOrganisation ? (
+              <>
+                <dt>{tx('field.countedMembers')}</dt>
+                <dd>{`${project.countedMembers ?? '–'} (${tx('field.localImmigrantOrganisation')})`}</dd>
+              </>
+            ) : null}
+            {project.potId ? (
+              <>
+                <dt>{tx('field.pot')}</dt>
+                <dd>{ruleSetFor(props.call.grantYear).pots.find((pot) => pot.id === project.potId)?.name[lang] ?? project.potId}</dd>
               </>
             ) : null}
           </dl>
