@@ -1,6 +1,6 @@
 // `npm test` on a fresh clone: installs what is missing, says whether browser tests can run,
-// type-checks, then runs every test project (unit, infra, integration, browser) in one vitest run,
-// and the unit project once more under TZ=Europe/Oslo.
+// type-checks, then runs every test project (unit, infra, integration, bundle, browser) in one vitest
+// run, and the unit project once more in a second time zone.
 // With REQUIRE_BROWSER=1 (as in CI) a missing Chromium fails the run instead of skipping.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -29,11 +29,14 @@ if (process.argv.length <= 2) {
   if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 }
 
-// The main run uses UTC; the unit project runs again under Europe/Oslo, so a computation that
-// leans on the host's zone (the repeated October hour, a date read as local midnight) fails here
-// and not only on a developer's laptop. Arguments narrow the main run, so the second run is skipped.
-const runs = [{ name: 'main', tz: 'UTC', args: process.argv.slice(2) }];
-if (process.argv.length <= 2) runs.push({ name: 'unit-oslo', tz: 'Europe/Oslo', args: ['--project', 'unit'] });
+// The main run keeps the caller's zone; the unit project then runs again in the other of UTC and
+// Europe/Oslo, so a computation that leans on the host's zone (the repeated October hour, a date
+// read as local midnight) fails on every machine, not only on a developer's laptop in Norway.
+// Arguments narrow the main run, so the second run is skipped.
+const hostZone = process.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+const otherZone = hostZone === 'Europe/Oslo' ? 'UTC' : 'Europe/Oslo';
+const runs = [{ name: 'main', tz: hostZone, args: process.argv.slice(2) }];
+if (process.argv.length <= 2) runs.push({ name: `unit-${otherZone.toLowerCase().replace('/', '-')}`, tz: otherZone, args: ['--project', 'unit'] });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let status = 0;
