@@ -5,6 +5,8 @@ import { createCallRepository } from '../adapters/call-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
+import { createRateCounter } from '../adapters/rate-counter';
+import { createRevokedTokenStore } from '../adapters/revoked-token-store';
 import { createOutboxRepository } from '../adapters/outbox-repository';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
@@ -25,6 +27,8 @@ export function createAdapters(config: Config) {
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
+    revokedTokens: createRevokedTokenStore(db, config.TABLE_NAME),
+    rateCounter: createRateCounter(db, config.TABLE_NAME),
     outbox: createOutboxRepository(db, config.TABLE_NAME),
     mailer: createSesMailer(createSesClient(config), config),
     registry: createBrregRegistry({ baseUrl: config.REGISTRY_BASE_URL, timeoutMs: config.REGISTRY_TIMEOUT_MS }),

@@ -3,7 +3,7 @@ import { createNationalApp } from '../http/national/app';
 import type { CompositionRoot } from './root';
 
 /** IMDi's national app; the local server passes the authentication it shares with the officer app. */
-export function nationalApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config))) {
+export function nationalApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config), root.adapters.revokedTokens)) {
   return createNationalApp({
     calls: root.adapters.calls,
     tenants: root.adapters.tenants,

@@ -3,7 +3,7 @@ import { createOfficerApp } from '../http/officer/app';
 import type { CompositionRoot } from './root';
 
 /** The officer app; the local server passes the authentication it shares with the national app. */
-export function officerApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config))) {
+export function officerApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config), root.adapters.revokedTokens)) {
   // `forTenant` is the seam every officer request's repositories come from.
   const dependencies = {
     forTenant: root.forTenant,

@@ -56,7 +56,7 @@ function mountSignedInApps(root: Hono, compositionRoot: CompositionRoot) {
     root.all('/local-idp/*', (c) => idp.app.fetch(c.req.raw));
     identityProvider = idp;
   }
-  const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET });
+  const auth = createAuthentication({ issuer, clientId, clientSecret: config.AUTH_CLIENT_SECRET }, adapters.revokedTokens);
   const apps = [
     ['/officer', officerApp(compositionRoot, auth)],
     ['/national', nationalApp(compositionRoot, auth)],

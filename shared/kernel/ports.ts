@@ -16,3 +16,25 @@ export type Clock = () => Date;
 
 /** A new unique id (ULID in production, so ids sort by creation time). */
 export type IdGenerator = () => string;
+
+/**
+ * Signed-out sign-in tokens. A token stays valid until it expires, so signing out ends a session
+ * only if the token itself is remembered as spent; every signed-in request asks here.
+ */
+export interface RevokedTokens {
+  /** Records a token id as revoked until `expiresAt` (epoch seconds), when the token dies anyway. */
+  revoke(tokenId: string, expiresAt: number): Promise<void>;
+  isRevoked(tokenId: string): Promise<boolean>;
+}
+
+/** What a rate limit says about one more attempt. */
+export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+/**
+ * Counts attempts per subject in fixed windows. An attempt is counted only while the window is
+ * under its limit, atomically, so concurrent requests can never together pass the limit.
+ */
+export interface RateCounter {
+  /** Counts one attempt of `subject` under `rule` at `now`, or says how long until the window ends. */
+  attempt(rule: { readonly name: string; readonly limit: number; readonly windowSeconds: number }, subject: string, now: Date): Promise<RateDecision>;
+}

@@ -16,6 +16,8 @@ describe('the officer app’s tenant data seam', () => {
   const auth: Authentication = {
     settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
     metadata: () => Promise.reject(new Error('not used')),
+    knownMetadata: () => undefined,
+    revoke: async () => undefined,
     verify: async (token) => {
       if (token !== 'officer.seam.token') throw new InvalidTokenError('unknown');
       return principal;

@@ -13,6 +13,7 @@ import { problemResponse } from '../common/openapi-problem';
 import { pageContextOf } from '../common/page-context';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
+import { securityHeaders } from '../common/security-headers';
 import { validationProblem } from '../common/validation-problem';
 import type { ApplicationJourneyDependencies } from './journey';
 import { journeyRoutes } from './journey-routes';
@@ -101,7 +102,7 @@ function administratorsOf(calls: readonly Call[]): Tenant[] {
  */
 export function createApplicantApp(deps: ApplicantDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
-  app.use('*', requestContext(deps.logger));
+  app.use('*', requestContext(deps.logger), securityHeaders({ baseUrl: deps.baseUrl }));
   app.onError(handleError);
   app.notFound(handleNotFound);
   // Every form here changes state for a session cookie or sends email: only our own pages may post them.

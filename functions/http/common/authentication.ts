@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
 import { sharedContext, type AppEnv } from './app-env';
 import { problem, wantsProblem } from './problem';
+import { revocationIdOf, type RevokedTokens } from './revoked-tokens';
 
 /**
  * Sign-in for officers and IMDi: verification of OIDC tokens and the role guard. The same code
@@ -82,8 +83,12 @@ export class InvalidTokenError extends Error {
 export interface Authentication {
   readonly settings: AuthSettings;
   metadata(): Promise<ProviderMetadata>;
-  /** Verifies a token and returns its principal; throws {@link InvalidTokenError}. */
+  /** The metadata when discovery has already answered, without waiting for it. */
+  knownMetadata(): ProviderMetadata | undefined;
+  /** Verifies a token and returns its principal; throws {@link InvalidTokenError}, also for a signed-out token. */
   verify(token: string): Promise<Principal>;
+  /** Makes a valid token unusable for the rest of its life (sign-out); an invalid one is left alone. */
+  revoke(token: string): Promise<void>;
 }
 
 /**
@@ -91,9 +96,10 @@ export interface Authentication {
  * Lambda cold start does not wait for the issuer and a failed fetch is retried by the next request.
  * jose caches the keys and refetches them when a token names an unknown key id (key rotation).
  */
-export function createAuthentication(settings: AuthSettings): Authentication {
+export function createAuthentication(settings: AuthSettings, revoked?: RevokedTokens): Authentication {
   const issuer = settings.issuer.replace(/\/+$/, '');
   let discovery: Promise<{ metadata: ProviderMetadata; keys: JWTVerifyGetKey }> | undefined;
+  let known: ProviderMetadata | undefined;
 
   const discover = () => {
     discovery ??= (async () => {
@@ -102,6 +108,7 @@ export function createAuthentication(settings: AuthSettings): Authentication {
       const metadata = providerMetadataSchema.parse(await response.json());
       // OIDC Discovery §4.3: a document for another issuer must not be used.
       if (metadata.issuer !== issuer) throw new Error('OIDC discovery names another issuer');
+      known = metadata;
       return { metadata, keys: createRemoteJWKSet(new URL(metadata.jwks_uri)) };
     })();
     discovery.catch(() => {
@@ -110,19 +117,33 @@ export function createAuthentication(settings: AuthSettings): Authentication {
     return discovery;
   };
 
+  const verified = async (token: string) => {
+    const { keys } = await discover();
+    try {
+      return (await jwtVerify(token, keys, { issuer, algorithms: ['RS256'], requiredClaims: ['exp', 'sub'] })).payload;
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof joseErrors.JOSEError ? error.code : 'unreadable');
+    }
+  };
+
   return {
     settings: { ...settings, issuer },
     async metadata() {
       return (await discover()).metadata;
     },
+    knownMetadata: () => known,
+    async revoke(token) {
+      if (!revoked) return;
+      // Only a token we issued is recorded, so a forged cookie cannot fill the table.
+      const payload = await verified(token).catch((error: unknown) => {
+        if (error instanceof InvalidTokenError) return undefined;
+        throw error;
+      });
+      if (payload?.exp) await revoked.revoke(await revocationIdOf(token), payload.exp);
+    },
     async verify(token) {
-      const { keys } = await discover();
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(token, keys, { issuer, algorithms: ['RS256'], requiredClaims: ['exp', 'sub'] }));
-      } catch (error) {
-        throw new InvalidTokenError(error instanceof joseErrors.JOSEError ? error.code : 'unreadable');
-      }
+      const payload = await verified(token);
+      if (revoked && (await revoked.isRevoked(await revocationIdOf(token)))) throw new InvalidTokenError('revoked');
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) throw new InvalidTokenError('claims');
       const { aud, client_id: clientId, token_use: use } = claims.data;

@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
-import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
 import { base64url, decodeJwt } from 'jose';
 import { z } from 'zod';
 import type { AppEnv } from './app-env';
-import { InvalidTokenError, sessionCookie, type Audience, type Authentication } from './authentication';
+import { InvalidTokenError, sessionCookie, type Audience, type Authentication, type ProviderMetadata } from './authentication';
 
 /**
  * The OIDC authorisation-code flow with PKCE (RFC 7636), shared by the officer and national apps:
@@ -185,10 +185,14 @@ export function mountOidcSignIn<E extends AppEnv>(app: Hono<E>, options: OidcSig
   });
 
   app.post(`/${audience}/auth/sign-out`, async (c) => {
+    const token = getCookie(c, session.name, session.prefix);
+    // Clearing the cookie is not enough: a copy of the token would open the workspace until it expires.
+    // The app keeps no refresh token (the callback stores the ID token only), so there is none to revoke at the issuer.
+    if (token) await auth.revoke(token);
     deleteCookie(c, session.name, { path: session.path, secure: session.secure, prefix: session.prefix });
     c.header('cache-control', 'no-store');
     const metadata = await auth.metadata().catch(() => undefined);
-    const logout = metadata?.end_session_endpoint ?? cognitoLogoutEndpoint(metadata?.authorization_endpoint);
+    const logout = logoutEndpointOf(metadata);
     if (!logout) return c.redirect(`/${audience}/auth/signed-out`, 303);
     const url = new URL(logout);
     // `logout_uri` is Cognito's name, `post_logout_redirect_uri` the standard one; both must be registered.
@@ -201,6 +205,11 @@ export function mountOidcSignIn<E extends AppEnv>(app: Hono<E>, options: OidcSig
   });
 
   app.get(`/${audience}/auth/signed-out`, (c) => options.signedOutPage(c as unknown as Context<AppEnv>));
+}
+
+/** Where sign-out sends the browser after our own session is ended, if the issuer has such a place. */
+export function logoutEndpointOf(metadata: ProviderMetadata | undefined): string | undefined {
+  return metadata?.end_session_endpoint ?? cognitoLogoutEndpoint(metadata?.authorization_endpoint);
 }
 
 /**

@@ -7,10 +7,11 @@ import { sharedContext, type AppEnv } from './app-env';
 import { principalOf, requireRole, type Audience, type Authentication, type Role } from './authentication';
 import { handleError, handleNotFound } from './error-handling';
 import type { Logger } from './logger';
-import { mountOidcSignIn } from './oidc-sign-in';
+import { logoutEndpointOf, mountOidcSignIn } from './oidc-sign-in';
 import { pageContextOf } from './page-context';
 import { FORM_BODY_LIMIT_BYTES, limitBody, sameOriginForms } from './request-guards';
 import { requestContext } from './request-context';
+import { securityHeaders } from './security-headers';
 import { validationProblem } from './validation-problem';
 
 /** What the officer and national apps share: who signs them in and where they live. */
@@ -21,6 +22,12 @@ export interface SignedInAppOptions {
   readonly baseUrl: string;
   /** The roles that may use the app's pages and API. */
   readonly roles: readonly Role[];
+}
+
+/** The origins sign-out leaves through: the issuer's and, once discovered, its logout endpoint's (Cognito's own domain). */
+function issuerOrigins(auth: Authentication): string[] {
+  const logout = logoutEndpointOf(auth.knownMetadata());
+  return [new URL(auth.settings.issuer).origin, ...(logout ? [new URL(logout).origin] : [])];
 }
 
 /**
@@ -35,7 +42,7 @@ export function createSignedInApp(options: SignedInAppOptions) {
     c.html(<AuthMessagePage page={pageContextOf(c)} kind={kind} signInHref={signInHref} />, status);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
-  app.use('*', requestContext(options.logger));
+  app.use('*', requestContext(options.logger), securityHeaders({ baseUrl: options.baseUrl, formTargets: () => issuerOrigins(options.auth) }));
   app.onError(handleError);
   app.notFound(handleNotFound);
   // Cookie-authenticated form posts (sign-out now, decisions later) must come from our own pages.
