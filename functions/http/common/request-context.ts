@@ -30,7 +30,9 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
       acceptLanguage: c.req.header('accept-language'),
     });
     if (queryLanguage) {
-      setCookie(c, 'lang', queryLanguage, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+      // Secure wherever the request came over https; only plain-http localhost goes without.
+      const secure = new URL(c.req.url).protocol === 'https:';
+      setCookie(c, 'lang', queryLanguage, { path: '/', sameSite: 'Lax', httpOnly: true, secure, maxAge: 60 * 60 * 24 * 365 });
     }
     const requestLogger = logger.child({ requestId });
     c.set('requestId', requestId);
