@@ -115,6 +115,12 @@ export function cancellationError(changes: readonly Change[], error: unknown): E
   return undefined;
 }
 
+/** Whether a transaction was cancelled because the condition of its change at `index` failed. */
+export function isCancelledByCondition(error: unknown, index: number): boolean {
+  const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] } | undefined;
+  return cancelled?.name === 'TransactionCanceledException' && cancelled.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+}
+
 /** How often a colliding transaction is tried in all, and how long to wait before the next try. */
 const CONFLICT_ATTEMPTS = 4;
 const conflictBackoffMs = (attempt: number) => 20 * attempt + Math.floor(Math.random() * 30);

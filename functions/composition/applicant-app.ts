@@ -14,6 +14,7 @@ export function applicantApp({ config, adapters, logger, clock }: CompositionRoo
       calls: adapters.calls,
       applications: adapters.applications,
       magicLinks: adapters.magicLinks,
+      rateCounter: adapters.rateCounter,
       registry: adapters.registry,
       attachments: adapters.attachments,
       clock,

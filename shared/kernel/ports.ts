@@ -27,6 +27,14 @@ export interface RevokedTokens {
   isRevoked(tokenId: string): Promise<boolean>;
 }
 
+/** A fixed-window limit: at most `limit` attempts per subject in each window of `windowSeconds`. */
+export interface RateRule {
+  /** Names the limit in stored keys; stable. */
+  readonly name: string;
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
 /** What a rate limit says about one more attempt. */
 export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
@@ -36,5 +44,5 @@ export type RateDecision = { readonly allowed: true } | { readonly allowed: fals
  */
 export interface RateCounter {
   /** Counts one attempt of `subject` under `rule` at `now`, or says how long until the window ends. */
-  attempt(rule: { readonly name: string; readonly limit: number; readonly windowSeconds: number }, subject: string, now: Date): Promise<RateDecision>;
+  attempt(rule: RateRule, subject: string, now: Date): Promise<RateDecision>;
 }

@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden.text': 'The form did not come from this service. Go back, reload the page and send it again.',
   'error.tooLarge.title': 'What you sent is too large',
   'error.tooLarge.text': 'What you sent is larger than we accept. Shorten the text or choose a smaller file.',
+  'error.tooMany.title': 'Too many attempts',
+  'error.tooMany.text': 'You have sent this form too many times in a short while. What you typed is still in the form. Try again in {minutes} minutes.',
   'error.field.invalid': 'The value is not valid.',
   'api.reference.title': 'API reference',
   'api.reference.lead': 'The open API of Fordel. Machine-readable description:',

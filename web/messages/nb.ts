@@ -52,6 +52,8 @@ export const nb = {
   'error.forbidden.text': 'Skjemaet kom ikke fra denne tjenesten. Gå tilbake, last inn siden på nytt og send igjen.',
   'error.tooLarge.title': 'Innsendingen er for stor',
   'error.tooLarge.text': 'Det du sendte er større enn vi tar imot. Kort ned teksten eller velg en mindre fil.',
+  'error.tooMany.title': 'For mange forsøk',
+  'error.tooMany.text': 'Du har sendt dette skjemaet for mange ganger på kort tid. Det du skrev står fortsatt i skjemaet. Prøv igjen om {minutes} minutter.',
   'error.field.invalid': 'Verdien er ikke gyldig.',
   'api.reference.title': 'API-referanse',
   'api.reference.lead': 'Fordels åpne API. Maskinlesbar beskrivelse:',

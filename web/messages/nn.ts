@@ -54,6 +54,8 @@ export const nn: Record<MessageKey, string> = {
   'error.forbidden.text': 'Skjemaet kom ikkje frå denne tenesta. Gå tilbake, last inn sida på nytt og send igjen.',
   'error.tooLarge.title': 'Innsendinga er for stor',
   'error.tooLarge.text': 'Det du sende, er større enn vi tek imot. Kort ned teksten eller vel ei mindre fil.',
+  'error.tooMany.title': 'For mange forsøk',
+  'error.tooMany.text': 'Du har sendt dette skjemaet for mange gonger på kort tid. Det du skreiv, står framleis i skjemaet. Prøv igjen om {minutes} minutt.',
   'error.field.invalid': 'Verdien er ikkje gyldig.',
   'api.reference.title': 'API-referanse',
   'api.reference.lead': 'Det opne API-et til Fordel. Maskinlesbar skildring:',

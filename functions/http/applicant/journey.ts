@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Application } from '../../../shared/applications/application';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore, OrganisationRegistry } from '../../../shared/applications/ports';
-import type { Clock, IdGenerator } from '../../../shared/kernel/ports';
+import type { Clock, IdGenerator, RateCounter } from '../../../shared/kernel/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { Call } from '../../../shared/rounds/call';
 import type { CallRepository } from '../../../shared/rounds/ports';
@@ -17,6 +17,8 @@ export interface ApplicationJourneyDependencies {
   calls: CallRepository;
   applications: ApplicationRepository;
   magicLinks: MagicLinkStore;
+  /** Counts starts and link requests against the limits in `common/rate-limits`. */
+  rateCounter: RateCounter;
   registry: OrganisationRegistry;
   attachments: AttachmentStore;
   clock: Clock;

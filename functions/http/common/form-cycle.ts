@@ -5,7 +5,8 @@ import { DomainError } from '../../../shared/kernel/errors';
 import type { FieldErrors } from '../../../web/components/form-fields';
 import { sharedContext, type AppEnv } from './app-env';
 import { statusOfDomainError } from './error-handling';
-import { issueText } from './problem';
+import { issueText, problem, wantsProblem } from './problem';
+import { RateLimitedError } from './rate-limits';
 import { FORM_BODY_LIMIT_BYTES, limitBody } from './request-guards';
 
 /**
@@ -35,7 +36,7 @@ export interface FormState {
 }
 
 /** The statuses a form is shown again with. */
-export type FormStatus = 403 | 409 | 422;
+export type FormStatus = 403 | 409 | 422 | 429;
 
 /** A refusal the use case step finds itself (a file that is not what it says): shown with the form. */
 export class FormRejection extends Error {
@@ -118,6 +119,17 @@ function showsByDefault(error: DomainError): 409 | 422 | undefined {
   return status === 404 ? undefined : status;
 }
 
+/** Over a limit: the form again with everything typed and when to try again, or a problem for a program. */
+function tooMany<E extends AppEnv>(c: Context<E>, values: FormValues, error: RateLimitedError, render: FormCycle<E, unknown>['render']) {
+  const shared = sharedContext(c);
+  const headers = { 'retry-after': String(error.retryAfterSeconds) };
+  shared.get('logger').log('warn', 'request refused', { status: 429, method: c.req.method, path: c.req.path });
+  if (wantsProblem(c)) return problem(c, 429, { headers });
+  c.header('retry-after', headers['retry-after']);
+  const formError = shared.get('t')('error.tooMany.text', { minutes: Math.ceil(error.retryAfterSeconds / 60) });
+  return render(c, { values, errors: {}, formError }, 429);
+}
+
 /** The handlers of a form's POST route: its body limit, then the cycle. */
 export function formRoute<E extends AppEnv, Input>(cycle: FormCycle<E, Input>): [MiddlewareHandler<E>, Handler<E>] {
   const handler: Handler<E> = async (c) => {
@@ -134,6 +146,7 @@ export function formRoute<E extends AppEnv, Input>(cycle: FormCycle<E, Input>): 
       return typeof next === 'string' ? c.redirect(next, 303) : next;
     } catch (error) {
       if (error instanceof FormRejection) return cycle.render(c, { values, errors: error.errors }, error.status);
+      if (error instanceof RateLimitedError) return tooMany(c, values, error, cycle.render);
       const status = error instanceof DomainError ? (cycle.shows ?? showsByDefault)(error) : undefined;
       if (!(error instanceof DomainError) || !status) throw error;
       sharedContext(c).get('logger').log('info', 'form refused by a rule', { code: error.code, status });

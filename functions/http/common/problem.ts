@@ -10,7 +10,7 @@ import type { AppEnv } from './app-env';
  */
 
 /** The statuses a problem is answered with. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
 
 /** One field's complaint. */
 export interface FieldProblem {
@@ -37,6 +37,7 @@ const titleByStatus: Record<ProblemStatus, MessageKey> = {
   409: 'error.badRequest.title',
   413: 'error.tooLarge.title',
   422: 'error.badRequest.title',
+  429: 'error.tooMany.title',
   500: 'error.server.title',
 };
 

@@ -176,7 +176,7 @@ export function AccessProblemPage(props: { page: PageContext; kind: 'link' | 'se
 }
 
 /** Asking for a new link by organisation number and email; the answer never says whether either exists. */
-export function ResumePage(props: { page: PageContext; values: { orgnr?: string; email?: string }; errors: FieldErrors; sent: boolean }) {
+export function ResumePage(props: { page: PageContext; values: { orgnr?: string; email?: string }; errors: FieldErrors; sent: boolean; formError?: string }) {
   const { page, values, errors } = props;
   const tx = applyText(page);
   return (
@@ -185,6 +185,7 @@ export function ResumePage(props: { page: PageContext; values: { orgnr?: string;
         {tx('resume.title')}
       </h1>
       {props.sent ? <Alert color="success">{tx('resume.sent')}</Alert> : null}
+      {props.formError ? <Alert color="warning">{props.formError}</Alert> : null}
       <ErrorSummary title={tx('form.errors.title')} errors={errors} />
       <p class="ds-paragraph">{tx('resume.lead')}</p>
       <form method="post" class="stack" novalidate>

@@ -11,6 +11,8 @@ export function StartApplicationPage(props: {
   values: { orgnr?: string; email?: string; prefill?: boolean };
   errors: FieldErrors;
   findings?: EligibilityFinding[];
+  /** About the form as a whole (too many attempts). */
+  formError?: string;
 }) {
   const { page, call, values, errors } = props;
   const tx = applyText(page);
@@ -24,6 +26,7 @@ export function StartApplicationPage(props: {
         {tx('start.title')}
       </h1>
       <p class="ds-paragraph">{call.title[page.lang]}</p>
+      {props.formError ? <Alert color="warning">{props.formError}</Alert> : null}
       <ErrorSummary title={tx('form.errors.title')} errors={errors} />
       {blocking.length > 0 ? (
         <Alert color="danger" heading={tx('start.notEligible')}>

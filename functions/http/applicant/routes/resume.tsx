@@ -5,6 +5,7 @@ import { AccessProblemPage, OpenLinkPage, ResumePage } from '../../../../web/pag
 import { composeLinkEmail, readLinkToken } from '../../../common/signed-tokens';
 import { formRoute, single } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
+import { clientAddress, emailSubject, enforceRates, RateLimitedError, RESUME_EMAILS_PER_ADDRESS, RESUMES_PER_CLIENT } from '../../common/rate-limits';
 import { limitBody, FORM_BODY_LIMIT_BYTES } from '../../common/request-guards';
 import type { ApplicationJourneyDependencies, JourneyContext, JourneyEnv } from '../journey';
 import { SESSION_LIFETIME_HOURS, startSession } from '../session';
@@ -38,16 +39,26 @@ export function resumeRoutes(deps: ApplicationJourneyDependencies) {
     ...formRoute<JourneyEnv, z.infer<typeof resumeSchema>>({
       schema: () => resumeSchema,
       read: ({ values }) => ({ orgnr: single(values.orgnr), email: single(values.email) }),
-      render: (c, { values, errors }, status) =>
-        c.html(<ResumePage page={pageContextOf(c)} values={{ orgnr: single(values.orgnr), email: single(values.email) }} errors={errors} sent={false} />, status),
+      render: (c, { values, errors, formError }, status) =>
+        c.html(
+          <ResumePage page={pageContextOf(c)} values={{ orgnr: single(values.orgnr), email: single(values.email) }} errors={errors} sent={false} formError={formError} />,
+          status,
+        ),
       act: async (c, { orgnr, email }) => {
-        const candidates = (await deps.applications.listByOrganisation(orgnr)).filter(
-          (application) => application.email === email && application.status !== 'withdrawn',
-        );
-        for (const application of candidates.slice(0, 3)) {
-          const call = await deps.calls.get(application.tenantId, application.roundId);
-          if (call) await deps.magicLinks.issue(composeLinkEmail(deps, application, call));
-        }
+        const now = deps.clock();
+        await enforceRates(deps.rateCounter, [[RESUMES_PER_CLIENT, clientAddress(c)]], now);
+        const candidates = (await deps.applications.listByOrganisation(orgnr))
+          .filter((application) => application.email === email && application.status !== 'withdrawn')
+          .slice(0, 3);
+        const calls = await Promise.all(candidates.map((application) => deps.calls.get(application.tenantId, application.roundId)));
+        const emails = candidates.flatMap((application, index) => {
+          const call = calls[index];
+          return call ? [composeLinkEmail(deps, application, call)] : [];
+        });
+        // Found or not, the request is counted and the links queued in one transaction (of the
+        // count alone when nothing was found), so the answer takes as long either way.
+        const decision = await deps.magicLinks.issueCounted(emails, RESUME_EMAILS_PER_ADDRESS, emailSubject(email), now);
+        if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
         // The same answer whether or not anything was found, so the form reveals nothing.
         return c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent />);
       },

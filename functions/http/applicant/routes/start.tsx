@@ -7,7 +7,8 @@ import type { Orgnr } from '../../../../shared/kernel/orgnr';
 import { stepPath } from '../../../../web/pages/apply/application-frame';
 import { StartApplicationPage } from '../../../../web/pages/apply/start-application-page';
 import { composeLinkEmail } from '../../../common/signed-tokens';
-import { formRoute, single, type FormState } from '../../common/form-cycle';
+import { formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
+import { clientAddress, emailSubject, enforceRates, START_EMAILS_PER_ADDRESS, STARTS_PER_CLIENT } from '../../common/rate-limits';
 import { pageContextOf } from '../../common/page-context';
 import { publishedCall, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 import { startSession } from '../session';
@@ -15,11 +16,11 @@ import { startSession } from '../session';
 const startSchema = z.object({ orgnr: orgnrField, email: emailField, prefill: z.boolean() });
 
 /** What the start page shows of a refusal: the findings that stop it, or the number the registry does not know. */
-function startPage(c: JourneyContext, { values, errors, error }: FormState, status: 200 | 422 = 200) {
+function startPage(c: JourneyContext, { values, errors, error, formError }: FormState, status: 200 | FormStatus = 200) {
   const typed = { orgnr: single(values.orgnr), email: single(values.email), prefill: single(values.prefill) === 'yes' };
   const orgnrError = error instanceof OrganisationNotFoundError || error instanceof OrganisationRemovedError ? { orgnr: error.messages[c.var.lang] } : {};
   const findings = error instanceof NotEligibleError ? error.findings : undefined;
-  return c.html(<StartApplicationPage page={pageContextOf(c)} call={c.var.call} values={typed} errors={{ ...errors, ...orgnrError }} findings={findings} />, status);
+  return c.html(<StartApplicationPage page={pageContextOf(c)} call={c.var.call} values={typed} errors={{ ...errors, ...orgnrError }} findings={findings} formError={formError} />, status);
 }
 
 /** The first page of an application: who applies, checked against the registry at once. */
@@ -35,12 +36,14 @@ export function startRoutes(deps: ApplicationJourneyDependencies) {
     ...formRoute<JourneyEnv, z.infer<typeof startSchema>>({
       schema: () => startSchema,
       read: ({ values }) => ({ orgnr: single(values.orgnr), email: single(values.email), prefill: single(values.prefill) === 'yes' }),
-      render: (c, state) => startPage(c, state, 422),
+      render: (c, state, status) => startPage(c, state, status === 429 ? 429 : 422),
       // A refused start shows the findings or the number's problem, never a bare message.
       shows: (error) =>
         error instanceof NotEligibleError || error instanceof OrganisationNotFoundError || error instanceof OrganisationRemovedError ? 422 : undefined,
       act: async (c, input) => {
         const { call } = c.var;
+        // Before the registry is asked or an email is queued: those are what the limits protect.
+        await enforceRates(deps.rateCounter, [[STARTS_PER_CLIENT, clientAddress(c)], [START_EMAILS_PER_ADDRESS, emailSubject(input.email)]], deps.clock());
         const application = await startApplication(
           deps,
           { call, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
