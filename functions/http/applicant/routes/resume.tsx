@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { TenantId } from '../../../../shared/kernel/tenants';
 import { z } from 'zod';
 import { emailField, orgnrField } from '../../../../shared/applications/form-fields';
 import { AccessProblemPage, OpenLinkPage, ResumePage } from '../../../../web/pages/apply/follow-pages';
@@ -11,6 +12,24 @@ import type { ApplicationJourneyDependencies, JourneyContext, JourneyEnv } from 
 import { SESSION_LIFETIME_HOURS, startSession } from '../session';
 
 const resumeSchema = z.object({ orgnr: orgnrField, email: emailField });
+
+/** How long a call read for a link email is reused. */
+const CALL_MEMORY_MS = 60_000;
+
+/** Remembers each answer of `read` for `ms`; a failed read is not remembered. */
+function recentlyRead<A extends unknown[], T>(read: (...args: A) => Promise<T>, ms: number, clock: () => Date) {
+  const memory = new Map<string, { at: number; value: Promise<T> }>();
+  return (...args: A): Promise<T> => {
+    const key = JSON.stringify(args);
+    const now = clock().getTime();
+    const kept = memory.get(key);
+    if (kept && now - kept.at < ms) return kept.value;
+    const value = read(...args);
+    memory.set(key, { at: now, value });
+    value.catch(() => memory.delete(key));
+    return value;
+  };
+}
 
 /** Coming back: the emailed link that opens a session, and asking for a new link. */
 export function resumeRoutes(deps: ApplicationJourneyDependencies) {
@@ -32,6 +51,10 @@ export function resumeRoutes(deps: ApplicationJourneyDependencies) {
     return c.redirect(`/applications/${link.applicationId}`, 303);
   });
 
+  // A call's title and administrator are all a link email needs of it. Kept for a minute, so an
+  // address with applications costs no more reads than one without: the answer's timing tells nothing.
+  const callOf = recentlyRead((tenantId: TenantId, roundId: string) => deps.calls.get(tenantId, roundId), CALL_MEMORY_MS, deps.clock);
+
   app.get('/resume', (c) => c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent={false} />));
 
   app.post(
@@ -50,7 +73,7 @@ export function resumeRoutes(deps: ApplicationJourneyDependencies) {
         const candidates = (await deps.applications.listByOrganisation(orgnr))
           .filter((application) => application.email === email && application.status !== 'withdrawn')
           .slice(0, 3);
-        const calls = await Promise.all(candidates.map((application) => deps.calls.get(application.tenantId, application.roundId)));
+        const calls = await Promise.all(candidates.map((application) => callOf(application.tenantId, application.roundId)));
         const emails = candidates.flatMap((application, index) => {
           const call = calls[index];
           return call ? [composeLinkEmail(deps, application, call)] : [];
