@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { privateBucket, privateObjectBucket } from '../constructs/private-bucket';
 
 /** Props of {@link WebStack}. */
 export interface WebStackProps extends StackProps {
@@ -34,25 +35,16 @@ export class WebStack extends Stack {
     super(scope, id, props);
 
     // Standard CloudFront logging still writes with ACLs, so this bucket keeps ACLs enabled.
-    const logBucket = new s3.Bucket(this, 'LogBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    const logBucket = privateBucket(this, 'LogBucket', {
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
       // Viewer logs hold IP addresses (personal data): long enough to investigate an incident.
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.assetsBucket = new s3.Bucket(this, 'AssetsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.assetsBucket = privateObjectBucket(this, 'AssetsBucket', {
       serverAccessLogsBucket: logBucket,
       serverAccessLogsPrefix: 's3-assets/',
-      versioned: true,
       lifecycleRules: [{ id: 'expire-old-asset-versions', noncurrentVersionExpiration: Duration.days(30) }],
       // Assets are rebuilt from the repository on every deploy; nothing here needs keeping.
       removalPolicy: RemovalPolicy.DESTROY,
