@@ -1,0 +1,166 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Hono } from 'hono';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessRefusedError } from '../../functions/adapters/access-refusal';
+import { createLogger } from '../../functions/common/logger';
+import { createCompositionRoot, type CompositionRoot } from '../../functions/composition';
+import type { AppEnv } from '../../functions/http/common/app-env';
+import { handleError } from '../../functions/http/common/error-handling';
+import { requestContext } from '../../functions/http/common/request-context';
+import { AudienceAccess } from '../../infra/constructs/audience-access';
+import type { TenantId } from '../../shared/kernel/tenants';
+import { identityPolicies, logicalIdOf } from '../infra/template-policies';
+import { openCall } from '../support/calls';
+import type { PolicyDocument } from '../support/iam-policy-evaluator';
+import { holdToPolicy } from '../support/iam-policy-middleware';
+import { startStsStandIn } from '../support/sts-stand-in';
+import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
+
+const ACCOUNT = '111122223333';
+const OFFICER_ROLE = `arn:aws:iam::${ACCOUNT}:role/OfficerSession`;
+const APPLICANT_ROLE = `arn:aws:iam::${ACCOUNT}:role/ApplicantSession`;
+const tableArn = (tableName: string) => `arn:aws:dynamodb:eu-north-1:${ACCOUNT}:table/${tableName}`;
+
+/**
+ * The session roles' identity policies, built by the same construct the api stack uses, on this
+ * run's table, so every key the entities write meets the policy that is deployed.
+ */
+function sessionRolePolicies(tableName: string): Record<string, PolicyDocument[]> {
+  const stack = new Stack(new App(), 'SessionRoles', { env: { account: ACCOUNT, region: 'eu-north-1' } });
+  const access = new AudienceAccess(stack, 'Access', {
+    table: Table.fromTableArn(stack, 'Table', tableArn(tableName)),
+    attachmentsBucket: Bucket.fromBucketName(stack, 'Attachments', 'fordel-attachments'),
+  });
+  const caller = (id: string) => new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  access.officerSession.allowAssumeBy(caller('OfficerFunction'));
+  access.applicantSession.allowAssumeBy(caller('ApplicantFunction'));
+  const template = Template.fromStack(stack);
+  return {
+    [OFFICER_ROLE]: identityPolicies(template, logicalIdOf(access.officerSession.role)),
+    [APPLICANT_ROLE]: identityPolicies(template, logicalIdOf(access.applicantSession.role)),
+  };
+}
+
+describe('tenant-scoped repositories held to the session role policy', () => {
+  const alfa = freshTenantId('ta');
+  const beta = freshTenantId('tb');
+  const alfaRound = openCall(alfa, { roundId: ulid() });
+  const betaRound = openCall(beta, { roundId: ulid() });
+  const shared = testAdapters();
+  let sts: Awaited<ReturnType<typeof startStsStandIn>>;
+  let root: CompositionRoot;
+
+  beforeAll(async () => {
+    sts = await startStsStandIn();
+    const config = testConfig({ OFFICER_TENANT_ROLE_ARN: OFFICER_ROLE, APPLICANT_TENANT_ROLE_ARN: APPLICANT_ROLE, STS_ENDPOINT: sts.endpoint });
+    const policies = sessionRolePolicies(config.TABLE_NAME);
+    root = createCompositionRoot(config, {
+      logger: createLogger('error'),
+      onScopedClient: (client) =>
+        holdToPolicy(client, {
+          policiesOf: (roleArn) => policies[roleArn] ?? [],
+          sessionOf: (accessKeyId) => sts.calls.find((call) => call.accessKeyId === accessKeyId),
+          tableArn,
+        }),
+    });
+    // Beta's round exists, so a refusal below is IAM's, not an empty answer.
+    await shared.calls.create(betaRound);
+  });
+  afterAll(() => sts.close());
+
+  it("passes an officer's calls on their own tenant's data through to DynamoDB Local", async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+
+    // Act
+    await data.calls.create(alfaRound);
+    const round = await data.calls.get(alfa, alfaRound.roundId);
+    const rounds = await data.calls.listByTenant(alfa);
+    const received = await data.applications.listSubmittedByRound(alfa, alfaRound.roundId);
+    const profile = await data.tenants.getProfile(alfa);
+
+    // Assess
+    expect(round?.roundId).toBe(alfaRound.roundId);
+    expect(rounds.map((each) => each.roundId)).toEqual([alfaRound.roundId]);
+    expect(received).toEqual([]);
+    expect(profile).toBeUndefined();
+    expect(sts.calls.filter((call) => call.tags.tenantId === alfa)).toHaveLength(1);
+  });
+
+  it("refuses a repository call that names another tenant's id, by policy", async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+
+    // Act
+    const byKey = data.calls.get(beta, betaRound.roundId);
+    const byQuery = data.calls.listByTenant(beta);
+    const byIndex = data.applications.listSubmittedByRound(beta, betaRound.roundId);
+
+    // Assess
+    for (const attempt of [byKey, byQuery, byIndex]) {
+      const error = await attempt.then(() => undefined, (refusal: unknown) => refusal);
+      expect(error).toBeInstanceOf(AccessRefusedError);
+      expect((error as AccessRefusedError).code).toBe('access.refused');
+      expect((error as Error & { cause: Error }).cause.name).toBe('AccessDeniedException');
+    }
+    expect(await shared.calls.get(beta, betaRound.roundId)).toMatchObject({ roundId: betaRound.roundId });
+  });
+
+  it('refuses national keys and the cross-tenant indexes to an officer session', async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+
+    // Act
+    const attempts = [data.tenants.list(), data.tenants.get(alfa), data.calls.listOpen()];
+
+    // Assess
+    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
+  });
+
+  it('answers a refused call without a 5xx and without naming the role, the resource or the other tenant', async () => {
+    // Prepare
+    const app = new Hono<AppEnv>();
+    app.use('*', requestContext(createLogger('error')));
+    app.onError(handleError);
+    app.get('/api/rounds/:tenantId/:roundId', async (c) =>
+      c.json(await root.forTenant(alfa).calls.get(c.req.param('tenantId') as TenantId, c.req.param('roundId'))),
+    );
+
+    // Act
+    const response = await app.request(`/api/rounds/${beta}/${betaRound.roundId}`);
+    // The problem echoes the path the caller asked for; the rest is what the refusal tells them.
+    const { instance, ...problem } = (await response.json()) as Record<string, unknown>;
+    const body = JSON.stringify(problem);
+
+    // Assess
+    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(instance).toBe(`/api/rounds/${beta}/${betaRound.roundId}`);
+    expect(problem).toMatchObject({ code: 'access.refused', title: 'Vi finner ikke det du ba om.' });
+    for (const secret of [beta, betaRound.roundId, 'arn:aws', 'OfficerSession', 'not authorized', 'dynamodb:']) {
+      expect(body).not.toContain(secret);
+    }
+  });
+
+  it("holds an applicant session to its own application's item", async () => {
+    // Prepare
+    const own = ulid();
+    const data = root.forApplication(alfa, own);
+
+    // Act
+    const ownApplication = await data.applications.get(alfa, own);
+    const round = await data.calls.get(alfa, alfaRound.roundId);
+    const another = data.applications.get(alfa, ulid());
+
+    // Assess
+    expect(ownApplication).toBeUndefined();
+    expect(round?.roundId).toBe(alfaRound.roundId);
+    await expect(another).rejects.toBeInstanceOf(AccessRefusedError);
+    expect(sts.calls.find((call) => call.tags.applicationId === own)?.tags).toEqual({ tenantId: alfa, applicationId: own });
+  });
+});
