@@ -4,13 +4,8 @@ import type { CompositionRoot } from './root';
 
 /** The officer app; the local server passes the authentication it shares with the national app. */
 export function officerApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config))) {
-  const { adapters } = root;
-  // `forTenant` is the seam a request's repositories come from; the process-wide ones stay beside
-  // it for the routes that still take them directly.
+  // `forTenant` is the seam every officer request's repositories come from.
   const dependencies = {
-    calls: adapters.calls,
-    applications: adapters.applications,
-    tenants: adapters.tenants,
     forTenant: root.forTenant,
     auth,
     logger: root.logger.child({ app: 'officer' }),

@@ -18,7 +18,10 @@ export function createLocalApp(config: Config) {
   app.use('/static/*', serveStatic({ root: 'web/' }));
   const identityProvider = mountSignedInApps(app, compositionRoot);
   if (!config.MAGIC_LINK_SECRET) throw new LocalEnvironmentError('MAGIC_LINK_SECRET is not set for the local server.');
-  app.route('/', applicantApp(compositionRoot, config.MAGIC_LINK_SECRET));
+  const applicant = applicantApp(compositionRoot, config.MAGIC_LINK_SECRET);
+  app.route('/', applicant);
+  // A path no app answers gets the applicant app's own 404 page or problem, not Hono's bare text.
+  app.notFound((c) => applicant.fetch(c.req.raw, c.env));
   return { app, adapters: compositionRoot.adapters, compositionRoot, identityProvider };
 }
 

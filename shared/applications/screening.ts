@@ -6,6 +6,7 @@ import type { Call } from '../rounds/call';
 import { assessEligibility, type ApplicationFacts, type EligibilityFinding } from '../rules/eligibility';
 import type { Kommunenummer } from '../kernel/kommunenummer';
 import type { RegistryRecord } from './registry-record';
+import type { Application } from './application';
 import { roundSettingsSchema } from '../rounds/round-settings';
 import { ruleSetFor } from '../rules/rule-set-for';
 
@@ -39,4 +40,26 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
     },
     record,
   );
+}
+
+/**
+ * The facts an application's own answers give the eligibility rules: what it applies for, for
+ * which sub-goals, and whether it is an operating grant (sub-goal D is the operating grant).
+ * Undefined until the project and the budget are filled in.
+ */
+export function applicationFacts(application: Pick<Application, 'project' | 'budget'>): ApplicationFacts | undefined {
+  const { project, budget } = application;
+  if (!project || !budget) return undefined;
+  return { amountAppliedFor: budget.amountApplied, subGoals: project.subGoals, isOperatingGrant: project.subGoals.includes('D') };
+}
+
+/**
+ * Every finding for an application as it stands, for the review before submitting: none until the
+ * project and budget are filled in, and the organisation judged only on what the registry said.
+ */
+export function screenDraft(call: Call, application: Application, asOf: Date | string): EligibilityFinding[] {
+  const facts = applicationFacts(application);
+  if (!facts) return [];
+  const record = application.registryCheck.status === 'verified' ? application.registryCheck.record : null;
+  return screenApplication(call, record, facts, asOf);
 }

@@ -35,6 +35,8 @@ export class ApplicantClient {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     headers.set('accept-language', headers.get('accept-language') ?? 'nb-NO');
+    // A browser names the page's origin on every form it posts; the app refuses forms without it.
+    if (init.method && init.method !== 'GET' && !headers.has('origin')) headers.set('origin', 'http://localhost:3000');
     const response = await this.app.request(`http://localhost:3000${path}`, { ...init, headers });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');

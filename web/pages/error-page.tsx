@@ -1,7 +1,10 @@
 import { Layout, type PageContext } from '../layout';
 
-/** The page for a missing resource, a bad request or a fault; a fault never shows internals. */
-export function ErrorPage(props: { page: PageContext; kind: 'notFound' | 'badRequest' | 'server'; requestId: string }) {
+/** What went wrong, as the page tells it. */
+export type ErrorKind = 'notFound' | 'badRequest' | 'forbidden' | 'tooLarge' | 'server';
+
+/** The page for a missing resource, a refused or bad request or a fault; a fault never shows internals. */
+export function ErrorPage(props: { page: PageContext; kind: ErrorKind; requestId: string }) {
   const { page, kind, requestId } = props;
   const { t } = page;
   return (

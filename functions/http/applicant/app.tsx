@@ -4,16 +4,19 @@ import { subGoalCodeSchema } from '../../../shared/rules/sub-goals';
 import type { CallRepository } from '../../../shared/rounds/ports';
 import type { Clock, HealthProbe } from '../../../shared/kernel/ports';
 import { tenantIdSchema, type Tenant } from '../../../shared/kernel/tenants';
-import type { PageContext } from '../../../web/layout';
 import { ApiReferencePage, type OpenApiDocumentView } from '../../../web/pages/api-reference-page';
 import { CallPage } from '../../../web/pages/call-page';
 import { StartPage } from '../../../web/pages/start-page';
 import type { AppEnv } from '../common/app-env';
-import { errorPage, handleError, handleNotFound } from '../common/error-handling';
+import { errorPage, handleError, handleNotFound, notFound } from '../common/error-handling';
+import { problemResponse } from '../common/openapi-problem';
+import { pageContextOf } from '../common/page-context';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
 import { validationProblem } from '../common/validation-problem';
-import { applicationRoutes, type ApplicationJourneyDependencies } from './application-routes';
+import type { ApplicationJourneyDependencies } from './journey';
+import { journeyRoutes } from './journey-routes';
+import { sameOriginForms } from '../common/request-guards';
 import { AboutPage } from '../../../web/pages/about-pages';
 
 /** What the applicant app needs from the outside world. */
@@ -38,9 +41,6 @@ const callListQuery = z.object({
   delmal: subGoalCodeSchema.optional().meta({ description: 'Only calls open to this sub-goal (A, B, C or D).' }),
 });
 
-const problemSchema = z
-  .object({ type: z.string(), title: z.string(), status: z.number().int(), requestId: z.string().optional() })
-  .meta({ id: 'Problem' });
 
 const callResponseSchema = callSchema.meta({ id: 'Call' });
 
@@ -51,7 +51,7 @@ const listCallsRoute = createRoute({
   request: { query: callListQuery },
   responses: {
     200: { description: 'The open calls.', content: { 'application/json': { schema: z.object({ calls: z.array(callResponseSchema) }) } } },
-    400: { description: 'A filter value is not valid.', content: { 'application/problem+json': { schema: problemSchema } } },
+    400: problemResponse('A filter value is not valid.'),
   },
 });
 
@@ -62,7 +62,7 @@ const getCallRoute = createRoute({
   request: { params: callPathParams },
   responses: {
     200: { description: 'The call.', content: { 'application/json': { schema: callResponseSchema } } },
-    404: { description: 'No such call.', content: { 'application/problem+json': { schema: problemSchema } } },
+    404: problemResponse('No such call.'),
   },
 });
 
@@ -100,15 +100,14 @@ function administratorsOf(calls: readonly Call[]): Tenant[] {
  * OpenAPI description, and the health check. It needs no sign-in.
  */
 export function createApplicantApp(deps: ApplicantDependencies) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
   app.use('*', requestContext(deps.logger));
   app.onError(handleError);
   app.notFound(handleNotFound);
+  // Every form here changes state for a session cookie or sends email: only our own pages may post them.
+  app.use('*', sameOriginForms(deps.baseUrl));
 
-  const pageContext = (c: { get: <K extends 'lang' | 't'>(key: K) => AppEnv['Variables'][K]; req: { url: string } }): PageContext => {
-    const url = new URL(c.req.url);
-    return { lang: c.get('lang'), t: c.get('t'), currentPath: `${url.pathname}${url.search}` };
-  };
+  const pageContext = pageContextOf;
 
   app.get('/', async (c) => {
     const parsed = callListQuery.safeParse({ kommune: c.req.query('kommune') || undefined, delmal: c.req.query('delmal') || undefined });
@@ -123,7 +122,7 @@ export function createApplicantApp(deps: ApplicantDependencies) {
   app.get('/calls/:tenantId/:roundId', async (c) => {
     const params = callPathParams.safeParse(c.req.param());
     const call = params.success ? await deps.calls.get(params.data.tenantId, params.data.roundId) : undefined;
-    if (!call || call.status === 'draft') return handleNotFound(c);
+    if (!call || call.status === 'draft') return notFound(c);
     return c.html(<CallPage page={pageContext(c)} call={call} baseUrl={deps.baseUrl} now={deps.clock()} />);
   });
 
@@ -136,7 +135,7 @@ export function createApplicantApp(deps: ApplicantDependencies) {
   app.openapi(getCallRoute, async (c) => {
     const { tenantId, roundId } = c.req.valid('param');
     const call = await deps.calls.get(tenantId, roundId);
-    if (!call || call.status === 'draft') return handleNotFound(c) as never;
+    if (!call || call.status === 'draft') return notFound(c) as never;
     return c.json(call, 200);
   });
 
@@ -149,7 +148,7 @@ export function createApplicantApp(deps: ApplicantDependencies) {
 
   app.get('/accessibility', (c) => c.html(<AboutPage page={pageContext(c)} kind="accessibility" />));
   app.get('/privacy', (c) => c.html(<AboutPage page={pageContext(c)} kind="privacy" />));
-  app.route('/', applicationRoutes(deps.journey));
+  app.route('/', journeyRoutes(deps.journey));
 
   const openApiConfig = {
     openapi: '3.1.0',

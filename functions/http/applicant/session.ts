@@ -1,8 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
+import { randomToken, sameSignature, seal, sign, unseal } from '../../common/signed-tokens';
 
 /**
  * Applicants have no account. An emailed link (signed, expiring, single use) or starting an
@@ -10,14 +10,11 @@ import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
  * access to. Forms carry a CSRF token derived from the session, so another site cannot post them.
  */
 
-/** How long an emailed link works. */
-export const LINK_LIFETIME_HOURS = 72;
 /** How long a session lasts without a new link (long enough for an evening's work). */
 export const SESSION_LIFETIME_HOURS = 12;
 
 const SESSION_COOKIE = 'fordel_soknad';
 
-const linkPayload = z.object({ t: tenantIdSchema, a: z.string().min(1), k: z.string().min(16), e: z.number().int() });
 const sessionPayload = z.object({ t: tenantIdSchema, a: z.string().min(1), s: z.string().min(16), e: z.number().int() });
 
 /** The application a session gives access to. */
@@ -25,45 +22,6 @@ export interface ApplicantSession {
   tenantId: TenantId;
   applicationId: string;
   sessionId: string;
-}
-
-function sign(secret: string, purpose: string, payload: string): string {
-  return createHmac('sha256', secret).update(`${purpose}.${payload}`).digest('base64url');
-}
-
-function seal(secret: string, purpose: string, value: object): string {
-  const payload = Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${payload}.${sign(secret, purpose, payload)}`;
-}
-
-function unseal(secret: string, purpose: string, token: string): unknown {
-  const [payload, signature, ...rest] = token.split('.');
-  if (!payload || !signature || rest.length > 0) return undefined;
-  const expected = Buffer.from(sign(secret, purpose, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** A fresh, unguessable id (128 bits) for a link or a session. */
-export function randomToken(): string {
-  return randomBytes(16).toString('base64url');
-}
-
-/** Makes the signed token of an emailed link. */
-export function createLinkToken(secret: string, link: { tenantId: TenantId; applicationId: string; tokenId: string; expiresAt: string }): string {
-  return seal(secret, 'link', { t: link.tenantId, a: link.applicationId, k: link.tokenId, e: Date.parse(link.expiresAt) });
-}
-
-/** Reads an emailed link's token; undefined when forged, malformed or expired. */
-export function readLinkToken(secret: string, token: string, now: Date) {
-  const parsed = linkPayload.safeParse(unseal(secret, 'link', token));
-  if (!parsed.success || parsed.data.e <= now.getTime()) return undefined;
-  return { tenantId: parsed.data.t, applicationId: parsed.data.a, tokenId: parsed.data.k };
 }
 
 /** Opens a session for one application. */
@@ -102,8 +60,5 @@ export function csrfToken(secret: string, session: ApplicantSession): string {
 
 /** Whether a posted CSRF token belongs to the session. */
 export function isValidCsrfToken(secret: string, session: ApplicantSession, token: unknown): boolean {
-  if (typeof token !== 'string') return false;
-  const expected = Buffer.from(csrfToken(secret, session));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameSignature(csrfToken(secret, session), token);
 }

@@ -3,8 +3,8 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
-import type { Translate } from '../../../web/i18n';
-import type { AppEnv } from './app-env';
+import { sharedContext, type AppEnv } from './app-env';
+import { problem, wantsProblem } from './problem';
 
 /**
  * Sign-in for officers and IMDi: verification of OIDC tokens and the role guard. The same code
@@ -30,8 +30,8 @@ export interface Principal {
  * The principal of a request that passed {@link requireRole}. Reaching a guarded handler without
  * one is a wiring fault (a route left out of the guard), so it fails loudly instead of answering.
  */
-export function principalOf(c: Context<AppEnv>): Principal {
-  const principal = c.get('principal');
+export function principalOf<E extends AppEnv>(c: Context<E>): Principal {
+  const principal = sharedContext(c).get('principal');
   if (!principal) throw new Error('No principal: the route is not behind requireRole');
   return principal;
 }
@@ -165,21 +165,6 @@ export function isLocalHttp(baseUrl: string): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-/** Whether the request expects JSON: the app's API paths and clients that ask for it. */
-export function isApiRequest(c: Context): boolean {
-  return /(^|\/)api\//.test(c.req.path) || (c.req.header('accept') ?? '').includes('application/json');
-}
-
-/** An RFC 9457 problem response; the title is in the user's language. */
-export function problemResponse<E extends AppEnv>(c: Context<E>, status: 400 | 401 | 403 | 404, title: string, headers: Record<string, string> = {}) {
-  const requestId = (c as unknown as Context<AppEnv>).get('requestId');
-  return c.body(
-    JSON.stringify({ type: 'about:blank', title, status, instance: c.req.path, requestId }),
-    status,
-    { 'content-type': 'application/problem+json', ...headers },
-  );
-}
-
 function bearerToken(c: Context): string | undefined {
   const match = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(c.req.header('authorization') ?? '');
   return match?.[1];
@@ -205,7 +190,6 @@ export interface GuardOptions {
 export function requireRole(options: GuardOptions, ...allowed: Role[]): MiddlewareHandler<AppEnv> {
   const cookie = sessionCookie(options.audience, options.baseUrl);
   return async (c, next) => {
-    const t: Translate = c.get('t');
     const fromHeader = bearerToken(c);
     const token = fromHeader ?? getCookie(c, cookie.name, cookie.prefix);
     let principal: Principal | undefined;
@@ -219,9 +203,9 @@ export function requireRole(options: GuardOptions, ...allowed: Role[]): Middlewa
       }
     }
     if (!principal) {
-      if (isApiRequest(c)) {
-        return problemResponse(c, 401, t('auth.unauthorized.title'), {
-          'www-authenticate': `Bearer realm="fordel-${options.audience}"${token ? ', error="invalid_token"' : ''}`,
+      if (wantsProblem(c)) {
+        return problem(c, 401, {
+          headers: { 'www-authenticate': `Bearer realm="fordel-${options.audience}"${token ? ', error="invalid_token"' : ''}` },
         });
       }
       const target = new URL(c.req.url);
@@ -231,7 +215,7 @@ export function requireRole(options: GuardOptions, ...allowed: Role[]): Middlewa
     if (!principal.roles.some((role) => allowed.includes(role))) {
       c.get('logger').log('warn', 'role refused', { tenantId: principal.tenantId, audience: options.audience });
       c.header('cache-control', 'no-store');
-      if (isApiRequest(c)) return problemResponse(c, 403, t('auth.forbidden.title'));
+      if (wantsProblem(c)) return problem(c, 403);
       c.status(403);
       return options.forbiddenPage(c);
     }

@@ -1,8 +1,9 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../../../shared/kernel/errors';
-import { ErrorPage } from '../../../web/pages/error-page';
-import type { AppEnv } from './app-env';
+import { ErrorPage, type ErrorKind } from '../../../web/pages/error-page';
+import { sharedContext, type AppEnv } from './app-env';
+import { problem, wantsProblem, type ProblemStatus } from './problem';
 
 /**
  * HTTP status of a domain error, chosen by its stable `code` once here so that use cases never
@@ -16,49 +17,61 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'application.not_editable': 409,
 };
 
-function wantsJson(c: Context<AppEnv>): boolean {
-  return c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').includes('application/json');
+/** The HTTP status of a domain error, for the form cycle and the error handler alike. */
+export function statusOfDomainError(error: DomainError): 404 | 409 | 422 {
+  return statusByErrorCode[error.code] ?? 422;
 }
 
-function problem(c: Context<AppEnv>, status: number, title: string, extra: Record<string, unknown> = {}) {
-  return c.body(
-    JSON.stringify({ type: 'about:blank', title, status, instance: c.req.path, requestId: c.get('requestId'), ...extra }),
-    status as 400,
-    { 'content-type': 'application/problem+json' },
-  );
-}
+/** What the page says for each refused request's status; anything else a person did wrong is a bad request. */
+const kindByStatus: Partial<Record<number, ErrorKind>> = { 403: 'forbidden', 404: 'notFound', 413: 'tooLarge', 500: 'server' };
 
 /** Renders the error page in the user's language. */
-export function errorPage(c: Context<AppEnv>, status: 400 | 404 | 500, kind: 'notFound' | 'badRequest' | 'server') {
+export function errorPage(c: Context<AppEnv>, status: 400 | 403 | 404 | 409 | 413 | 422 | 500, kind: ErrorKind = kindByStatus[status] ?? 'badRequest') {
   const page = { lang: c.get('lang'), t: c.get('t'), currentPath: '/' };
   return c.html(<ErrorPage page={page} kind={kind} requestId={c.get('requestId')} />, status);
+}
+
+/** A refused request (bad body, foreign origin, too large), as a page or a problem. */
+export function refusal(c: Context<AppEnv>, status: 400 | 403 | 404 | 413) {
+  if (wantsProblem(c)) return problem(c, status, status === 403 ? { title: c.get('t')('error.forbidden.title') } : {});
+  return errorPage(c, status);
+}
+
+function clientStatus(status: number): 400 | 403 | 404 | 413 {
+  return status === 403 || status === 404 || status === 413 ? status : 400;
 }
 
 /** Maps every error to a response: problem+json for the API, a page for people; 5xx hide internals. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const logger = c.get('logger');
   if (error instanceof DomainError) {
-    const status = statusByErrorCode[error.code] ?? 422;
+    const status = statusOfDomainError(error);
     logger?.log('warn', 'domain error', { code: error.code, status });
-    if (wantsJson(c)) {
-      return problem(c, status, error.messages[c.get('lang') ?? 'nb'], {
+    if (wantsProblem(c)) {
+      const lang = c.get('lang') ?? 'nb';
+      return problem(c, status, {
+        title: error.messages[lang],
         code: error.code,
-        errors: error.fields.map((field) => ({ field: field.field, code: field.code, message: field.messages[c.get('lang')] })),
+        errors: error.fields.map((field) => ({ field: field.field, code: field.code, message: field.messages[lang] })),
       });
     }
     return errorPage(c, status === 404 ? 404 : 400, status === 404 ? 'notFound' : 'badRequest');
   }
   if (error instanceof HTTPException && error.status < 500) {
-    if (wantsJson(c)) return problem(c, error.status, error.message || 'Bad request');
-    return errorPage(c, error.status === 404 ? 404 : 400, error.status === 404 ? 'notFound' : 'badRequest');
+    // A client's mistake or a refused request (cut-off body, foreign origin, too large): worth a warning, not an alarm.
+    logger?.log('warn', 'request refused', { status: error.status, reason: error.message || undefined, method: c.req.method, path: c.req.path });
+    return refusal(c, clientStatus(error.status));
   }
   logger?.log('error', 'unhandled error', { errorName: error.name, stack: error.stack?.split('\n').slice(0, 5).join(' | ') });
-  if (wantsJson(c)) return problem(c, 500, 'Internal Server Error');
+  if (wantsProblem(c)) return problem(c, 500 satisfies ProblemStatus);
   return errorPage(c, 500, 'server');
 };
 
-/** Unknown paths: a page in the user's language, or problem+json under `/api/`. */
-export const handleNotFound: NotFoundHandler<AppEnv> = (c) => {
-  if (wantsJson(c)) return problem(c, 404, 'Not Found');
-  return errorPage(c, 404, 'notFound');
-};
+/** Unknown paths: a page in the user's language, or problem+json under any app's `api/`. */
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) => notFound(c);
+
+/** The 404 answer, for a route that finds nothing under a path that exists. */
+export function notFound<E extends AppEnv>(c: Context<E>): Response | Promise<Response> {
+  if (wantsProblem(c)) return problem(c, 404);
+  return errorPage(sharedContext(c), 404, 'notFound');
+}

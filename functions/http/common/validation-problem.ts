@@ -1,22 +1,15 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { AppEnv } from './app-env';
+import type { Env } from 'hono';
+import { fieldProblems, problem } from './problem';
 
 /**
- * Answers a request whose parameters fail their schema with problem+json listing each field,
- * instead of the library's default body, so API clients get one error format everywhere.
+ * Answers a request whose parameters fail their schema with problem+json listing each field in
+ * the caller's language, instead of the library's default body. A function, so that each app
+ * gets it typed for its own environment.
  */
-export const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
-  if (result.success) return;
-  return c.body(
-    JSON.stringify({
-      type: 'about:blank',
-      title: c.get('t')('error.badRequest.title'),
-      status: 400,
-      instance: c.req.path,
-      requestId: c.get('requestId'),
-      errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-    }),
-    400,
-    { 'content-type': 'application/problem+json' },
-  );
-};
+export function validationProblem<E extends Env>(): Hook<unknown, E, string, unknown> {
+  return (result, c) => {
+    if (result.success) return;
+    return problem(c, 400, { errors: fieldProblems(c, result.error.issues) });
+  };
+}

@@ -1,0 +1,77 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Application } from '../../../shared/applications/application';
+import type { ApplicationRepository, AttachmentStore, MagicLinkStore, OrganisationRegistry } from '../../../shared/applications/ports';
+import type { Clock, IdGenerator } from '../../../shared/kernel/ports';
+import type { TenantId } from '../../../shared/kernel/tenants';
+import type { Call } from '../../../shared/rounds/call';
+import type { CallRepository } from '../../../shared/rounds/ports';
+import { applicationText } from '../../../web/messages/application-form';
+import { textTranslator } from '../../../web/i18n';
+import type { AppVariables } from '../common/app-env';
+import { notFound } from '../common/error-handling';
+import type { FormCycle, FormValues } from '../common/form-cycle';
+import { csrfToken, isValidCsrfToken, type ApplicantSession } from './session';
+
+/** What the application journey needs from the outside world. */
+export interface ApplicationJourneyDependencies {
+  calls: CallRepository;
+  applications: ApplicationRepository;
+  magicLinks: MagicLinkStore;
+  registry: OrganisationRegistry;
+  attachments: AttachmentStore;
+  clock: Clock;
+  newId: IdGenerator;
+  /** Signs links, sessions and CSRF tokens. */
+  signingSecret: string;
+  baseUrl: string;
+}
+
+/** The journey's request context: the call a page is about and, inside a session, its application. */
+export interface JourneyEnv {
+  Variables: AppVariables & {
+    call: Call;
+    /** Set by the session middleware on every page of an application. */
+    session: ApplicantSession;
+    application: Application;
+  };
+}
+
+/** A journey request's context. */
+export type JourneyContext = Context<JourneyEnv>;
+
+/** The applicant form texts in the request's language. */
+export function journeyText(c: JourneyContext) {
+  return textTranslator(applicationText, c.var.lang);
+}
+
+/** The CSRF token the session's forms carry. */
+export function sessionCsrf(deps: ApplicationJourneyDependencies, c: JourneyContext): string {
+  return csrfToken(deps.signingSecret, c.var.session);
+}
+
+/** The form cycle's token check for forms inside a session. */
+export function sessionTokenCheck(deps: ApplicationJourneyDependencies): Pick<FormCycle<JourneyEnv, unknown>, 'tokenIsValid' | 'refusedToken'> {
+  return {
+    tokenIsValid: (c, values: FormValues) => isValidCsrfToken(deps.signingSecret, c.var.session, values.csrf),
+    refusedToken: (c) => journeyText(c)('form.csrf'),
+  };
+}
+
+/** The version the form was loaded at, for optimistic concurrency. */
+export const versionOf = (values: FormValues): number => Number(Array.isArray(values.version) ? values.version[0] : values.version) || 0;
+
+/** Puts the call of `/calls/:tenantId/:roundId/…` on the request; a draft call does not exist for applicants. */
+export function publishedCall(deps: ApplicationJourneyDependencies): MiddlewareHandler<JourneyEnv> {
+  return async (c, next) => {
+    const call = await deps.calls.get(c.req.param('tenantId') as TenantId, c.req.param('roundId') ?? '');
+    if (!call || call.status === 'draft') return notFound(c);
+    c.set('call', call);
+    await next();
+  };
+}
+
+/** Pages that only a draft has; a submitted application goes to its status page instead. */
+export const draftsOnly: MiddlewareHandler<JourneyEnv> = async (c, next) => {
+  if (c.var.application.status !== 'draft') return c.redirect(`/applications/${c.var.application.applicationId}`, 303);
+  await next();
+};

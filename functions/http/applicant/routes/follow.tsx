@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ConcurrentChangeError } from '../../../../shared/applications/errors';
+import { withdrawApplication } from '../../../../shared/applications/use-cases/withdraw-application';
+import { addLocalizedIssue } from '../../../../shared/kernel/i18n';
+import { IllegalTransitionError } from '../../../../shared/kernel/state-machine';
+import { applicationText } from '../../../../web/messages/application-form';
+import { StatusPage } from '../../../../web/pages/apply/follow-pages';
+import { composeLinkEmail } from '../../../common/signed-tokens';
+import { formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
+import { pageContextOf } from '../../common/page-context';
+import { journeyText, sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+
+/** Withdrawing is for good, so the applicant must tick the box that says so. */
+const withdrawSchema = z.object({ confirm: z.string() }).superRefine(({ confirm }, ctx) => {
+  if (confirm !== 'yes') addLocalizedIssue(ctx, { code: 'withdraw.unconfirmed', messages: applicationText['status.withdraw.mustConfirm'] }, ['confirm']);
+});
+
+/** After submitting: where the case is, withdrawing it, and a new link by email. */
+export function followRoutes(deps: ApplicationJourneyDependencies) {
+  const app = new Hono<JourneyEnv>();
+  const statusPath = (c: JourneyContext) => `/applications/${c.var.application.applicationId}`;
+
+  /** The only form on the page is the withdrawal, so every complaint is shown at its checkbox. */
+  const renderStatus = (c: JourneyContext, { errors, formError }: Pick<FormState, 'errors' | 'formError'>, status: 200 | FormStatus = 200, notice?: string) => {
+    const { call, application } = c.var;
+    const shown = formError ? { confirm: formError } : errors;
+    return c.html(<StatusPage page={pageContextOf(c)} call={call} application={application} csrf={sessionCsrf(deps, c)} notice={notice} errors={shown} />, status);
+  };
+
+  app.get('/applications/:applicationId', (c) => {
+    const tx = journeyText(c);
+    const notices = { link: () => tx('status.linkSent', { email: c.var.application.email }), withdrawn: () => tx('status.withdrawn.done') };
+    const notice = notices[c.req.query('notice') as keyof typeof notices]?.();
+    return renderStatus(c, { errors: {} }, 200, notice);
+  });
+
+  app.post(
+    '/applications/:applicationId/withdraw',
+    ...formRoute<JourneyEnv, z.infer<typeof withdrawSchema>>({
+      ...sessionTokenCheck(deps),
+      schema: () => withdrawSchema,
+      read: ({ values }) => ({ confirm: single(values.confirm) }),
+      render: renderStatus,
+      shows: (error) => (error instanceof ConcurrentChangeError || error instanceof IllegalTransitionError ? 409 : undefined),
+      act: async (c, _input, { values }) => {
+        await withdrawApplication(deps, { application: c.var.application, expectedVersion: versionOf(values) });
+        return `${statusPath(c)}?notice=withdrawn`;
+      },
+    }),
+  );
+
+  app.post(
+    '/applications/:applicationId/send-link',
+    ...formRoute<JourneyEnv, object>({
+      ...sessionTokenCheck(deps),
+      schema: () => z.object({}),
+      read: () => ({}),
+      // The button carries nothing to correct: a refused token just goes back to the status page.
+      render: (c) => c.redirect(statusPath(c), 303),
+      act: async (c) => {
+        await deps.magicLinks.issue(composeLinkEmail(deps, c.var.application, c.var.call));
+        return `${statusPath(c)}?notice=link`;
+      },
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { emailField, orgnrField } from '../../../../shared/applications/form-fields';
+import { AccessProblemPage, OpenLinkPage, ResumePage } from '../../../../web/pages/apply/follow-pages';
+import { composeLinkEmail, readLinkToken } from '../../../common/signed-tokens';
+import { formRoute, single } from '../../common/form-cycle';
+import { pageContextOf } from '../../common/page-context';
+import { limitBody, FORM_BODY_LIMIT_BYTES } from '../../common/request-guards';
+import type { ApplicationJourneyDependencies, JourneyContext, JourneyEnv } from '../journey';
+import { SESSION_LIFETIME_HOURS, startSession } from '../session';
+
+const resumeSchema = z.object({ orgnr: orgnrField, email: emailField });
+
+/** Coming back: the emailed link that opens a session, and asking for a new link. */
+export function resumeRoutes(deps: ApplicationJourneyDependencies) {
+  const app = new Hono<JourneyEnv>();
+  const linkProblem = (c: JourneyContext) => c.html(<AccessProblemPage page={pageContextOf(c)} kind="link" sessionHours={SESSION_LIFETIME_HOURS} />, 410);
+
+  // Opening a link is a button press (POST), so mail scanners that fetch links do not use it up.
+  app.get('/link/:token', (c) => {
+    if (!readLinkToken(deps.signingSecret, c.req.param('token'), deps.clock())) return linkProblem(c);
+    return c.html(<OpenLinkPage page={pageContextOf(c)} token={c.req.param('token')} />);
+  });
+
+  app.post('/link/:token', limitBody(FORM_BODY_LIMIT_BYTES), async (c) => {
+    const now = deps.clock();
+    const link = readLinkToken(deps.signingSecret, c.req.param('token'), now);
+    const outcome = link ? await deps.magicLinks.consume(link.tenantId, link.tokenId, now) : 'unknown';
+    if (!link || outcome !== 'consumed') return linkProblem(c);
+    startSession(c, deps.signingSecret, link, now);
+    return c.redirect(`/applications/${link.applicationId}`, 303);
+  });
+
+  app.get('/resume', (c) => c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent={false} />));
+
+  app.post(
+    '/resume',
+    ...formRoute<JourneyEnv, z.infer<typeof resumeSchema>>({
+      schema: () => resumeSchema,
+      read: ({ values }) => ({ orgnr: single(values.orgnr), email: single(values.email) }),
+      render: (c, { values, errors }, status) =>
+        c.html(<ResumePage page={pageContextOf(c)} values={{ orgnr: single(values.orgnr), email: single(values.email) }} errors={errors} sent={false} />, status),
+      act: async (c, { orgnr, email }) => {
+        const candidates = (await deps.applications.listByOrganisation(orgnr)).filter(
+          (application) => application.email === email && application.status !== 'withdrawn',
+        );
+        for (const application of candidates.slice(0, 3)) {
+          const call = await deps.calls.get(application.tenantId, application.roundId);
+          if (call) await deps.magicLinks.issue(composeLinkEmail(deps, application, call));
+        }
+        // The same answer whether or not anything was found, so the form reveals nothing.
+        return c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent />);
+      },
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { submissionProblems } from '../../../../shared/applications/application';
+import { ConcurrentChangeError } from '../../../../shared/applications/errors';
+import { screenDraft } from '../../../../shared/applications/screening';
+import { submitApplication } from '../../../../shared/applications/use-cases/submit-application';
+import { isBeforeDeadline } from '../../../../shared/kernel/deadlines';
+import { IllegalTransitionError } from '../../../../shared/kernel/state-machine';
+import { receiptMessage } from '../../../../web/emails/application-messages';
+import { stepPath } from '../../../../web/pages/apply/application-frame';
+import { ReceiptPage } from '../../../../web/pages/apply/follow-pages';
+import { ReviewPage } from '../../../../web/pages/apply/review-page';
+import { formRoute, type FormState, type FormStatus } from '../../common/form-cycle';
+import { pageContextOf } from '../../common/page-context';
+import { draftsOnly, sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+
+/** Review, submit and the receipt: the one step that sends the application to the administrator. */
+export function submitRoutes(deps: ApplicationJourneyDependencies) {
+  const app = new Hono<JourneyEnv>();
+
+  function renderReview(c: JourneyContext, { formError }: Pick<FormState, 'formError'>, status: 200 | FormStatus = 200) {
+    const { call, application } = c.var;
+    const now = deps.clock();
+    return c.html(
+      <ReviewPage
+        page={pageContextOf(c)}
+        call={call}
+        application={application}
+        problems={submissionProblems(application, call)}
+        findings={screenDraft(call, application, now)}
+        deadlinePassed={!isBeforeDeadline(now, call.deadline) || call.status !== 'open'}
+        csrf={sessionCsrf(deps, c)}
+        formError={formError}
+      />,
+      status,
+    );
+  }
+
+  app.get('/applications/:applicationId/review', draftsOnly, (c) => renderReview(c, {}));
+
+  app.post(
+    '/applications/:applicationId/submit',
+    ...formRoute<JourneyEnv, object>({
+      ...sessionTokenCheck(deps),
+      schema: () => z.object({}),
+      read: () => ({}),
+      render: renderReview,
+      shows: (error) =>
+        error instanceof ConcurrentChangeError ? 409 : error instanceof IllegalTransitionError || error.code === 'application.incomplete' ? 422 : undefined,
+      act: async (c, _input, { values }) => {
+        const { call, application } = c.var;
+        const receiptPath = `/applications/${application.applicationId}/receipt`;
+        const statusUrl = `${deps.baseUrl}/applications/${application.applicationId}`;
+        try {
+          await submitApplication(deps, { call, application, expectedVersion: versionOf(values) }, (submitted) =>
+            receiptMessage(submitted, call, statusUrl, { messageId: deps.newId(), createdAt: deps.clock().toISOString() }),
+          );
+        } catch (error) {
+          if (!(error instanceof ConcurrentChangeError)) throw error;
+          // A second click or tab raced this one: if the other submitted, show the same receipt.
+          const current = await deps.applications.get(application.tenantId, application.applicationId);
+          if (current?.submittedAt) return receiptPath;
+          if (current) c.set('application', current);
+          throw error;
+        }
+        c.var.logger.log('info', 'application submitted', { tenantId: call.tenantId, roundId: call.roundId, applicationId: application.applicationId });
+        return receiptPath;
+      },
+    }),
+  );
+
+  app.get('/applications/:applicationId/receipt', (c) => {
+    const { call, application } = c.var;
+    if (!application.submittedAt) return c.redirect(stepPath(application.applicationId, 'review'), 303);
+    return c.html(<ReceiptPage page={pageContextOf(c)} call={call} application={application} />);
+  });
+
+  return app;
+}

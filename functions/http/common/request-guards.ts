@@ -1,0 +1,42 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { matchedRoutes } from 'hono/route';
+import { sharedContext, type AppEnv } from './app-env';
+import { refusal } from './error-handling';
+
+/**
+ * What every state-changing request must pass before a handler reads it: it comes from one of
+ * our own pages, and its body is no larger than its route needs.
+ */
+
+/** The most a form of text fields may send: generous for the longest free-text section. */
+export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Refuses a body over `maxBytes` with 413 before it is read whole, as a page or a problem. A body
+ * without a length is counted as it streams, so a missing `content-length` is no way around it.
+ */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => {
+      const shared = sharedContext(c);
+      shared.get('logger').log('warn', 'request refused', { status: 413, method: c.req.method, path: c.req.path, maxBytes });
+      return refusal(shared, 413);
+    },
+  });
+}
+
+/**
+ * Refuses a form posted from another site, or with neither `Origin` nor `Sec-Fetch-Site`, with 403:
+ * the browser sends them on every form post, so only a forged request lacks both. A path no route
+ * answers is left to the 404 answer, which changes nothing either way.
+ */
+export function sameOriginForms(baseUrl: string): MiddlewareHandler<AppEnv> {
+  const guard = csrf({ origin: new URL(baseUrl).origin });
+  // Middleware is registered for every method ('ALL'); a route that answers has a method of its own.
+  const answered = (c: Context) => matchedRoutes(c).some((route) => route.method !== 'ALL');
+  return async (c, next) => (answered(c) ? guard(c, next) : next());
+}
+

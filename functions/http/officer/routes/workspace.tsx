@@ -1,0 +1,30 @@
+import { Hono, type Context } from 'hono';
+import { OfficerRoundPage } from '../../../../web/pages/officer-round-page';
+import { OfficerWorkspacePage } from '../../../../web/pages/officer-workspace-page';
+import { principalOf } from '../../common/authentication';
+import { notFound } from '../../common/error-handling';
+import { signedInPage } from '../../common/signed-in-app';
+import type { OfficerEnv } from '../officer-data';
+import { roundIdSchema } from './rounds-api';
+
+/** The officer's pages: the municipality's rounds, and one round with its received applications. */
+export function workspaceRoutes() {
+  const app = new Hono<OfficerEnv>();
+  const pageFor = (c: Context<OfficerEnv>) => signedInPage(c, 'officer', async (tenantId) => (await c.var.data.tenants.getProfile(tenantId))?.name);
+
+  app.get('/officer', async (c) => {
+    const [page, rounds] = await Promise.all([pageFor(c), c.var.data.calls.listByTenant(principalOf(c).tenantId)]);
+    return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} />);
+  });
+
+  app.get('/officer/rounds/:roundId', async (c) => {
+    const { tenantId } = principalOf(c);
+    const roundId = roundIdSchema.safeParse(c.req.param('roundId'));
+    const round = roundId.success ? await c.var.data.calls.get(tenantId, roundId.data) : undefined;
+    if (!round) return notFound(c);
+    const applications = await c.var.data.applications.listSubmittedByRound(tenantId, round.roundId);
+    return c.html(<OfficerRoundPage page={await pageFor(c)} round={round} applications={applications} />);
+  });
+
+  return app;
+}
