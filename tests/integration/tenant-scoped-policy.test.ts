@@ -10,8 +10,10 @@ import { AccessRefusedError } from '../../functions/adapters/access-refusal';
 import { createLogger } from '../../functions/common/logger';
 import { createCompositionRoot, type CompositionRoot } from '../../functions/composition';
 import type { AppEnv } from '../../functions/http/common/app-env';
+import type { Authentication } from '../../functions/http/common/authentication';
 import { handleError } from '../../functions/http/common/error-handling';
 import { requestContext } from '../../functions/http/common/request-context';
+import { createOfficerApp } from '../../functions/http/officer/app';
 import { AudienceAccess } from '../../infra/constructs/audience-access';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { identityPolicies, logicalIdOf } from '../infra/template-policies';
@@ -68,7 +70,9 @@ describe('tenant-scoped repositories held to the session role policy', () => {
           tableArn,
         }),
     });
+    // Alfa's round is written through its own session, so the policy allows the entity's put;
     // Beta's round exists, so a refusal below is IAM's, not an empty answer.
+    await root.forTenant(alfa).calls.create(alfaRound);
     await shared.calls.create(betaRound);
   });
   afterAll(() => sts.close());
@@ -78,7 +82,6 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     const data = root.forTenant(alfa);
 
     // Act
-    await data.calls.create(alfaRound);
     const round = await data.calls.get(alfa, alfaRound.roundId);
     const rounds = await data.calls.listByTenant(alfa);
     const received = await data.applications.listSubmittedByRound(alfa, alfaRound.roundId);
@@ -120,6 +123,24 @@ describe('tenant-scoped repositories held to the session role policy', () => {
 
     // Assess
     for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
+  });
+
+  it("serves an officer's own pages and API through the tenant session, within the session role's policy", async () => {
+    // Prepare
+    const auth: Authentication = {
+      settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
+      metadata: () => Promise.reject(new Error('not used')),
+      verify: async () => ({ userId: 'officer-alfa', tenantId: alfa, roles: ['officer'] }),
+    };
+    const app = createOfficerApp({ forTenant: root.forTenant, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
+    const get = (path: string) => app.request(`http://localhost:3000${path}`, { headers: { authorization: 'Bearer officer.alfa.token' } });
+
+    // Act
+    const responses = await Promise.all(['/officer', '/officer/api/rounds', `/officer/rounds/${alfaRound.roundId}`].map(get));
+
+    // Assess
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(await responses[1]!.json()).toMatchObject({ rounds: [{ roundId: alfaRound.roundId }] });
   });
 
   it('answers a refused call without a 5xx and without naming the role, the resource or the other tenant', async () => {
