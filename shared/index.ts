@@ -42,6 +42,7 @@ export * from './kernel/deadlines.js';
 export * from './rules/index.js';
 export * from './rules/allocation.js';
 export * from './rules/budget.js';
+export * from './rules/budget-guards.js';
 export * from './applications/registry-record.js';
 export * from './applications/attachments.js';
 export {
@@ -53,4 +54,5 @@ export * from './rounds/lifecycle.js';
 export * from './rounds/round-settings.js';
 export * from './applications/lifecycle.js';
 export * from './appeals/lifecycle.js';
+export * from './appeals/appeal-deadline.js';
 export * from './reports/lifecycle.js';

@@ -1,7 +1,7 @@
 /**
  * An appeal (klage), fvl. §§ 28–33: lodged with the body that decided, which either reverses its
  * own decision (omgjøring) or upholds it and forwards the case to the appeal body, which decides.
- * Whether an appeal may be lodged at all (the 3-week deadline) is checked with `appealDeadline`
+ * Whether an appeal may be lodged at all (the rule set's deadline) is checked with `appealDeadlineUnder`
  * before the appeal exists; a late appeal may still be considered (fvl. § 31), so it is not a guard here.
  */
 import type { GuardFailure } from '../kernel/state-machine.js';

@@ -4,224 +4,15 @@
  * can be submitted. Personal data (the contact person and the bank account) is kept in the
  * `contact` section only, so that it can be erased while the statistics stay.
  */
-import { z } from 'zod';
-import type { Call } from '../rounds/call';
 import type { EligibilityFinding } from '../rules/eligibility';
-import { addLocalizedIssue, type LocalizedText } from '../kernel/i18n';
 import type { ApplicationStatus } from './lifecycle';
-import { formatKroner, sum, type Kroner } from '../kernel/money';
 import type { Orgnr } from '../kernel/orgnr';
 import type { RegistryRecord } from './registry-record';
-import { subGoalCodeSchema, type SubGoalCode } from '../rules/sub-goals';
 import type { TenantId } from '../kernel/tenants';
-import {
-  accountNumberField,
-  amountField,
-  countField,
-  dateField,
-  emailField,
-  optionalText,
-  phoneField,
-  requiredText,
-} from './form-fields';
+import type { BudgetSection, ContactSection, ProjectSection } from './section-schemas';
 
-/** Longest texts the form accepts; short on purpose (volunteers write these in the evening). */
-export const textLimits = {
-  name: 120,
-  title: 140,
-  description: 3000,
-  targetGroup: 1000,
-  activities: 3000,
-  location: 200,
-  partners: 1000,
-  lineLabel: 100,
-} as const;
-
-/** How many budget lines the form offers (it works without JavaScript, so the rows are fixed). */
-export const budgetLineSlots = { costs: 8, income: 4 } as const;
-
-/** The form's sections, in the order the applicant meets them. */
-export const sectionNames = ['contact', 'project', 'budget', 'attachments', 'questions'] as const;
-
-/** One section of the form. */
-export type SectionName = (typeof sectionNames)[number];
-
-/** Contact person and bank account: the personal data of an application. */
-export const contactSectionSchema = z.object({
-  contactName: requiredText(textLimits.name),
-  email: emailField,
-  phone: phoneField,
-  accountNumber: accountNumberField,
-});
-
-/** The contact section as stored. */
-export type ContactSection = z.infer<typeof contactSectionSchema>;
-
-/** The project section, checked against the call it is for. */
-export function projectSectionSchema(call: Pick<Call, 'subGoals' | 'grantYear'>) {
-  return z
-    .object({
-      title: requiredText(textLimits.title),
-      description: requiredText(textLimits.description),
-      subGoals: z
-        .array(z.string())
-        .default([])
-        .transform((codes, ctx): SubGoalCode[] => {
-          const valid = codes.filter((code): code is SubGoalCode => subGoalCodeSchema.safeParse(code).success && call.subGoals.includes(code as SubGoalCode));
-          if (valid.length === 0 || valid.length !== codes.length) {
-            addLocalizedIssue(ctx, {
-              code: 'project.sub_goal',
-              messages: {
-                nb: 'Velg minst ett av delmålene denne utlysningen gjelder.',
-                nn: 'Vel minst eitt av delmåla denne utlysinga gjeld.',
-                en: 'Choose at least one of the sub-goals this call is for.',
-              },
-            });
-          }
-          return valid;
-        }),
-      targetGroup: requiredText(textLimits.targetGroup),
-      activities: requiredText(textLimits.activities),
-      location: requiredText(textLimits.location),
-      startDate: dateField(call.grantYear),
-      endDate: dateField(call.grantYear),
-      expectedParticipants: countField(1_000_000),
-      partners: optionalText(textLimits.partners),
-      volunteerHours: countField(1_000_000),
-    })
-    .superRefine((project, ctx) => {
-      if (project.startDate && project.endDate && project.endDate < project.startDate) {
-        addLocalizedIssue(
-          ctx,
-          {
-            code: 'project.end_before_start',
-            messages: {
-              nb: 'Sluttdatoen kan ikke være før startdatoen.',
-              nn: 'Sluttdatoen kan ikkje vere før startdatoen.',
-              en: 'The end date cannot be before the start date.',
-            },
-          },
-          ['endDate'],
-        );
-      }
-    });
-}
-
-/** The project section as stored. */
-export type ProjectSection = z.output<ReturnType<typeof projectSectionSchema>>;
-
-/** One line of the budget. */
-export interface BudgetLine {
-  label: string;
-  amount: Kroner;
-}
-
-/** The budget as stored: costs, other income, own contribution and the amount applied for. */
-export interface BudgetSection {
-  costs: BudgetLine[];
-  otherIncome: BudgetLine[];
-  ownContribution: Kroner;
-  amountApplied: Kroner;
-}
-
-/** Sums of a budget, and what the budget says should be applied for. */
-export function budgetTotals(budget: Pick<BudgetSection, 'costs' | 'otherIncome' | 'ownContribution'>) {
-  const totalCosts = sum(budget.costs.map((line) => line.amount));
-  const totalIncome = sum(budget.otherIncome.map((line) => line.amount));
-  const funded = totalIncome + budget.ownContribution;
-  return { totalCosts, totalIncome, funded: funded as Kroner, needed: (totalCosts - funded) as number };
-}
-
-const lineSchema = z.object({ label: optionalText(textLimits.lineLabel), amount: amountField({ optional: true }) });
-
-/**
- * The budget section, checked against the call: at least one cost line, each line with both a
- * label and an amount, the amount applied for inside the call's limits and equal to costs minus
- * other income minus own contribution, so the budget adds up to the krone.
- */
-export function budgetSectionSchema(call: Pick<Call, 'minAmount' | 'maxAmount'>) {
-  return z
-    .object({
-      costs: z.array(lineSchema).default([]),
-      otherIncome: z.array(lineSchema).default([]),
-      ownContribution: amountField({ optional: true }),
-      amountApplied: amountField(),
-    })
-    .superRefine((budget, ctx) => {
-      for (const [group, lines] of [['costs', budget.costs], ['otherIncome', budget.otherIncome]] as const) {
-        lines.forEach((line, index) => {
-          if (line.label && line.amount === undefined) {
-            addLocalizedIssue(ctx, { code: 'budget.line_amount_missing', messages: { nb: 'Skriv beløpet for linjen.', nn: 'Skriv beløpet for linja.', en: 'Enter the amount for this line.' } }, [group, index, 'amount']);
-          }
-          if (!line.label && line.amount !== undefined) {
-            addLocalizedIssue(ctx, { code: 'budget.line_label_missing', messages: { nb: 'Skriv hva beløpet gjelder.', nn: 'Skriv kva beløpet gjeld.', en: 'Describe what the amount is for.' } }, [group, index, 'label']);
-          }
-        });
-      }
-      if (!budget.costs.some((line) => line.label && line.amount !== undefined)) {
-        addLocalizedIssue(ctx, { code: 'budget.no_costs', messages: { nb: 'Før opp minst én kostnad.', nn: 'Før opp minst éin kostnad.', en: 'List at least one cost.' } }, ['costs', 0, 'label']);
-      }
-      const applied = budget.amountApplied;
-      if (applied === undefined) return;
-      if (applied < call.minAmount || applied > call.maxAmount) {
-        addLocalizedIssue(
-          ctx,
-          {
-            code: 'budget.amount_outside_limits',
-            messages: {
-              nb: `Du kan søke om fra ${formatKroner(call.minAmount, 'nb')} til ${formatKroner(call.maxAmount, 'nb')} i denne utlysningen.`,
-              nn: `Du kan søkje om frå ${formatKroner(call.minAmount, 'nn')} til ${formatKroner(call.maxAmount, 'nn')} i denne utlysinga.`,
-              en: `In this call you can apply for ${formatKroner(call.minAmount, 'en')} to ${formatKroner(call.maxAmount, 'en')}.`,
-            },
-          },
-          ['amountApplied'],
-        );
-        return;
-      }
-      const totals = budgetTotals(toBudget(budget));
-      if (totals.needed !== applied) {
-        const needed = Math.max(0, totals.needed) as Kroner;
-        addLocalizedIssue(
-          ctx,
-          {
-            code: 'budget.does_not_add_up',
-            messages: {
-              nb: `Beløpet det søkes om må være kostnadene minus andre inntekter og egenandel: ${formatKroner(needed, 'nb')}.`,
-              nn: `Beløpet det blir søkt om må vere kostnadene minus andre inntekter og eigendel: ${formatKroner(needed, 'nn')}.`,
-              en: `The amount applied for must be the costs minus other income and own contribution: ${formatKroner(needed, 'en')}.`,
-            },
-          },
-          ['amountApplied'],
-        );
-      }
-    })
-    .transform(toBudget);
-}
-
-function toBudget(budget: {
-  costs: { label: string; amount: Kroner | undefined }[];
-  otherIncome: { label: string; amount: Kroner | undefined }[];
-  ownContribution: Kroner | undefined;
-  amountApplied: Kroner | undefined;
-}): BudgetSection {
-  const filled = (lines: { label: string; amount: Kroner | undefined }[]) =>
-    lines.filter((line): line is BudgetLine => line.label !== '' && line.amount !== undefined);
-  return {
-    costs: filled(budget.costs),
-    otherIncome: filled(budget.otherIncome),
-    ownContribution: budget.ownContribution ?? (0 as Kroner),
-    amountApplied: budget.amountApplied ?? (0 as Kroner),
-  };
-}
-
-/** The answers to the call's own extra questions, by question id. */
-export function questionsSectionSchema(call: Pick<Call, 'extraQuestions'>) {
-  const shape: Record<string, z.ZodType<string, string | undefined>> = {};
-  for (const question of call.extraQuestions) {
-    shape[question.id] = question.required ? requiredText(question.maxLength) : optionalText(question.maxLength);
-  }
-  return z.object(shape);
-}
+export * from './section-schemas';
+export * from './submission-problems';
 
 /**
  * Largest attachment the form takes. Uploads pass through the applicant Lambda, whose request
@@ -230,7 +21,13 @@ export function questionsSectionSchema(call: Pick<Call, 'extraQuestions'>) {
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 
 /** The kinds of attachment the form asks for. */
-export const attachmentKinds = ['statutes', 'annual-report', 'accounts'] as const;
+export const attachmentKinds = ['statutes', 'annual-report', 'accounts', 'audited-accounts', 'auditor-confirmation'] as const;
+
+/**
+ * Either of these shows an auditor stands behind the accounts, which the rule set's audit threshold
+ * requires of larger applications: accounts confirmed by an auditor, or the auditor's own confirmation.
+ */
+export const auditEvidenceKinds = ['audited-accounts', 'auditor-confirmation'] as const satisfies readonly AttachmentKind[];
 
 /** One kind of attachment. */
 export type AttachmentKind = (typeof attachmentKinds)[number];
@@ -279,31 +76,4 @@ export interface Application {
   attachments: AttachmentRef[];
   /** The application this one was prefilled from (last year's), if any. */
   prefilledFrom?: string;
-}
-
-/** A section that must be completed before submission, with its message. */
-export interface SubmissionProblem {
-  section: SectionName;
-  messages: LocalizedText;
-}
-
-/**
- * What stops the application from being submitted: each missing section, and required
- * attachments. Statutes are always required; accounts are required at and above the audit threshold
- * (they must then be audited), following the rule set.
- */
-export function submissionProblems(application: Application, call: Pick<Call, 'extraQuestions'>): SubmissionProblem[] {
-  const problems: SubmissionProblem[] = [];
-  const missing = (section: SectionName, nb: string, nn: string, en: string) => problems.push({ section, messages: { nb, nn, en } });
-  if (!application.contact) missing('contact', 'Kontaktperson og kontonummer mangler.', 'Kontaktperson og kontonummer manglar.', 'The contact person and account number are missing.');
-  if (!application.project?.startDate || !application.project.endDate) missing('project', 'Beskrivelsen av prosjektet mangler.', 'Skildringa av prosjektet manglar.', 'The project description is missing.');
-  if (!application.budget) missing('budget', 'Budsjettet mangler.', 'Budsjettet manglar.', 'The budget is missing.');
-  if (!application.attachments.some((file) => file.kind === 'statutes')) {
-    missing('attachments', 'Last opp vedtektene til organisasjonen.', 'Last opp vedtektene til organisasjonen.', "Upload the organisation's statutes.");
-  }
-  const requiredQuestions = call.extraQuestions.filter((question) => question.required);
-  if (requiredQuestions.some((question) => !application.answers?.[question.id])) {
-    missing('questions', 'Noen av spørsmålene i utlysningen er ikke besvart.', 'Nokre av spørsmåla i utlysinga er ikkje svara på.', 'Some of the questions in the call are not answered.');
-  }
-  return problems;
 }

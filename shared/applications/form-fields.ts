@@ -132,6 +132,14 @@ export function amountField(options: { optional?: boolean } = {}) {
     });
 }
 
+function countMessages(max: number): LocalizedText {
+  return {
+    nb: `Skriv et helt tall fra 0 til ${max}.`,
+    nn: `Skriv eit heilt tal frå 0 til ${max}.`,
+    en: `Enter a whole number from 0 to ${max}.`,
+  };
+}
+
 /** A count of people or hours: a whole number, 0 or more, at most `max`. */
 export function countField(max: number) {
   return z.string().transform((value, ctx) => {
@@ -141,14 +149,7 @@ export function countField(max: number) {
       return 0;
     }
     if (!/^\d+$/.test(text) || Number(text) > max) {
-      addLocalizedIssue(ctx, {
-        code: 'count.invalid',
-        messages: {
-          nb: `Skriv et helt tall fra 0 til ${max}.`,
-          nn: `Skriv eit heilt tal frå 0 til ${max}.`,
-          en: `Enter a whole number from 0 to ${max}.`,
-        },
-      });
+      addLocalizedIssue(ctx, { code: 'count.invalid', messages: countMessages(max) });
       return 0;
     }
     return Number(text);
@@ -165,6 +166,46 @@ export const dateField = (grantYear?: number) => z.string().transform((value, ct
     addLocalizedIssue(ctx, { code: 'field.required', messages: required });
     return text;
   }
+  checkDate(text, ctx, grantYear);
+  return text;
+});
+
+/**
+ * A date that may be left empty (undefined), and when given is a real date no later than
+ * `latestYear`, e.g. the organisation's founding date.
+ */
+export const optionalPastDateField = (latestYear: number) => z.string().optional().transform((value, ctx) => {
+  const text = (value ?? '').trim();
+  if (text === '') return undefined;
+  if (checkDate(text, ctx) && text.slice(0, 4) > String(latestYear)) {
+    addLocalizedIssue(ctx, {
+      code: 'date.in_future',
+      messages: {
+        nb: `Datoen kan ikke være senere enn ${latestYear}.`,
+        nn: `Datoen kan ikkje vere seinare enn ${latestYear}.`,
+        en: `The date cannot be later than ${latestYear}.`,
+      },
+    });
+  }
+  return text;
+});
+
+/** A count that may be left empty (undefined), otherwise as {@link countField}. */
+export const optionalCountField = (max: number) => z.string().optional().transform((value, ctx) => {
+  const text = (value ?? '').replace(/\s/g, '');
+  if (text === '') return undefined;
+  const parsed = countField(max).safeParse(text);
+  if (!parsed.success) {
+    addLocalizedIssue(ctx, { code: 'count.invalid', messages: countMessages(max) });
+    return undefined;
+  }
+  return parsed.data;
+});
+
+/** A single checkbox: checked when the form sends its value. */
+export const checkboxField = z.string().optional().transform((value) => value !== undefined && value !== '');
+
+function checkDate(text: string, ctx: z.RefinementCtx, grantYear?: number): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (!match || !date || date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) {
@@ -176,7 +217,9 @@ export const dateField = (grantYear?: number) => z.string().transform((value, ct
         en: 'Enter the date like this: 2027-03-15 (year-month-day).',
       },
     });
-  } else if (grantYear !== undefined && !text.startsWith(`${grantYear}-`)) {
+    return false;
+  }
+  if (grantYear !== undefined && !text.startsWith(`${grantYear}-`)) {
     addLocalizedIssue(ctx, {
       code: 'date.outside_grant_year',
       messages: {
@@ -185,6 +228,7 @@ export const dateField = (grantYear?: number) => z.string().transform((value, ct
         en: `The date must be in the grant year ${grantYear}: the money must be used within the year.`,
       },
     });
+    return false;
   }
-  return text;
-});
+  return true;
+}

@@ -9,11 +9,26 @@ import type { RegistryRecord } from './registry-record';
 import type { Application } from './application';
 import { roundSettingsSchema } from '../rounds/round-settings';
 import { ruleSetFor } from '../rules/rule-set-for';
+import { OPERATING_GRANT_SUB_GOAL } from '../rules/sub-goals';
+import type { BudgetSection, ProjectSection } from './section-schemas';
 
 /** Findings about the organisation alone, for the first step, before anything else is known. */
 export function screenOrganisation(call: Call, record: RegistryRecord, asOf: Date | string): EligibilityFinding[] {
   const facts: ApplicationFacts = { amountAppliedFor: call.minAmount, subGoals: call.subGoals.slice(0, 1), isOperatingGrant: false };
   return screenApplication(call, record, facts, asOf).filter((finding) => finding.code.startsWith('organisation.'));
+}
+
+/** What an application states, as the eligibility rules read it. */
+export function applicationFacts(project: ProjectSection, budget: BudgetSection): ApplicationFacts {
+  return {
+    amountAppliedFor: budget.amountApplied,
+    subGoals: project.subGoals,
+    isOperatingGrant: project.subGoals.includes(OPERATING_GRANT_SUB_GOAL),
+    isLocalImmigrantOrganisation: project.localImmigrantOrganisation === true,
+    ...(project.countedMembers === undefined ? {} : { countedMembers: project.countedMembers }),
+    ...(project.potId === undefined ? {} : { potId: project.potId }),
+    ...(project.foundedOn === undefined ? {} : { foundedOn: project.foundedOn }),
+  };
 }
 
 /** Every finding for a complete application; `record` is null when the registry could not be asked. */
@@ -27,14 +42,17 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
     maxAmount: call.maxAmount,
     reportingDeadline: call.reportingDeadline,
     extraQuestions: call.extraQuestions,
+    pots: call.pots ?? [],
   });
   return assessEligibility(
     facts,
     {
       ruleSet: ruleSetFor(call.grantYear),
       round,
+      // A call's kommunenummer is the administrator's number in the call's grant year (Eidsvoll's 2023
+      // call says 3035), so it is compared in that year's numbering, not as if it were a 2024 number.
       call: call.kommunenummer
-        ? { kind: 'municipal', kommune: { kommunenummer: call.kommunenummer as Kommunenummer, validFrom: 2024 } }
+        ? { kind: 'municipal', kommune: { kommunenummer: call.kommunenummer as Kommunenummer, validFrom: call.grantYear } }
         : { kind: 'national' },
       asOf,
     },
@@ -43,23 +61,13 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
 }
 
 /**
- * The facts an application's own answers give the eligibility rules: what it applies for, for
- * which sub-goals, and whether it is an operating grant (sub-goal D is the operating grant).
- * Undefined until the project and the budget are filled in.
- */
-export function applicationFacts(application: Pick<Application, 'project' | 'budget'>): ApplicationFacts | undefined {
-  const { project, budget } = application;
-  if (!project || !budget) return undefined;
-  return { amountAppliedFor: budget.amountApplied, subGoals: project.subGoals, isOperatingGrant: project.subGoals.includes('D') };
-}
-
-/**
  * Every finding for an application as it stands, for the review before submitting: none until the
  * project and budget are filled in, and the organisation judged only on what the registry said.
  */
 export function screenDraft(call: Call, application: Application, asOf: Date | string): EligibilityFinding[] {
-  const facts = applicationFacts(application);
-  if (!facts) return [];
+  const { project, budget } = application;
+  if (!project || !budget) return [];
+  const facts = applicationFacts(project, budget);
   const record = application.registryCheck.status === 'verified' ? application.registryCheck.record : null;
   return screenApplication(call, record, facts, asOf);
 }

@@ -14,7 +14,7 @@
  *   Sunday or Norwegian public holiday, the deadline moves to the next working day. The deadline
  *   lasts to the end of that day, Oslo time.
  */
-import { TZDate, tz } from '@date-fns/tz';
+import { tz, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 // Per-locale imports: the `date-fns/locale` barrel loads every locale and slows cold starts.
 import { enGB } from 'date-fns/locale/en-GB';
@@ -68,21 +68,43 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
  * Reads an Oslo local date-time as typed in a form (`2024-02-15T12:00`, as `datetime-local` sends
- * it, or `2024-02-15 12:00:00`; a date alone means 00:00) and returns the instant as UTC ISO.
+ * it, or `2024-02-15 12:00:00`) and returns the instant as UTC ISO. A date alone (`2026-03-29`)
+ * means the end of that day, 23:59:59, because a deadline written as a date includes the whole day.
  */
 export function parseOsloLocal(input: string): Result<string, LocalTimeError> {
   const match = LOCAL.exec(input.trim());
   const fail = (code: LocalTimeErrorCode) => err({ code, messages: localTimeMessages[code] });
   if (!match) return fail('format');
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const dateOnly = match[4] === undefined;
+  const [year, month, day, hour, minute, second] = match
+    .slice(1)
+    .map((part, index) => (part === undefined ? (dateOnly ? END_OF_DAY[index - 3] : 0) : Number(part)));
   if (year === undefined || month === undefined || day === undefined) return fail('format');
+  if (hour === undefined || minute === undefined || second === undefined) return fail('format');
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return fail('invalid_date');
-  const instant = new TZDate(year, month - 1, day, hour, minute, second, OSLO_TIME_ZONE);
-  // In the spring gap TZDate moves the time forward; detect that instead of accepting it.
-  if (instant.getHours() !== hour || instant.getMinutes() !== minute || instant.getDate() !== day) {
-    return fail('nonexistent_local_time');
-  }
-  return ok(new Date(instant.getTime()).toISOString());
+  const instant = osloWallClockToInstant(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (instant === undefined) return fail('nonexistent_local_time');
+  return ok(new Date(instant).toISOString());
+}
+
+const END_OF_DAY = [23, 59, 59] as const;
+const MINUTE_MS = 60_000;
+const HALF_DAY_MS = 12 * 3_600_000;
+
+/**
+ * The instant at which Oslo clocks show `wallClock` (the local fields written as if they were UTC).
+ * Computed from the zone's offsets alone, never from the host's zone, so the answer is the same
+ * under any `TZ`. Each offset in force within half a day is tried; an offset fits when Oslo really
+ * has that offset at the instant it yields. No fit means the spring gap (undefined); two fits mean
+ * the repeated autumn hour, and the later instant wins so the applicant never loses the hour.
+ */
+function osloWallClockToInstant(wallClock: number): number | undefined {
+  const offsetAt = (instant: number) => tzOffset(OSLO_TIME_ZONE, new Date(instant)) * MINUTE_MS;
+  const candidates = new Set([offsetAt(wallClock - HALF_DAY_MS), offsetAt(wallClock + HALF_DAY_MS)]);
+  const fitting = [...candidates]
+    .map((offset) => wallClock - offset)
+    .filter((instant) => wallClock - offsetAt(instant) === instant);
+  return fitting.length === 0 ? undefined : Math.max(...fitting);
 }
 
 /** Like {@link parseOsloLocal}, throwing {@link InvalidLocalTimeError}; for trusted data. */
@@ -129,7 +151,8 @@ export function isBeforeDeadline(now: Date | string, deadline: Date | string): b
   return Math.floor(toDate(now).getTime() / 1000) <= Math.floor(toDate(deadline).getTime() / 1000);
 }
 
-function isCalendarDate(year: number, month: number, day: number): boolean {
+/** Whether year, month (1–12) and day name a real date of the Gregorian calendar (no 30 February). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
@@ -211,9 +234,10 @@ export interface AppealDeadline {
 
 /**
  * The appeal deadline for a decision that reached the party at `receivedAt` (fvl. § 29, counted by
- * § 30): `weeks` weeks later on the same weekday, moved to the next working day when needed.
+ * § 30): `weeks` weeks later on the same weekday, moved to the next working day when needed. The
+ * weeks come from the grant year's rule set (`appealDeadlineWeeks`), so there is no default here.
  */
-export function appealDeadline(receivedAt: Date | string, weeks = 3): AppealDeadline {
+export function appealDeadline(receivedAt: Date | string, weeks: number): AppealDeadline {
   const receivedOn = osloDateOf(receivedAt);
   const plain = addDays(receivedOn, weeks * 7);
   const lastDay = nextWorkingDayFrom(plain);

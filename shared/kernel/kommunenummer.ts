@@ -4,10 +4,12 @@
  * split and all their municipalities renumbered, and Ålesund became 1508 when Haram left it — so a
  * stored number carries the year it is valid from, and comparisons go through {@link sameKommune}.
  *
- * Only the county structures since the 2020 reform are modelled; the scheme's rule sets start in 2021.
+ * Numbers are read for the county structures since the 2020 reform (the scheme's rule sets start in
+ * 2021); translation knows every change of 2020 and 2024 ({@link kommunenummerChanges}).
  */
 import { z } from 'zod';
 import { addLocalizedIssue, type LocalizedText } from './i18n.js';
+import { kommunenummerChanges } from './kommunenummer-changes.js';
 import { err, ok, type Result } from './result.js';
 
 /** Four digits, leading zero kept. */
@@ -36,24 +38,29 @@ const counties2024: Readonly<Record<string, string>> = {
   '50': 'Trøndelag', '55': 'Troms', '56': 'Finnmark',
 };
 
-/**
- * Old (2020–2023) → new (2024–) numbers for the managing municipalities and their larger
- * neighbours. Not the full list of 2024 changes: numbers not listed translate to themselves, which is
- * right for every county that was not split.
- */
-export const renumbering2024: Readonly<Record<string, string>> = {
-  '3001': '3101', '3002': '3103', '3003': '3105', '3004': '3107', // Halden, Moss, Sarpsborg, Fredrikstad
-  '3020': '3207', '3024': '3201', '3025': '3203', '3029': '3222', '3030': '3205', '3033': '3209', '3035': '3240', // Nordre Follo, Bærum, Asker, Lørenskog, Lillestrøm, Ullensaker, Eidsvoll
-  '3005': '3301', '3006': '3303', '3007': '3305', // Drammen, Kongsberg, Ringerike
-  '3801': '3901', '3802': '3903', '3803': '3905', '3804': '3907', '3805': '3909', // Horten, Holmestrand, Tønsberg, Sandefjord, Larvik
-  '3806': '4001', '3807': '4003', // Porsgrunn, Skien
-  '5401': '5501', '5402': '5503', '5403': '5601', '5406': '5603', // Tromsø, Harstad, Alta, Hammerfest
-  '1507': '1508', // Ålesund (Haram left and became 1580)
-};
+/** A renumbering date's translations, derived from {@link kommunenummerChanges}. */
+interface Renumbering {
+  readonly year: number;
+  /** Old → new. A split old number goes to the successor listed first (1507 → 1508 Ålesund, not Haram). */
+  readonly forward: ReadonlyMap<string, string>;
+  /** New → old. A merged new number goes back to the predecessor listed first, because the way back is ambiguous. */
+  readonly back: ReadonlyMap<string, string>;
+}
 
-const renumberingBack: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(renumbering2024).map(([from, to]) => [to, from]),
-);
+function renumberingOf(year: number): Renumbering {
+  const forward = new Map<string, string>();
+  const back = new Map<string, string>();
+  // A `moved` row is a minor part that went elsewhere; the municipality itself went where its other row says.
+  for (const change of kommunenummerChanges.filter((c) => c.year === year && c.kind !== 'moved')) {
+    if (!forward.has(change.oldNumber)) forward.set(change.oldNumber, change.newNumber);
+    if (!back.has(change.newNumber)) back.set(change.newNumber, change.oldNumber);
+  }
+  return { year, forward, back };
+}
+
+const renumberings: readonly Renumbering[] = [...new Set(kommunenummerChanges.map((c) => c.year))]
+  .sort((x, y) => x - y)
+  .map(renumberingOf);
 
 /** Why a kommunenummer was refused. */
 export type KommunenummerErrorCode = 'format' | 'unknown_county' | 'year_out_of_range';
@@ -106,17 +113,17 @@ export function parseKommunenummer(input: string, year: number): Result<Kommunen
 }
 
 /**
- * The number a municipality had in `toYear`, given its number in `fromYear`; unchanged where the
- * table has no entry.
+ * The number a municipality had in `toYear`, given its number in `fromYear`, through every
+ * renumbering in between (2020 and 2024); unchanged where no change lists it.
  */
 export function translateKommunenummer(kommunenummer: Kommunenummer, fromYear: number, toYear: number): Kommunenummer {
-  if (fromYear < RENUMBERING_2024 && toYear >= RENUMBERING_2024) {
-    return (renumbering2024[kommunenummer] ?? kommunenummer) as Kommunenummer;
+  let number: string = kommunenummer;
+  if (toYear > fromYear) {
+    for (const step of renumberings.filter((r) => r.year > fromYear && r.year <= toYear)) number = step.forward.get(number) ?? number;
+  } else {
+    for (const step of renumberings.filter((r) => r.year > toYear && r.year <= fromYear).reverse()) number = step.back.get(number) ?? number;
   }
-  if (fromYear >= RENUMBERING_2024 && toYear < RENUMBERING_2024) {
-    return (renumberingBack[kommunenummer] ?? kommunenummer) as Kommunenummer;
-  }
-  return kommunenummer;
+  return number as Kommunenummer;
 }
 
 /** The number of a stored municipality as of `year`. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../kernel/i18n';
 import { kronerSchema } from '../kernel/money';
 import { roundStatuses } from './lifecycle';
-import { extraQuestionSchema } from './round-settings';
+import { extraQuestionSchema, roundPotSchema } from './round-settings';
 import { subGoalCodeSchema } from '../rules/sub-goals';
 import { tenantIdSchema } from '../kernel/tenants';
 
@@ -31,6 +31,8 @@ export const callSchema = z.object({
   status: z.enum(roundStatuses),
   /** The call's own questions, asked after the national form. */
   extraQuestions: z.array(extraQuestionSchema).default([]),
+  /** Earmarked pots of the rule set that this call offers; absent when it offers none. */
+  pots: z.array(roundPotSchema).optional(),
 });
 
 /** A call as stored and shown. */

@@ -13,6 +13,7 @@
  */
 import { DomainError } from '../kernel/errors.js';
 import { compare, fraction, fractionToDecimalString, fractionToString, multiply, roundFraction, type Fraction } from '../kernel/fraction.js';
+import { kommunenummerSchema } from '../kernel/kommunenummer.js';
 import { formatKroner, kroner, sum, toFraction, type Kroner } from '../kernel/money.js';
 import type { RuleSet, UnspentFundsPolicy } from './rule-set.js';
 
@@ -115,18 +116,20 @@ function check(condition: boolean, code: string, messages: { nb: string; nn: str
  * Divides the pool into one frame per municipality: floors first, the rest by key with the
  * largest-remainder method. Frames are never negative and always add up to the pool exactly.
  *
- * Throws {@link AllocationError}: `allocation.no_municipalities`, `allocation.duplicate_municipality`,
+ * Throws {@link AllocationError}: `allocation.no_municipalities`, `allocation.invalid_kommunenummer`,
+ * `allocation.duplicate_municipality` (also when two spellings such as `' 0301'` and `'0301'` meet),
  * `allocation.invalid_key`, `allocation.zero_total_key` (pool left to divide but every key is 0),
  * `allocation.negative_pool`, and {@link FloorsExceedPoolError}.
  */
 export function allocateFrames(input: AllocationInput): Allocation {
-  const { pool, municipalities } = input;
-  check(municipalities.length > 0, 'allocation.no_municipalities', {
+  const { pool } = input;
+  check(input.municipalities.length > 0, 'allocation.no_municipalities', {
     nb: 'Det er ingen kommuner å fordele til.', nn: 'Det er ingen kommunar å fordele til.', en: 'There are no municipalities to allocate to.',
   });
   check(Number.isSafeInteger(pool) && pool >= 0, 'allocation.negative_pool', {
     nb: 'Potten må være et positivt helt beløp.', nn: 'Potten må vere eit positivt heilt beløp.', en: 'The pool must be a non-negative whole amount.',
   });
+  const municipalities = input.municipalities.map(withValidKommunenummer);
   const seen = new Set<string>();
   for (const m of municipalities) {
     check(!seen.has(m.kommunenummer), 'allocation.duplicate_municipality', {
@@ -189,6 +192,20 @@ export function allocateFrames(input: AllocationInput): Allocation {
   return { pool, totalKey: Number(totalKey), floorsTotal, distributedByKey, leftoverKroner: leftover, lines };
 }
 
+/**
+ * The entry with its kommunenummer read by {@link kommunenummerSchema}, so that `'abc'` is refused and
+ * `' 0301'` is the same municipality as `'0301'` (and so a duplicate), not a second claim on the pool.
+ */
+function withValidKommunenummer<T extends { readonly kommunenummer: string }>(entry: T): T {
+  const parsed = kommunenummerSchema.safeParse(entry.kommunenummer);
+  check(parsed.success, 'allocation.invalid_kommunenummer', {
+    nb: `«${entry.kommunenummer}» er ikke et kommunenummer med 4 sifre.`,
+    nn: `«${entry.kommunenummer}» er ikkje eit kommunenummer med 4 siffer.`,
+    en: `"${entry.kommunenummer}" is not a 4-digit municipality number.`,
+  }, { kommunenummer: entry.kommunenummer });
+  return parsed.success ? { ...entry, kommunenummer: parsed.data } : entry;
+}
+
 function shareString(share: Fraction, totalKey: bigint): string {
   return totalKey === 0n ? '0' : fractionToString(share);
 }
@@ -209,10 +226,11 @@ export interface Reallocation {
 }
 
 /**
- * Applies the unspent-funds policy: either everything goes back to IMDi and into next year's
+ * Applies the unspent-funds policy (kommunenummer checked as in {@link allocateFrames}): either everything goes back to IMDi and into next year's
  * national frame, or each municipality keeps its own returned money as carry-over.
  */
-export function reallocateReturnedFunds(rules: Pick<RuleSet, 'unspentFunds'>, returned: readonly ReturnedFunds[]): Reallocation {
+export function reallocateReturnedFunds(rules: Pick<RuleSet, 'unspentFunds'>, returnedAsGiven: readonly ReturnedFunds[]): Reallocation {
+  const returned = returnedAsGiven.map(withValidKommunenummer);
   for (const r of returned) {
     if (!Number.isSafeInteger(r.amount) || r.amount < 0) throw new AllocationError('allocation.negative_return', {
       nb: 'Tilbakeført beløp kan ikke være negativt.', nn: 'Tilbakeført beløp kan ikkje vere negativt.', en: 'A returned amount cannot be negative.',

@@ -1,15 +1,15 @@
 /**
  * An administrator's budget position for one grant year, and the rules that keep it honest:
  *
- *   available = frame + carried over − admin reserved − awarded + returned
+ *   available = frame + carried over + returned − admin reserved − awarded − returned to IMDi
  *
  * The admin reservation never exceeds the cap (5 % of the frame in the default rule sets), an award
- * never exceeds what is available, and nothing is returned that was not awarded. The cap is computed
- * on the frame alone: carried-over money was already part of an earlier year's cap base.
+ * or a transfer back to IMDi never exceeds what is available, and nothing comes back that was not
+ * awarded. The cap is computed on the frame alone: carried-over money was already part of an earlier
+ * year's cap base.
  *
  * The functions are pure and return the new position or a named error. The store applies the same
- * rule atomically with {@link awardGuard} / {@link adminReservationGuard}, which turn the rule into
- * plain bounds for a DynamoDB condition expression, because two officers may decide at once.
+ * rules atomically with the guards in `budget-guards.ts`, because two officers may act at once.
  */
 import { DomainError } from '../kernel/errors.js';
 import { applyRate, formatKroner, kroner, type Kroner } from '../kernel/money.js';
@@ -24,8 +24,10 @@ export interface BudgetPosition {
   readonly adminCap: Kroner;
   readonly adminReserved: Kroner;
   readonly awarded: Kroner;
-  /** Awarded money that came back (withdrawn, reduced, unspent or repaid). */
+  /** Awarded money that came back (withdrawn, reduced, unspent or repaid); available again. */
   readonly returned: Kroner;
+  /** Money sent back to IMDi (policy `return_to_imdi`); no longer available to this administrator. */
+  readonly returnedToImdi: Kroner;
 }
 
 /** A budget rule refused a change. */
@@ -96,12 +98,12 @@ export function openBudget(rules: Pick<RuleSet, 'adminCostCap'>, frame: Kroner, 
   if (!Number.isSafeInteger(frame) || frame < 0) throw new InvalidBudgetAmountError(frame);
   if (!Number.isSafeInteger(carriedOver) || carriedOver < 0) throw new InvalidBudgetAmountError(carriedOver);
   const zero = kroner(0);
-  return { frame, carriedOver, adminCap: adminCostCap(rules, frame), adminReserved: zero, awarded: zero, returned: zero };
+  return { frame, carriedOver, adminCap: adminCostCap(rules, frame), adminReserved: zero, awarded: zero, returned: zero, returnedToImdi: zero };
 }
 
-/** What can still be awarded or reserved. */
+/** What can still be awarded, reserved or sent back to IMDi. */
 export function available(p: BudgetPosition): Kroner {
-  return kroner(p.frame + p.carriedOver - p.adminReserved - p.awarded + p.returned);
+  return kroner(p.frame + p.carriedOver + p.returned - p.adminReserved - p.awarded - p.returnedToImdi);
 }
 
 /** Admin reservation still allowed under the cap (ignoring available funds). */
@@ -128,11 +130,16 @@ export function releaseAdmin(p: BudgetPosition, amount: Kroner): Result<BudgetPo
   return ok({ ...p, adminReserved: kroner(p.adminReserved - amount) });
 }
 
-/** Records an award; refused above what is available. */
-export function award(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
+// Awards and transfers to IMDi both spend what is available, so they share one rule.
+function spendAvailable(p: BudgetPosition, amount: Kroner, counter: 'awarded' | 'returnedToImdi'): Result<BudgetPosition, BudgetError> {
   if (!positive(amount)) return err(new InvalidBudgetAmountError(amount));
   if (amount > available(p)) return err(new InsufficientFundsError(amount, available(p)));
-  return ok({ ...p, awarded: kroner(p.awarded + amount) });
+  return ok({ ...p, [counter]: kroner(p[counter] + amount) });
+}
+
+/** Records an award; refused above what is available. */
+export function award(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
+  return spendAvailable(p, amount, 'awarded');
 }
 
 /** Records awarded money coming back; refused above what was awarded and not yet returned. */
@@ -143,72 +150,19 @@ export function returnFunds(p: BudgetPosition, amount: Kroner): Result<BudgetPos
   return ok({ ...p, returned: kroner(p.returned + amount) });
 }
 
+/** Sends money this administrator will not use back to IMDi; refused above what is available. */
+export function returnToImdi(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
+  return spendAvailable(p, amount, 'returnedToImdi');
+}
+
+/** Adds last year's carried-over money (policy `carry_over`) to the position. */
+export function carryOver(p: BudgetPosition, amount: Kroner): Result<BudgetPosition, BudgetError> {
+  if (!positive(amount)) return err(new InvalidBudgetAmountError(amount));
+  return ok({ ...p, carriedOver: kroner(p.carriedOver + amount) });
+}
+
 /** Whether a position keeps every budget rule; for reconcile jobs and tests. */
 export function isConsistent(p: BudgetPosition): boolean {
-  const values = [p.frame, p.carriedOver, p.adminCap, p.adminReserved, p.awarded, p.returned];
+  const values = [p.frame, p.carriedOver, p.adminCap, p.adminReserved, p.awarded, p.returned, p.returnedToImdi];
   return values.every((v) => Number.isSafeInteger(v) && v >= 0) && p.adminReserved <= p.adminCap && p.returned <= p.awarded && available(p) >= 0;
-}
-
-/**
- * Bounds that make an award safe even if the stored position changed since it was read. The store
- * writes `ADD awarded :amount` with the condition
- * `awarded <= :maxAwardedBefore AND adminReserved <= :adminReservedAtMost AND returned >= :returnedAtLeast
- *  AND carriedOver >= :carriedOverAtLeast` (frame is fixed). Whatever changed concurrently, that
- * proves awarded + amount ≤ frame + carriedOver − adminReserved + returned.
- */
-export interface AwardGuard {
-  readonly amount: Kroner;
-  /** The highest `awarded` may be before adding `amount`. */
-  readonly maxAwardedBefore: Kroner;
-  /** The highest `awarded` may be after adding `amount` (= frame + carriedOver − adminReserved + returned as read). */
-  readonly maxAwardedAfter: Kroner;
-  readonly adminReservedAtMost: Kroner;
-  readonly returnedAtLeast: Kroner;
-  readonly carriedOverAtLeast: Kroner;
-}
-
-/** The award rule as condition bounds for the store, or the error the award would meet now. */
-export function awardGuard(p: BudgetPosition, amount: Kroner): Result<AwardGuard, BudgetError> {
-  const checked = award(p, amount);
-  if (!checked.ok) return checked;
-  const maxAwardedAfter = kroner(p.frame + p.carriedOver - p.adminReserved + p.returned);
-  return ok({
-    amount,
-    maxAwardedBefore: kroner(maxAwardedAfter - amount),
-    maxAwardedAfter,
-    adminReservedAtMost: p.adminReserved,
-    returnedAtLeast: p.returned,
-    carriedOverAtLeast: p.carriedOver,
-  });
-}
-
-/**
- * Bounds that make an admin reservation safe under concurrency: the store writes
- * `ADD adminReserved :amount` with `adminReserved <= :maxAdminReservedBefore AND awarded <= :awardedAtMost
- *  AND returned >= :returnedAtLeast AND carriedOver >= :carriedOverAtLeast`.
- */
-export interface AdminReservationGuard {
-  readonly amount: Kroner;
-  readonly maxAdminReservedBefore: Kroner;
-  /** min(cap, frame + carriedOver − awarded + returned as read). */
-  readonly maxAdminReservedAfter: Kroner;
-  readonly awardedAtMost: Kroner;
-  readonly returnedAtLeast: Kroner;
-  readonly carriedOverAtLeast: Kroner;
-}
-
-/** The admin-reservation rule as condition bounds for the store, or the error it would meet now. */
-export function adminReservationGuard(p: BudgetPosition, amount: Kroner): Result<AdminReservationGuard, BudgetError> {
-  const checked = reserveAdmin(p, amount);
-  if (!checked.ok) return checked;
-  const byFunds = p.frame + p.carriedOver - p.awarded + p.returned;
-  const maxAdminReservedAfter = kroner(Math.min(p.adminCap, byFunds));
-  return ok({
-    amount,
-    maxAdminReservedBefore: kroner(maxAdminReservedAfter - amount),
-    maxAdminReservedAfter,
-    awardedAtMost: p.awarded,
-    returnedAtLeast: p.returned,
-    carriedOverAtLeast: p.carriedOver,
-  });
 }

@@ -42,6 +42,8 @@ export interface ApplicationFacts {
   readonly countedMembers?: number;
   /** The earmarked pot applied to, if any. */
   readonly potId?: string;
+  /** The founding date the applicant states (`YYYY-MM-DD`); used only when the register has none. */
+  readonly foundedOn?: string;
 }
 
 /** Whose call the application is for. */
@@ -116,8 +118,9 @@ export function assessEligibility(facts: ApplicationFacts, context: EligibilityC
       });
     }
     if (call.kind === 'municipal') checkAddress(registry, call.kommune, context, add);
-    if (facts.isOperatingGrant) checkOperatingGrantAge(registry, asOfDate, ruleSet, pot, add);
-    if (pot?.eligibility.maxYearsSinceFounded !== undefined) checkPotAge(registry, asOfDate, pot, add);
+    const founded = registry.stiftelsesdato ?? facts.foundedOn;
+    if (facts.isOperatingGrant) checkOperatingGrantAge(founded, asOfDate, ruleSet, pot, add);
+    if (pot?.eligibility.maxYearsSinceFounded !== undefined) checkPotAge(founded, asOfDate, pot, add);
   }
 
   if (facts.isOperatingGrant && facts.isLocalImmigrantOrganisation && !pot?.waives.includes('operatingGrant.minCountedMembers')) {
@@ -174,20 +177,19 @@ function checkAddress(registry: RegistryRecord, kommune: KommuneRef, context: El
   }
 }
 
-function foundedOn(registry: RegistryRecord): string | undefined {
-  return registry.stiftelsesdato ?? registry.registreringsdatoEnhetsregisteret;
-}
+// The registration date is not a stand-in for the founding date: an old organisation that registered
+// late would look new. When neither the register nor the applicant gives a date, the applicant is asked.
+const foundingDateMissing: LocalizedText = {
+  nb: 'Enhetsregisteret har ikke stiftelsesdato for organisasjonen. Skriv inn når organisasjonen ble stiftet, under «Prosjektet».',
+  nn: 'Einingsregisteret har ikkje skipingsdato for organisasjonen. Skriv inn når organisasjonen vart skipa, under «Prosjektet».',
+  en: 'The register has no founding date for the organisation. Enter when the organisation was founded, under "Project".',
+};
 
-function checkOperatingGrantAge(registry: RegistryRecord, asOf: string, ruleSet: RuleSet, pot: Pot | undefined, add: Add): void {
+function checkOperatingGrantAge(founded: string | undefined, asOf: string, ruleSet: RuleSet, pot: Pot | undefined, add: Add): void {
   const required = ruleSet.operatingGrant.minYearsInOperation;
   if (required === 0 || pot?.waives.includes('operatingGrant.minYearsInOperation')) return;
-  const founded = foundedOn(registry);
   if (founded === undefined) {
-    add('warning', 'organisation.founding_date_unknown', 'ruleSet.operatingGrant.minYearsInOperation', {
-      nb: 'Enhetsregisteret har ikke stiftelsesdato. Saksbehandler må sjekke at organisasjonen har vært i drift lenge nok.',
-      nn: 'Einingsregisteret har ikkje skipingsdato. Sakshandsamar må sjekke at organisasjonen har vore i drift lenge nok.',
-      en: 'The register has no founding date. The officer must check that the organisation has operated long enough.',
-    });
+    add('blocking', 'organisation.founding_date_missing', 'ruleSet.operatingGrant.minYearsInOperation', foundingDateMissing);
     return;
   }
   if (fullYearsBetween(founded, asOf) < required) {
@@ -199,16 +201,11 @@ function checkOperatingGrantAge(registry: RegistryRecord, asOf: string, ruleSet:
   }
 }
 
-function checkPotAge(registry: RegistryRecord, asOf: string, pot: Pot, add: Add): void {
+function checkPotAge(founded: string | undefined, asOf: string, pot: Pot, add: Add): void {
   const maxYears = pot.eligibility.maxYearsSinceFounded;
   if (maxYears === undefined) return;
-  const founded = foundedOn(registry);
   if (founded === undefined) {
-    add('warning', 'pot.founding_date_unknown', `ruleSet.pots.${pot.id}.eligibility.maxYearsSinceFounded`, {
-      nb: 'Enhetsregisteret har ikke stiftelsesdato. Saksbehandler må sjekke at organisasjonen er ny nok for potten.',
-      nn: 'Einingsregisteret har ikkje skipingsdato. Sakshandsamar må sjekke at organisasjonen er ny nok for potten.',
-      en: 'The register has no founding date. The officer must check that the organisation is new enough for the pot.',
-    });
+    add('blocking', 'pot.founding_date_missing', `ruleSet.pots.${pot.id}.eligibility.maxYearsSinceFounded`, foundingDateMissing);
   } else if (fullYearsBetween(founded, asOf) >= maxYears) {
     add('blocking', 'pot.organisation_too_old', `ruleSet.pots.${pot.id}.eligibility.maxYearsSinceFounded`, {
       nb: `Potten «${pot.name.nb}» er for organisasjoner som er yngre enn ${maxYears} år.`,
@@ -246,9 +243,11 @@ function checkSubGoals(facts: ApplicationFacts, round: RoundSettings, add: Add):
 function checkAmount(facts: ApplicationFacts, ruleSet: RuleSet, round: RoundSettings, pot: Pot | undefined, add: Add): void {
   const amount = facts.amountAppliedFor;
   const nationalMax = ruleSet.amounts.maxPerApplication;
-  const [maxAmount, maxRule] = pot
-    ? [min(pot.maxAmount, nationalMax), `ruleSet.pots.${pot.id}.maxAmount`]
-    : [min(round.maxAmount, nationalMax), 'round.maxAmount'];
+  // A pot narrows the round's maximum, never widens it: a round capped at 50 000 kr stays capped.
+  const roundMax = min(round.maxAmount, nationalMax);
+  const [maxAmount, maxRule] = pot && pot.maxAmount < roundMax
+    ? [pot.maxAmount, `ruleSet.pots.${pot.id}.maxAmount`]
+    : [roundMax, 'round.maxAmount'];
   if (amount > maxAmount) {
     add('blocking', 'amount.above_max', maxRule, {
       nb: `Du kan søke om høyst ${formatKroner(maxAmount, 'nb')}.`,

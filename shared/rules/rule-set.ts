@@ -4,6 +4,7 @@
  * in 2025). Defaults are in `default-rule-sets.ts`.
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../kernel/deadlines.js';
 import { decimalToFraction, roundingModes } from '../kernel/fraction.js';
 import { addLocalizedIssue, localizedTextSchema } from '../kernel/i18n.js';
 import { kronerSchema } from '../kernel/money.js';
@@ -71,9 +72,10 @@ export const ruleSetSchema = z
       .min(1),
     /** Grants of at least this amount need accounts confirmed by an auditor. */
     auditThreshold: kronerSchema,
+    /** Weeks to appeal a decision (fvl. § 29); every appeal deadline of the year is counted with it. */
     appealDeadlineWeeks: z.int().min(1).max(52),
     appealBody: z.enum(appealBodies),
-    /** Default reporting deadline: this day of the year after the grant year, end of day in Europe/Oslo. */
+    /** Default reporting deadline: this day of the year after the grant year, end of day in Europe/Oslo; must exist that year. */
     reportingDeadlineDefault: z.object({ month: z.int().min(1).max(12), day: z.int().min(1).max(31) }),
     amounts: z.object({ minPerApplication: kronerSchema, maxPerApplication: kronerSchema }),
     operatingGrant: z.object({
@@ -110,6 +112,14 @@ export const ruleSetSchema = z
         nn: 'Minstebeløpet kan ikkje vere større enn maksbeløpet.',
         en: 'The minimum amount cannot be larger than the maximum amount.',
       } }, ['amounts', 'minPerApplication']);
+    }
+    const { month, day } = rules.reportingDeadlineDefault;
+    if (!isCalendarDate(rules.grantYear + 1, month, day)) {
+      addLocalizedIssue(ctx, { code: 'rule_set.reporting_deadline_not_a_date', messages: {
+        nb: `Standard rapporteringsfrist ${day}.${month}. finnes ikke i ${rules.grantYear + 1}.`,
+        nn: `Standard rapporteringsfrist ${day}.${month}. finst ikkje i ${rules.grantYear + 1}.`,
+        en: `The default reporting deadline ${day}/${month} does not exist in ${rules.grantYear + 1}.`,
+      } }, ['reportingDeadlineDefault']);
     }
     const potIds = rules.pots.map((p) => p.id);
     if (new Set(potIds).size !== potIds.length) {

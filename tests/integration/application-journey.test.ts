@@ -59,30 +59,34 @@ describe('an organisation applies, over HTTP', () => {
   });
 
   /** Starts an application and fills every section, as far as `upTo`. */
-  async function startedApplication(email = freshRecipient('soker')) {
+  async function startedApplication(email = freshRecipient('soker'), tenant = tenantId) {
     const client = new ApplicantClient(harness.app);
-    await client.get(`/calls/${tenantId}/2027-1/apply`);
-    const started = await client.post(`/calls/${tenantId}/2027-1/apply`, { orgnr: eidsvollOrganisation, email }, { guards: false });
+    await client.get(`/calls/${tenant}/2027-1/apply`);
+    const started = await client.post(`/calls/${tenant}/2027-1/apply`, { orgnr: eidsvollOrganisation, email }, { guards: false });
     expect(started.status).toBe(303);
     const applicationPath = started.headers.get('location')!.replace(/\/contact$/, '');
     return { client, applicationPath, email };
   }
 
-  async function fillEverything(client: ApplicantClient, applicationPath: string, email: string) {
-    for (const [section, fields] of Object.entries(filledSections)) {
+  async function fillEverything(client: ApplicantClient, applicationPath: string, email: string, sections: Partial<Record<keyof typeof filledSections, Record<string, string | string[]>>> = {}) {
+    for (const [section, fields] of Object.entries({ ...filledSections, ...sections })) {
       await client.get(`${applicationPath}/${section}`);
       const response = await client.post(`${applicationPath}/${section}`, { ...fields, ...(section === 'contact' ? { email } : {}), intent: 'continue' });
       expect(response.status, `${section}: ${client.lastPage.match(/ds-validation-message[^>]*>([^<]+)/)?.[1]}`).toBe(303);
     }
+    await upload(client, applicationPath, 'statutes', 'vedtekter.pdf');
+    await client.get(`${applicationPath}/review`);
+  }
+
+  async function upload(client: ApplicantClient, applicationPath: string, kind: string, filename: string) {
     await client.get(`${applicationPath}/attachments`);
     const form = new FormData();
     form.append('csrf', /name="csrf" value="([^"]+)"/.exec(client.lastPage)![1]!);
     form.append('version', /name="version" value="([^"]+)"/.exec(client.lastPage)![1]!);
-    form.append('kind', 'statutes');
-    form.append('file', new File([pdfBytes], 'vedtekter.pdf', { type: 'application/pdf' }));
+    form.append('kind', kind);
+    form.append('file', new File([pdfBytes], filename, { type: 'application/pdf' }));
     const uploaded = await client.request(`${applicationPath}/attachments`, { method: 'POST', body: form });
     expect(uploaded.status).toBe(303);
-    await client.get(`${applicationPath}/review`);
   }
 
   it('stores each section, submits once, and sends the link and the receipt by email', async () => {
@@ -110,9 +114,13 @@ describe('an organisation applies, over HTTP', () => {
   });
 
   it('turns a double click on submit into exactly one submission and one receipt', async () => {
-    // Prepare
-    const { client, applicationPath, email } = await startedApplication();
+    // Prepare: a tenant of its own, so the counter counts this application alone
+    const ownTenant = freshTenantId('dbl');
+    await harness.adapters.calls.create(openCall(ownTenant, { deadline, opensAt: '2026-11-01T00:00:00.000Z' }));
+    const { client, applicationPath, email } = await startedApplication(freshRecipient('soker'), ownTenant);
     await fillEverything(client, applicationPath, email);
+    const aggregateKey = { TableName: config.TABLE_NAME, Key: aggregateItem.key(ownTenant, 2027) };
+    const submittedBefore = Number((await harness.adapters.db.send(new GetCommand(aggregateKey))).Item?.applicationsSubmitted ?? 0);
 
     // Act: two posts of the same page at the same time
     const [first, second] = await Promise.all([client.post(`${applicationPath}/submit`, {}), client.post(`${applicationPath}/submit`, {})]);
@@ -124,10 +132,71 @@ describe('an organisation applies, over HTTP', () => {
     const receipts = (await emailsTo(email)).filter((each) => each.subject.startsWith('Kvittering'));
     expect(receipts).toHaveLength(1);
     const applicationId = applicationPath.split('/').pop()!;
-    const aggregate = await harness.adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2027) }));
-    expect(aggregate.Item?.applicationsSubmitted).toBeGreaterThanOrEqual(1);
-    const stored = await harness.adapters.applications.get(tenantId, applicationId);
+    const aggregate = await harness.adapters.db.send(new GetCommand(aggregateKey));
+    expect(submittedBefore).toBe(0);
+    expect(aggregate.Item?.applicationsSubmitted).toBe(1);
+    const stored = await harness.adapters.applications.get(ownTenant, applicationId);
     expect(stored?.status).toBe('submitted');
+  });
+
+  it('refuses to submit 100 000 kr or more without audited accounts or an auditor’s confirmation, then accepts one', async () => {
+    // Prepare: the audit threshold of the rule set is 100 000 kr
+    const { client, applicationPath, email } = await startedApplication();
+    const large = { ...filledSections.budget, 'costs.0.amount': '80 000', amountApplied: '100 000' };
+    await fillEverything(client, applicationPath, email, { budget: large });
+    const review = client.lastPage;
+
+    // Act: the review offers no submit button, so post with the guards of another step's form
+    await client.get(`${applicationPath}/attachments`);
+    const refused = await client.post(`${applicationPath}/submit`, {});
+    const refusedPage = await refused.text();
+    await upload(client, applicationPath, 'auditor-confirmation', 'revisor.pdf');
+    await client.get(`${applicationPath}/review`);
+    const accepted = await client.post(`${applicationPath}/submit`, {});
+
+    // Assess
+    expect(review).toContain('Last opp regnskap bekreftet av revisor, eller en bekreftelse fra revisor.');
+    expect(refused.status).toBe(422);
+    expect(refusedPage).toContain('revisor');
+    expect(accepted.headers.get('location')).toBe(`${applicationPath}/receipt`);
+  });
+
+  it('asks a local immigrant organisation applying for an operating grant for its counted members, and screens the number', async () => {
+    // Prepare
+    const { client, applicationPath, email } = await startedApplication();
+    const operating = { ...filledSections.project, subGoals: ['D'], localImmigrantOrganisation: 'yes' };
+    await client.get(`${applicationPath}/project`);
+
+    // Act
+    const withoutMembers = await client.post(`${applicationPath}/project`, { ...operating, intent: 'continue' });
+    const withoutMembersPage = await withoutMembers.text();
+    await fillEverything(client, applicationPath, email, { project: { ...operating, countedMembers: '12' } });
+    const review = client.lastPage;
+
+    // Assess
+    expect(withoutMembers.status).toBe(422);
+    expect(withoutMembersPage).toContain('Oppgi hvor mange tellende medlemmer organisasjonen har.');
+    expect(review).toContain('Lokale innvandrerorganisasjoner må ha minst 20 tellende medlemmer for å få driftstilskudd.');
+    expect(review).toMatch(/Antall tellende medlemmer<\/dt>\s*<dd>12 /);
+  });
+
+  it('offers the call’s earmarked pot on the project step and screens the application against the pot’s rules', async () => {
+    // Prepare: a call that offers the pot for small and new organisations (at most 110 000 kr, under 5 years old)
+    const potTenant = freshTenantId('pot');
+    await harness.adapters.calls.create(openCall(potTenant, { deadline, opensAt: '2026-11-01T00:00:00.000Z', pots: [{ id: 'small-new-organisations' }] }));
+    const { client, applicationPath, email } = await startedApplication(freshRecipient('soker'), potTenant);
+    await client.get(`${applicationPath}/project`);
+    const projectPage = client.lastPage;
+    const large = { ...filledSections.budget, 'costs.0.amount': '130 000', amountApplied: '150 000' };
+
+    // Act
+    await fillEverything(client, applicationPath, email, { project: { ...filledSections.project, potId: 'small-new-organisations' }, budget: large });
+    const review = client.lastPage;
+
+    // Assess: the Eidsvoll demo organisation was founded in 2014
+    expect(projectPage).toContain('value="small-new-organisations"');
+    expect(review).toContain('Potten «Små og nye organisasjoner» er for organisasjoner som er yngre enn 5 år.');
+    expect(review.replaceAll('\u00a0', ' ').replaceAll('&nbsp;', ' ')).toContain('Du kan søke om høyst 110 000 kr.');
   });
 
   it('refuses a save from a second tab that loaded an older version, and keeps what was typed', async () => {

@@ -115,19 +115,19 @@ const deps = { tenants: adapters.tenants, calls: adapters.calls, applications: a
 describe('reconciling the tenant-year aggregates', () => {
   it('finds no drift after submissions and withdrawals in several rounds', async () => {
     // Prepare
-    const first = await round(2031, '2031-1');
-    const second = await round(2031, '2031-2');
+    const first = await round(2022, '2022-1');
+    const second = await round(2022, '2022-2');
     const a = await submitted(first, 50_000);
     await submitted(first, 20_000);
     await submitted(second, 35_000);
     await withdrawn(a);
 
     // Act
-    const result = await reconcileAggregates(deps, { grantYears: [2031] });
+    const result = await reconcileAggregates(deps, { grantYears: [2022] });
 
     // Assess
     expect(result).toMatchObject({ checked: 1, drifting: 0, repaired: 0, changed: 0, drifts: [] });
-    expect(await adapters.aggregates.get(tenantId, 2031)).toMatchObject({
+    expect(await adapters.aggregates.get(tenantId, 2022)).toMatchObject({
       applicationsSubmitted: 2,
       applicationsWithdrawn: 1,
       amountApplied: 55_000,
@@ -136,44 +136,44 @@ describe('reconciling the tenant-year aggregates', () => {
 
   it('reports drift after the aggregate item is changed directly, and leaves it as it is', async () => {
     // Prepare
-    const call = await round(2032);
+    const call = await round(2023);
     await submitted(call, 40_000);
-    await tamper(2032, 2, 15_000);
+    await tamper(2023, 2, 15_000);
 
     // Act
-    const result = await reconcileAggregates(deps, { grantYears: [2032] });
+    const result = await reconcileAggregates(deps, { grantYears: [2023] });
 
     // Assess
     expect(result.drifts).toEqual([
       {
         tenantId,
-        grantYear: 2032,
+        grantYear: 2023,
         stored: { applicationsSubmitted: 3, applicationsWithdrawn: 0, amountApplied: 55_000 },
         recomputed: { applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 40_000 },
         drift: { applicationsSubmitted: -2, amountApplied: -15_000 },
         outcome: 'reported',
       },
     ]);
-    expect(await adapters.aggregates.get(tenantId, 2032)).toMatchObject({ applicationsSubmitted: 3, amountApplied: 55_000 });
+    expect(await adapters.aggregates.get(tenantId, 2023)).toMatchObject({ applicationsSubmitted: 3, amountApplied: 55_000 });
   });
 
   it('repairs a drifting aggregate so that the next run finds none', async () => {
     // Prepare
-    const call = await round(2033);
+    const call = await round(2024);
     const a = await submitted(call, 40_000);
     await withdrawn(a);
-    await tamper(2033, -1, 10_000);
+    await tamper(2024, -1, 10_000);
 
     // Act
-    const repair = await reconcileAggregates(deps, { grantYears: [2033], repair: true });
-    const after = await reconcileAggregates(deps, { grantYears: [2033] });
+    const repair = await reconcileAggregates(deps, { grantYears: [2024], repair: true });
+    const after = await reconcileAggregates(deps, { grantYears: [2024] });
 
     // Assess
     expect(repair).toMatchObject({ drifting: 1, repaired: 1, changed: 0 });
     expect(after).toMatchObject({ checked: 1, drifting: 0 });
-    expect(await adapters.aggregates.get(tenantId, 2033)).toEqual({
+    expect(await adapters.aggregates.get(tenantId, 2024)).toEqual({
       tenantId,
-      grantYear: 2033,
+      grantYear: 2024,
       applicationsSubmitted: 0,
       applicationsWithdrawn: 1,
       amountApplied: 0,
@@ -182,21 +182,21 @@ describe('reconciling the tenant-year aggregates', () => {
 
   it('recreates a lost aggregate item on the roll-up index', async () => {
     // Prepare: the item is lost (say, a restore from before the submissions)
-    const call = await round(2034);
+    const call = await round(2025);
     await submitted(call, 12_000);
-    await adapters.db.send(new DeleteCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2034) }));
+    await adapters.db.send(new DeleteCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2025) }));
 
     // Act
-    const result = await reconcileAggregates(deps, { grantYears: [2034], repair: true });
+    const result = await reconcileAggregates(deps, { grantYears: [2025], repair: true });
 
     // Assess
     expect(result.drifts[0]).toMatchObject({ stored: { applicationsSubmitted: 0, amountApplied: 0 }, outcome: 'repaired' });
-    const { Item } = await adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2034), ConsistentRead: true }));
+    const { Item } = await adapters.db.send(new GetCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2025), ConsistentRead: true }));
     expect(Item).toMatchObject({
-      GSI3PK: aggregateItem.yearList(2034),
+      GSI3PK: aggregateItem.yearList(2025),
       GSI3SK: tenantId,
       tenantId,
-      grantYear: 2034,
+      grantYear: 2025,
       applicationsSubmitted: 1,
       applicationsWithdrawn: 0,
       amountApplied: 12_000,
@@ -205,9 +205,9 @@ describe('reconciling the tenant-year aggregates', () => {
 
   it('refuses a repair that races a submission, reports it as changed and keeps the submission counted', async () => {
     // Prepare
-    const call = await round(2035);
+    const call = await round(2026);
     await submitted(call, 30_000);
-    await tamper(2035, 5, 5);
+    await tamper(2026, 5, 5);
     let raced = false;
     const racing: AggregateRepository = {
       get: (...args) => adapters.aggregates.get(...args),
@@ -220,17 +220,17 @@ describe('reconciling the tenant-year aggregates', () => {
     };
 
     // Act
-    const result = await reconcileAggregates({ ...deps, aggregates: racing }, { grantYears: [2035], repair: true });
+    const result = await reconcileAggregates({ ...deps, aggregates: racing }, { grantYears: [2026], repair: true });
 
     // Assess
     expect(raced).toBe(true);
     expect(result).toMatchObject({ drifting: 1, repaired: 0, changed: 1 });
     expect(result.drifts[0]?.outcome).toBe('changed');
     // The tampered counters plus the racing submission's ADD: nothing was overwritten.
-    expect(await adapters.aggregates.get(tenantId, 2035)).toMatchObject({ applicationsSubmitted: 7, amountApplied: 38_005 });
-    const next = await reconcileAggregates(deps, { grantYears: [2035], repair: true });
+    expect(await adapters.aggregates.get(tenantId, 2026)).toMatchObject({ applicationsSubmitted: 7, amountApplied: 38_005 });
+    const next = await reconcileAggregates(deps, { grantYears: [2026], repair: true });
     expect(next).toMatchObject({ repaired: 1 });
-    expect(await adapters.aggregates.get(tenantId, 2035)).toMatchObject({ applicationsSubmitted: 2, amountApplied: 38_000 });
+    expect(await adapters.aggregates.get(tenantId, 2026)).toMatchObject({ applicationsSubmitted: 2, amountApplied: 38_000 });
   });
 });
 
@@ -242,16 +242,16 @@ describe('the reconcile-aggregates job handler', () => {
 
   it('logs a warning with ids and numbers for a drifting tenant-year, and repairs only when asked', async () => {
     // Prepare
-    const call = await round(2036);
+    const call = await round(2027);
     await submitted(call, 25_000);
-    await tamper(2036, 1, 1_000);
+    await tamper(2027, 1, 1_000);
     const { lines, logger } = capturingLogger();
     const handler = createReconcileAggregatesHandler({ ...deps, logger, settleMs: 0 });
 
     // Act
-    const report = await handler({ grantYear: 2036 }, lambdaContext);
-    const repair = await handler({ grantYear: 2036, repair: true }, lambdaContext);
-    const after = await handler({ grantYear: 2036 }, lambdaContext);
+    const report = await handler({ grantYear: 2027 }, lambdaContext);
+    const repair = await handler({ grantYear: 2027, repair: true }, lambdaContext);
+    const after = await handler({ grantYear: 2027 }, lambdaContext);
 
     // Assess
     expect(report).toEqual({ repair: 0, checked: 1, drifting: 1, repaired: 0, changed: 0 });
@@ -262,7 +262,7 @@ describe('the reconcile-aggregates job handler', () => {
       message: 'aggregate drift',
       job: 'reconcile-aggregates',
       tenantId,
-      grantYear: 2036,
+      grantYear: 2027,
       outcome: 'reported',
       stored_applicationsSubmitted: 2,
       recomputed_applicationsSubmitted: 1,

@@ -108,6 +108,9 @@ describe('allocateFrames', () => {
     ['allocation.invalid_key', { pool: kroner(10), municipalities: [{ kommunenummer: '0301', key: -1 }] }],
     ['allocation.invalid_key', { pool: kroner(10), municipalities: [{ kommunenummer: '0301', key: 1.5 }] }],
     ['allocation.zero_total_key', { pool: kroner(10), municipalities: [{ kommunenummer: '0301', key: 0 }] }],
+    ['allocation.invalid_kommunenummer', { pool: kroner(10), municipalities: [{ kommunenummer: 'abc', key: 1 }] }],
+    ['allocation.invalid_kommunenummer', { pool: kroner(10), municipalities: [{ kommunenummer: '301', key: 1 }] }],
+    ['allocation.duplicate_municipality', { pool: kroner(10), municipalities: [{ kommunenummer: ' 0301', key: 1 }, { kommunenummer: '0301', key: 2 }] }],
   ])('refuses input with %s', (code, input) => {
     // Act
     let error: AllocationError | undefined;
@@ -129,6 +132,33 @@ describe('allocateFrames', () => {
         expect(l.frame).toBe(l.floor + l.quotaBeforeRounding + l.roundingAdjustment);
       }
     }));
+  });
+
+  it('keeps every frame within one krone of its exact quota pool × key / total key, computed independently', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 200_000_000 }), municipalities(), (pool, ms) => {
+      fc.pre(ms.some((m) => m.key > 0));
+      // Prepare: exact rationals in plain BigInt; |frame − pool·key/Σkey| < 1 ⇔ |frame·Σkey − pool·key| < Σkey
+      const totalKey = ms.reduce((total, m) => total + BigInt(m.key), 0n);
+      // Act
+      const result = allocateFrames({ pool: kroner(pool), municipalities: ms });
+      // Assess
+      for (const m of ms) {
+        const frame = result.lines.find((l) => l.kommunenummer === m.kommunenummer)?.frame;
+        expect(frame).toBeDefined();
+        const difference = BigInt(frame ?? 0) * totalKey - BigInt(pool) * BigInt(m.key);
+        expect(difference < 0n ? -difference : difference).toBeLessThan(totalKey);
+      }
+    }));
+  });
+
+  it('carries returned funds over per municipality under one spelling of its number', () => {
+    // Act
+    const reallocation = reallocateReturnedFunds({ unspentFunds: 'carry_over' }, [
+      { kommunenummer: ' 0301', amount: kroner(100) }, { kommunenummer: '0301', amount: kroner(50) },
+    ]);
+    // Assess
+    expect(reallocation.carriedOver).toEqual([{ kommunenummer: '0301', amount: 150 }]);
+    expect(() => reallocateReturnedFunds({ unspentFunds: 'carry_over' }, [{ kommunenummer: 'abc', amount: kroner(1) }])).toThrow(AllocationError);
   });
 
   it('sums to the pool with floors too, and every frame is at least its floor', () => {

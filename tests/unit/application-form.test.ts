@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectSectionSchema, submissionProblems, type Application } from '../../shared/applications/application';
+import { budgetSectionSchema, budgetTotals, contactSectionSchema, projectFormValues, projectSectionSchema, submissionProblems, type Application, type AttachmentKind } from '../../shared/applications/application';
 import { isValidAccountNumber } from '../../shared/applications/form-fields';
 import { issueMessage } from '../../shared/kernel/i18n';
 import { kroner } from '../../shared/kernel/money';
@@ -88,6 +88,38 @@ describe('the project section', () => {
     volunteerHours: '300',
   };
 
+  it('reads the founding date, the counted members and the pot, and gives them back as form values', () => {
+    // Prepare
+    const withPot = { ...call, subGoals: ['A', 'D'] as ('A' | 'D')[], pots: [{ id: 'small-new-organisations' }] };
+    // Act
+    const parsed = projectSectionSchema(withPot).parse({
+      ...valid, subGoals: ['D'], foundedOn: '2024-05-01', localImmigrantOrganisation: 'yes', countedMembers: '25', potId: 'small-new-organisations',
+    });
+    // Assess
+    expect(parsed).toMatchObject({ foundedOn: '2024-05-01', localImmigrantOrganisation: true, countedMembers: 25, potId: 'small-new-organisations' });
+    expect(projectFormValues(parsed)).toMatchObject({ foundedOn: '2024-05-01', localImmigrantOrganisation: 'yes', countedMembers: '25', potId: 'small-new-organisations' });
+  });
+
+  it('refuses a pot the call does not offer, a founding date after the grant year, and a missing member count for an operating grant', () => {
+    // Prepare
+    const operating = { ...call, subGoals: ['A', 'D'] as ('A' | 'D')[] };
+    // Act
+    const wrongPotAndDate = projectSectionSchema(operating).safeParse({ ...valid, foundedOn: '2028-01-01', potId: 'small-new-organisations' });
+    const noMembers = projectSectionSchema(operating).safeParse({ ...valid, subGoals: ['D'], localImmigrantOrganisation: 'yes' });
+    const notImmigrantOrganisation = projectSectionSchema(operating).safeParse({ ...valid, subGoals: ['D'] });
+    // Assess
+    expect(messagesOf(wrongPotAndDate.error, 'potId')).toContain('Velg en av pottene i denne utlysningen, eller ingen.');
+    expect(messagesOf(wrongPotAndDate.error, 'foundedOn')).toContain('Datoen kan ikke være senere enn 2027.');
+    expect(messagesOf(noMembers.error, 'countedMembers', 'en')).toContain('State how many counted members the organisation has.');
+    expect(notImmigrantOrganisation.success).toBe(true);
+  });
+
+  it('leaves the organisation questions empty for an ordinary project', () => {
+    const parsed = projectSectionSchema(call).parse(valid);
+    expect(parsed).toMatchObject({ localImmigrantOrganisation: false });
+    expect(parsed.foundedOn ?? parsed.countedMembers ?? parsed.potId).toBeUndefined();
+  });
+
   it('refuses text beyond its limit, dates outside the grant year and a sub-goal the call does not have', () => {
     // Act
     const result = projectSectionSchema(call).safeParse({ ...valid, title: 'x'.repeat(141), startDate: '2026-12-31', subGoals: ['D'] });
@@ -131,9 +163,40 @@ describe('what stops a submission', () => {
     const draft = { attachments: [], answers: {} } as unknown as Application;
 
     // Act
-    const problems = submissionProblems(draft, { extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] });
+    const problems = submissionProblems(draft, { grantYear: 2027, extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] });
 
     // Assess
     expect(problems.map((problem) => problem.section)).toEqual(['contact', 'project', 'budget', 'attachments', 'questions']);
+  });
+
+  const statutes = { kind: 'statutes', key: 'a/vedtekter.pdf', filename: 'vedtekter.pdf', contentType: 'application/pdf', size: 10, uploadedAt: '2027-02-01T10:00:00.000Z' } as const;
+  const withBudget = (amountApplied: number, kinds: AttachmentKind[] = []) => ({
+    attachments: [statutes, ...kinds.map((kind) => ({ ...statutes, kind, key: `a/${kind}.pdf` }))],
+    budget: { costs: [{ label: 'Leie', amount: kroner(amountApplied) }], otherIncome: [], ownContribution: kroner(0), amountApplied: kroner(amountApplied) },
+  }) as unknown as Application;
+  const auditProblems = (application: Application, auditThreshold = 100_000) =>
+    submissionProblems(application, { grantYear: 2027, extraQuestions: [] }, { auditThreshold: kroner(auditThreshold) }).filter((p) => p.section === 'attachments');
+
+  it('requires audited accounts or an auditor’s confirmation at the audit threshold, in nb, nn and en', () => {
+    // Act
+    const atThreshold = auditProblems(withBudget(100_000));
+    // Assess
+    expect(atThreshold).toHaveLength(1);
+    expect(atThreshold[0]?.messages.nb).toContain('revisor');
+    expect(atThreshold[0]?.messages.nn).toContain('revisor');
+    expect(atThreshold[0]?.messages.en).toContain('auditor');
+    expect(atThreshold[0]?.messages.nb.replaceAll('\u00a0', ' ')).toContain('100 000 kr');
+  });
+
+  it('accepts either audited accounts or an auditor’s confirmation, and asks for neither below the threshold', () => {
+    expect(auditProblems(withBudget(100_000, ['audited-accounts']))).toEqual([]);
+    expect(auditProblems(withBudget(150_000, ['auditor-confirmation']))).toEqual([]);
+    expect(auditProblems(withBudget(99_999))).toEqual([]);
+    expect(auditProblems(withBudget(100_000, ['accounts']))).toHaveLength(1);
+  });
+
+  it('takes the threshold from the rule set', () => {
+    expect(auditProblems(withBudget(120_000), 150_000)).toEqual([]);
+    expect(auditProblems(withBudget(150_000), 150_000)).toHaveLength(1);
   });
 });

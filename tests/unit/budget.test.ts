@@ -2,19 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AdminCapExceededError, InsufficientFundsError, InvalidBudgetAmountError, ReleaseExceedsReservedError, ReturnExceedsAwardedError,
-  adminCostCap, adminReservationGuard, available, award, awardGuard, isConsistent, openBudget, releaseAdmin, reserveAdmin, returnFunds,
+  adminCostCap, available, award, carryOver, isConsistent, openBudget, releaseAdmin, reserveAdmin, returnFunds, returnToImdi,
   type BudgetPosition,
 } from '../../shared/rules/budget.js';
 import { kroner } from '../../shared/kernel/money.js';
 import { ruleSetFor } from '../../shared/rules/index.js';
+import { value } from './builders.js';
 
 const rules = ruleSetFor(2023);
 const eidsvoll = () => openBudget(rules, kroner(702_897));
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 describe('budget position', () => {
   it('opens with the admin cap of the frame and everything available', () => {
@@ -26,11 +23,26 @@ describe('budget position', () => {
     expect(adminCostCap(rules, kroner(702_897))).toBe(35_145);
   });
 
-  it('computes available as frame + carried over − admin reserved − awarded + returned', () => {
+  it('computes available as frame + carried over + returned − admin reserved − awarded − returned to IMDi', () => {
     // Prepare
-    const position: BudgetPosition = { frame: kroner(1000), carriedOver: kroner(100), adminCap: kroner(50), adminReserved: kroner(40), awarded: kroner(700), returned: kroner(30) };
+    const position: BudgetPosition = {
+      frame: kroner(1000), carriedOver: kroner(100), adminCap: kroner(50), adminReserved: kroner(40), awarded: kroner(700), returned: kroner(30), returnedToImdi: kroner(90),
+    };
     // Act / Assess
-    expect(available(position)).toBe(390);
+    expect(available(position)).toBe(300);
+  });
+
+  it('sends to IMDi only what is available and adds carried-over money', () => {
+    // Prepare
+    const position = value(award(eidsvoll(), kroner(700_000)));
+    // Act
+    const tooMuch = returnToImdi(position, kroner(2_898));
+    const rest = value(returnToImdi(position, kroner(2_897)));
+    const carried = value(carryOver(eidsvoll(), kroner(5_000)));
+    // Assess
+    expect(tooMuch.ok ? undefined : tooMuch.error).toBeInstanceOf(InsufficientFundsError);
+    expect(available(rest)).toBe(0);
+    expect(available(carried)).toBe(707_897);
   });
 
   it('reserves admin up to the cap and refuses a krone more', () => {
@@ -90,57 +102,12 @@ describe('budget position', () => {
   });
 });
 
-describe('guards for the store', () => {
-  it('turns an award into plain bounds for a condition expression', () => {
-    // Prepare
-    const position = value(award(value(reserveAdmin(eidsvoll(), kroner(35_145))), kroner(600_000)));
-    // Act
-    const guard = value(awardGuard(position, kroner(50_000)));
-    // Assess
-    expect(guard).toEqual({
-      amount: 50_000, maxAwardedAfter: 667_752, maxAwardedBefore: 617_752, adminReservedAtMost: 35_145, returnedAtLeast: 0, carriedOverAtLeast: 0,
-    });
-  });
-
-  it('refuses to build a guard for an award that is already too large', () => {
-    expect(awardGuard(eidsvoll(), kroner(800_000)).ok).toBe(false);
-  });
-
-  it('bounds an admin reservation by the cap and by the funds', () => {
-    // Prepare
-    const position = value(award(eidsvoll(), kroner(690_000)));
-    // Act
-    const guard = value(adminReservationGuard(position, kroner(10_000)));
-    // Assess
-    expect(guard.maxAdminReservedAfter).toBe(12_897);
-    expect(guard.maxAdminReservedBefore).toBe(2_897);
-    expect(guard.awardedAtMost).toBe(690_000);
-  });
-
-  it('keeps every concurrent award that passes the guard within the funds', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 20 }), (amounts) => {
-      // Prepare: every officer read the same position and computed a guard
-      const read = eidsvoll();
-      let stored = read;
-      // Act: apply only those whose condition holds on the stored item
-      for (const amount of amounts) {
-        const guard = awardGuard(read, kroner(amount));
-        if (guard.ok && stored.awarded <= guard.value.maxAwardedBefore && stored.adminReserved <= guard.value.adminReservedAtMost) {
-          stored = { ...stored, awarded: kroner(stored.awarded + amount) };
-        }
-      }
-      // Assess
-      expect(isConsistent(stored)).toBe(true);
-    }));
-  });
-});
-
-type Operation = { kind: 'reserve' | 'release' | 'award' | 'return'; amount: number };
+type Operation = { kind: 'reserve' | 'release' | 'award' | 'return' | 'toImdi' | 'carry'; amount: number };
 
 describe('budget invariants', () => {
-  it('hold for any sequence of reservations, releases, awards and returns', () => {
+  it('hold for any sequence of reservations, releases, awards, returns, transfers to IMDi and carry-overs', () => {
     const operation: fc.Arbitrary<Operation> = fc.record({
-      kind: fc.constantFrom('reserve', 'release', 'award', 'return'),
+      kind: fc.constantFrom('reserve', 'release', 'award', 'return', 'toImdi', 'carry'),
       amount: fc.integer({ min: -10, max: 400_000 }),
     });
     fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 100_000 }), fc.array(operation, { maxLength: 60 }), (frame, carried, ops) => {
@@ -149,7 +116,7 @@ describe('budget invariants', () => {
       const cap = position.adminCap;
       for (const op of ops) {
         // Act
-        const apply = { reserve: reserveAdmin, release: releaseAdmin, award, return: returnFunds }[op.kind];
+        const apply = { reserve: reserveAdmin, release: releaseAdmin, award, return: returnFunds, toImdi: returnToImdi, carry: carryOver }[op.kind];
         const before = position;
         const result = apply(position, op.amount as never);
         if (result.ok) position = result.value;
@@ -158,7 +125,7 @@ describe('budget invariants', () => {
         expect(position.adminReserved).toBeLessThanOrEqual(cap);
         expect(available(position)).toBeGreaterThanOrEqual(0);
         if (!result.ok) expect(position).toBe(before);
-        if (result.ok && op.kind === 'award') expect(op.amount).toBeLessThanOrEqual(available(before));
+        if (result.ok && (op.kind === 'award' || op.kind === 'toImdi')) expect(op.amount).toBeLessThanOrEqual(available(before));
       }
     }));
   });

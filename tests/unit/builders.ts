@@ -46,3 +46,9 @@ export const eidsvoll: KommuneRef = { kommunenummer: '3240' as Kommunenummer, va
 export function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
   return { amountAppliedFor: kroner(50_000), subGoals: ['A'], isOperatingGrant: false, ...overrides };
 }
+
+/** The value of a result the test expects to succeed; throws its error otherwise. */
+export function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}

@@ -5,7 +5,8 @@ import {
   addDays, appealDeadline, defaultReportingDeadline, endOfOsloDay, formatDate, formatDateTime, grantYearEnd, InvalidLocalTimeError,
   isBeforeDeadline, isWorkingDay, norwegianPublicHolidays, osloLocalToUtc, parseOsloLocal, utcToOsloLocal,
 } from '../../shared/kernel/deadlines.js';
-import { ruleSetFor } from '../../shared/rules/index.js';
+import { ruleSetFor, ruleSetSchema } from '../../shared/rules/index.js';
+import { appealDeadlineUnder } from '../../shared/appeals/appeal-deadline.js';
 
 describe('Oslo local time ↔ UTC', () => {
   it('stores a winter deadline one hour behind Oslo and a summer one two hours behind', () => {
@@ -30,6 +31,36 @@ describe('Oslo local time ↔ UTC', () => {
     expect(osloLocalToUtc('2024-10-27T01:30')).toBe('2024-10-26T23:30:00.000Z');
     expect(osloLocalToUtc('2024-10-27T02:30')).toBe('2024-10-27T01:30:00.000Z');
     expect(osloLocalToUtc('2024-10-27T12:00')).toBe('2024-10-27T11:00:00.000Z');
+  });
+
+  it.each(['UTC', 'Europe/Oslo', 'America/New_York', 'Asia/Tokyo'])('reads Oslo wall-clock times the same when the host zone is %s', (hostZone) => {
+    // Prepare: Node re-reads TZ when it is assigned, so the host zone changes for this test alone
+    const original = process.env.TZ;
+    process.env.TZ = hostZone;
+    try {
+      // Act
+      const repeated = osloLocalToUtc('2024-10-27T02:30');
+      const beforeRepeat = osloLocalToUtc('2024-10-27T01:59:59');
+      const gap = parseOsloLocal('2024-03-31T02:00');
+      const winter = osloLocalToUtc('2024-01-15T00:00');
+      // Assess
+      expect(repeated).toBe('2024-10-27T01:30:00.000Z');
+      expect(beforeRepeat).toBe('2024-10-26T23:59:59.000Z');
+      expect(gap.ok).toBe(false);
+      expect(winter).toBe('2024-01-14T23:00:00.000Z');
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+
+  it('reads a date-only deadline as the end of that day in Oslo, never its start', () => {
+    // Act
+    const summer = osloLocalToUtc('2026-03-29');
+    const winter = osloLocalToUtc('2026-02-15');
+    // Assess: 29 March 2026 is the spring change, so the day ends at 23:59:59 CEST
+    expect(summer).toBe('2026-03-29T21:59:59.000Z');
+    expect(winter).toBe('2026-02-15T22:59:59.000Z');
   });
 
   it('shows a stored instant in Oslo time on both sides of each change', () => {
@@ -86,18 +117,28 @@ describe('appealDeadline', () => {
   });
 
   it('moves a deadline on a Saturday or Sunday to the Monday', () => {
-    expect(appealDeadline('2024-02-03T12:00:00.000Z').lastDay).toBe('2024-02-26');
-    expect(appealDeadline('2024-02-04T12:00:00.000Z')).toMatchObject({ lastDay: '2024-02-26', moved: true });
+    expect(appealDeadline('2024-02-03T12:00:00.000Z', 3).lastDay).toBe('2024-02-26');
+    expect(appealDeadline('2024-02-04T12:00:00.000Z', 3)).toMatchObject({ lastDay: '2024-02-26', moved: true });
   });
 
   it('moves a deadline past Easter to the next working day', () => {
     // Received Thursday 7 March 2024; 28 March is Maundy Thursday, then Good Friday, the weekend and Easter Monday
-    expect(appealDeadline('2024-03-07T10:00:00.000Z').lastDay).toBe('2024-04-02');
+    expect(appealDeadline('2024-03-07T10:00:00.000Z', 3).lastDay).toBe('2024-04-02');
   });
 
   it('counts from the Oslo date the decision arrived, also late in the evening UTC', () => {
     // 23:30 UTC on 30 April is 01:30 on 1 May in Oslo
-    expect(appealDeadline('2024-04-30T23:30:00.000Z').receivedOn).toBe('2024-05-01');
+    expect(appealDeadline('2024-04-30T23:30:00.000Z', 3).receivedOn).toBe('2024-05-01');
+  });
+
+  it('counts with the rule set’s weeks, not a fixed three', () => {
+    // Prepare: a regulation that gives four weeks to appeal
+    const fourWeeks = ruleSetSchema.parse({ ...ruleSetFor(2024), appealDeadlineWeeks: 4 });
+    // Act
+    const deadline = appealDeadlineUnder(fourWeeks, '2024-05-01T08:00:00.000Z');
+    // Assess
+    expect(deadline.lastDay).toBe('2024-05-29');
+    expect(appealDeadlineUnder(ruleSetFor(2024), '2024-05-01T08:00:00.000Z').lastDay).toBe('2024-05-22');
   });
 
   it('ends winter deadlines at 22:59:59 UTC and summer ones at 21:59:59 UTC', () => {

@@ -137,9 +137,40 @@ describe('assessEligibility', () => {
     expect(codes(findings)).toEqual(['pot.not_in_round']);
   });
 
-  it('warns when the founding date is unknown instead of guessing', () => {
+  it('asks the applicant for the founding date when the register has none, instead of guessing', () => {
     const findings = assessEligibility(facts({ isOperatingGrant: true, subGoals: ['D'] }), context(), registryRecord({ stiftelsesdato: undefined }));
-    expect(findings.map((f) => [f.code, f.severity])).toEqual([['organisation.founding_date_unknown', 'warning']]);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['organisation.founding_date_missing', 'blocking']]);
+    expect(findings[0]?.messages.nn).toContain('skipa');
+  });
+
+  it('never reads the registration date as the founding date', () => {
+    // Prepare: founded 1990, registered in Enhetsregisteret only last year
+    const operating = facts({ isOperatingGrant: true, subGoals: ['D'], foundedOn: '1990-03-01' });
+    const record = registryRecord({ stiftelsesdato: undefined, registreringsdatoEnhetsregisteret: '2024-03-01' });
+    // Act
+    const findings = assessEligibility(operating, context(), record);
+    const unstated = assessEligibility({ ...operating, foundedOn: undefined }, context(), record);
+    // Assess
+    expect(findings).toEqual([]);
+    expect(codes(unstated)).toEqual(['organisation.founding_date_missing']);
+  });
+
+  it('prefers the register’s founding date to the one the applicant states', () => {
+    const findings = assessEligibility(facts({ isOperatingGrant: true, subGoals: ['D'], foundedOn: '1990-01-01' }), context(), registryRecord({ stiftelsesdato: '2024-01-01' }));
+    expect(codes(findings)).toEqual(['organisation.too_young_for_operating_grant']);
+  });
+
+  it('caps a pot application at the lower of the pot’s and the round’s maximum', () => {
+    // Prepare: the pot allows 110 000 kr, this round only 50 000 kr
+    const round = roundSettings({ pots: [{ id: 'small-new-organisations' }], maxAmount: 50_000 }, 2025);
+    const ctx = context({ ruleSet: ruleSetFor(2025), round, asOf: '2025-04-15T10:00:00.000Z' });
+    const application = facts({ potId: 'small-new-organisations', amountAppliedFor: kroner(60_000) });
+    // Act
+    const findings = assessEligibility(application, ctx, registryRecord({ stiftelsesdato: '2024-01-01' }));
+    // Assess
+    expect(codes(findings)).toEqual(['amount.above_max']);
+    expect(findings[0]?.rule).toBe('round.maxAmount');
+    expect(findings[0]?.messages.nb.replaceAll('\u00a0', ' ')).toContain('50 000 kr');
   });
 
   it('blocks a local immigrant organisation with fewer than 20 counted members', () => {

@@ -67,11 +67,13 @@ const rules: Rule[] = [
     forbiddenFolders: ['functions/adapters', 'functions/jobs', 'web', 'infra', 'tests'],
   },
   {
+    // Jobs may compose the same emails as the apps (web/emails), never render pages.
     name: 'functions/jobs',
     layer: 'functions/jobs',
     except: lambdaEntry,
     forbiddenPackages: /^(@aws-sdk\/|hono|@hono\/|aws-cdk-lib)/,
-    forbiddenFolders: ['functions/adapters', 'functions/composition', 'functions/http', 'web', 'infra', 'tests'],
+    forbiddenFolders: ['functions/adapters', 'functions/composition', 'functions/http', 'infra', 'tests'],
+    forbiddenTargets: /^web\/(?!emails\/)/,
   },
   {
     name: 'functions/jobs entry points',
@@ -94,10 +96,12 @@ const rules: Rule[] = [
     forbiddenFolders: ['infra', 'tests'],
   },
   {
+    // Shared by apps and jobs: signing and the emails that carry signed links (web/emails), no pages.
     name: 'functions/common',
     layer: 'functions/common',
     forbiddenPackages: /^(@aws-sdk\/|hono|@hono\/|@middy\/|aws-cdk-lib)/,
-    forbiddenFolders: ['functions/adapters', 'functions/composition', 'functions/http', 'functions/jobs', 'web', 'infra', 'tests'],
+    forbiddenFolders: ['functions/adapters', 'functions/composition', 'functions/http', 'functions/jobs', 'infra', 'tests'],
+    forbiddenTargets: /^web\/(?!emails\/)/,
   },
   {
     // The CDK app may build the table from its definition and read the kernel's constants, never

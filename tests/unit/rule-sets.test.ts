@@ -93,6 +93,19 @@ describe('ruleSetSchema', () => {
     expect(minAboveMax.success).toBe(false);
   });
 
+  it.each([
+    [{ month: 2, day: 30 }, 2024, false],
+    [{ month: 2, day: 29 }, 2024, false],
+    [{ month: 2, day: 29 }, 2023, true],
+    [{ month: 4, day: 31 }, 2024, false],
+    [{ month: 3, day: 1 }, 2024, true],
+  ])('checks the default reporting deadline %j of grant year %i against the real calendar', (reportingDeadlineDefault, grantYear, accepted) => {
+    // Act
+    const parsed = ruleSetSchema.safeParse({ ...ruleSetFor(2024), grantYear, reportingDeadlineDefault });
+    // Assess: the deadline falls in the year after the grant year, so 29 February needs that year to be a leap year
+    expect(parsed.success).toBe(accepted);
+  });
+
   it('stores shares as exact decimal text', () => {
     expect(decimalToFraction(ruleSetFor(2023).municipalShare)).toEqual({ numerator: 7n, denominator: 10n });
   });

@@ -129,6 +129,8 @@ export function CheckboxGroup(props: {
   options: { value: string; label: string }[];
   checked: string[];
   error?: string;
+  /** `radio` when exactly one option may be chosen (e.g. one earmarked pot). */
+  type?: 'checkbox' | 'radio';
 }) {
   const id = fieldId(props.name);
   return (
@@ -143,7 +145,7 @@ export function CheckboxGroup(props: {
         <div class="ds-field checkbox-field">
           <input
             class="ds-input"
-            type="checkbox"
+            type={props.type ?? 'checkbox'}
             id={`${id}-${option.value}`}
             name={props.name}
             value={option.value}

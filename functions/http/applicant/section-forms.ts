@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  projectFormValues,
   budgetLineSlots,
   budgetSectionSchema,
   contactSectionSchema,
@@ -50,8 +51,7 @@ export const sectionForms = {
     schema: (call) => projectSectionSchema(call),
     read: (values) => ({ ...Object.fromEntries(Object.entries(values).map(([name, value]) => [name, single(value)])), subGoals: many(values.subGoals) }),
     change: (project) => ({ project }),
-    values: ({ project }) =>
-      project ? { ...project, expectedParticipants: String(project.expectedParticipants), volunteerHours: String(project.volunteerHours) } : {},
+    values: ({ project }) => (project ? projectFormValues(project) : {}),
   }),
   budget: sectionForm({
     schema: (call) => budgetSectionSchema(call),

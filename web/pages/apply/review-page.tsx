@@ -4,9 +4,11 @@ import type { Call } from '../../../shared/rounds/call';
 import { formatDateTime } from '../../../shared/kernel/deadlines';
 import type { EligibilityFinding } from '../../../shared/rules/eligibility';
 import { formatKroner } from '../../../shared/kernel/money';
+import { ruleSetFor } from '../../../shared/rules/rule-set-for';
 import { Alert, FormGuards } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, stepPath } from './application-frame';
+import { attachmentKindLabel } from './section-pages';
 
 /** Step 6: everything at a glance, what is missing, what is good to know, and the submit button. */
 export function ReviewPage(props: {
@@ -110,6 +112,24 @@ export function ReviewPage(props: {
                 <dd class="preserve-lines">{project.partners}</dd>
               </>
             ) : null}
+            {project.foundedOn ? (
+              <>
+                <dt>{tx('field.foundedOn')}</dt>
+                <dd>{project.foundedOn}</dd>
+              </>
+            ) : null}
+            {project.localImmigrantOrganisation ? (
+              <>
+                <dt>{tx('field.countedMembers')}</dt>
+                <dd>{`${project.countedMembers ?? '–'} (${tx('field.localImmigrantOrganisation')})`}</dd>
+              </>
+            ) : null}
+            {project.potId ? (
+              <>
+                <dt>{tx('field.pot')}</dt>
+                <dd>{ruleSetFor(props.call.grantYear).pots.find((pot) => pot.id === project.potId)?.name[lang] ?? project.potId}</dd>
+              </>
+            ) : null}
           </dl>
         ) : null}
         <Change section="project" label={tx('step.project')} />
@@ -161,7 +181,7 @@ export function ReviewPage(props: {
         </h2>
         <ul class="ds-list">
           {application.attachments.map((file) => (
-            <li>{`${tx(`attachment.${file.kind}`)}: ${file.filename}`}</li>
+            <li>{`${attachmentKindLabel(props.page, props.call, file.kind)}: ${file.filename}`}</li>
           ))}
         </ul>
         <Change section="attachments" label={tx('step.attachments')} />

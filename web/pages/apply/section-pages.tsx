@@ -1,9 +1,9 @@
-import type { Application, AttachmentRef } from '../../../shared/applications/application';
+import type { Application, AttachmentKind, AttachmentRef } from '../../../shared/applications/application';
 import { attachmentKinds, budgetLineSlots, budgetTotals, textLimits } from '../../../shared/applications/application';
 import type { Call } from '../../../shared/rounds/call';
-import { formatKroner, type Kroner } from '../../../shared/kernel/money';
+import { formatKroner, min, type Kroner } from '../../../shared/kernel/money';
 import { ruleSetFor } from '../../../shared/rules/rule-set-for';
-import { Alert, CheckboxGroup, ErrorSummary, FormGuards, TextArea, TextField, type FieldErrors } from '../../components/form-fields';
+import { Alert, Checkbox, CheckboxGroup, ErrorSummary, FormGuards, TextArea, TextField, type FieldErrors } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, SectionButtons } from './application-frame';
 
@@ -83,9 +83,36 @@ export function ProjectPage(props: SectionPageProps) {
         <TextField name="expectedParticipants" label={tx('field.expectedParticipants')} help={tx('field.expectedParticipants.help')} value={str(values.expectedParticipants)} error={errors.expectedParticipants} inputmode="numeric" maxLength={9} size="sm" required />
         <TextArea name="partners" label={`${tx('field.partners')} ${tx('form.optional')}`} help={limitHelp(tx('field.partners.help'), textLimits.partners)} value={str(values.partners)} error={errors.partners} maxLength={textLimits.partners} rows={3} />
         <TextField name="volunteerHours" label={tx('field.volunteerHours')} help={tx('field.volunteerHours.help')} value={str(values.volunteerHours)} error={errors.volunteerHours} inputmode="numeric" maxLength={9} size="sm" required />
+        <OrganisationFields {...props} />
         <SectionButtons page={page} />
       </form>
     </ApplicationFrame>
+  );
+}
+
+/** What the eligibility rules need to know about the organisation and the pot, on the project step. */
+function OrganisationFields(props: SectionPageProps) {
+  const { page, values, errors, call } = props;
+  const tx = applyText(page);
+  const pots = ruleSetFor(call.grantYear).pots.filter((pot) => (call.pots ?? []).some((offered) => offered.id === pot.id));
+  return (
+    <fieldset class="ds-fieldset stack">
+      <legend class="ds-label">{tx('field.organisation')}</legend>
+      <TextField name="foundedOn" type="date" label={`${tx('field.foundedOn')} ${tx('form.optional')}`} help={tx('field.foundedOn.help')} value={str(values.foundedOn)} error={errors.foundedOn} size="sm" />
+      <Checkbox name="localImmigrantOrganisation" value="yes" label={tx('field.localImmigrantOrganisation')} checked={str(values.localImmigrantOrganisation) === 'yes'} error={errors.localImmigrantOrganisation} />
+      <TextField name="countedMembers" label={tx('field.countedMembers')} help={tx('field.countedMembers.help')} value={str(values.countedMembers)} error={errors.countedMembers} inputmode="numeric" maxLength={9} size="sm" />
+      {pots.length > 0 ? (
+        <CheckboxGroup
+          type="radio"
+          name="potId"
+          legend={tx('field.pot')}
+          help={tx('field.pot.help')}
+          options={[{ value: '', label: tx('field.pot.none') }, ...pots.map((pot) => ({ value: pot.id, label: `${pot.name[page.lang]} (${formatKroner(min(pot.maxAmount, call.maxAmount), page.lang)})` }))]}
+          checked={[str(values.potId)]}
+          error={errors.potId}
+        />
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -149,6 +176,11 @@ export function BudgetPage(props: SectionPageProps) {
   );
 }
 
+/** The name of an attachment kind, with the call's audit threshold where the kind depends on it. */
+export function attachmentKindLabel(page: PageContext, call: Pick<Call, 'grantYear'>, kind: AttachmentKind): string {
+  return applyText(page)(`attachment.${kind}` as const, { threshold: formatKroner(ruleSetFor(call.grantYear).auditThreshold, page.lang) });
+}
+
 /** Step 4: attachments, uploaded one kind at a time (works without JavaScript). */
 export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record<string, string> }) {
   const { page, application, errors } = props;
@@ -161,7 +193,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
       {attachmentKinds.map((kind) => (
         <section class="stack attachment-kind" aria-labelledby={`heading-${kind}`}>
           <h2 id={`heading-${kind}`} class="ds-heading" data-size="xs">
-            {tx(`attachment.${kind}`)}
+            {attachmentKindLabel(page, props.call, kind)}
           </h2>
           {files(kind).length === 0 ? (
             <p class="ds-paragraph" data-size="sm">
@@ -191,7 +223,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
             <input type="hidden" name="kind" value={kind} />
             <div class="ds-field">
               <label class="ds-label" for={`field-file-${kind}`}>
-                {`${tx('attachments.upload')}: ${tx(`attachment.${kind}`)}`}
+                {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.call, kind)}`}
               </label>
               <input
                 class="ds-input"
@@ -209,7 +241,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
               ) : null}
             </div>
             <button type="submit" class="ds-button" data-variant="secondary">
-              {`${tx('attachments.upload')}: ${tx(`attachment.${kind}`)}`}
+              {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.call, kind)}`}
             </button>
           </form>
         </section>
