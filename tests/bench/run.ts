@@ -80,8 +80,15 @@ async function main() {
   const server = await listen(app, port);
 
   // Page weight: walk the applicant pages as one applicant and weigh HTML plus its stylesheets.
+  // The client speaks as a page of localhost:3000; here the app's origin is the bench server's,
+  // and its form guard refuses a post naming any other.
+  const benchOrigin = `http://127.0.0.1:${port}`;
   const client = new ApplicantClient({
-    request: (input, init) => fetch(input.replace('http://localhost:3000', `http://127.0.0.1:${port}`), { ...init, redirect: 'manual' }),
+    request: (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (headers.has('origin')) headers.set('origin', benchOrigin);
+      return fetch(input.replace('http://localhost:3000', benchOrigin), { ...init, headers, redirect: 'manual' });
+    },
   });
   const css = await Promise.all(['/static/ds/theme.css', '/static/ds/index.css', '/static/app.css'].map(async (path) => Buffer.from(await (await fetch(`http://127.0.0.1:${port}${path}`)).arrayBuffer())));
   const cssBytes = css.reduce((total, file) => total + file.length, 0);

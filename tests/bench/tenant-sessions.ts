@@ -48,12 +48,17 @@ export async function measureTenantSessions(config: Config, tenantIds: readonly 
 
   // The shared clients' connection is opened first, so the baseline is a warm container's.
   await officerRequest(shared, tenants[0]!);
-  const baseline: number[] = [];
-  for (let round = 0; round < WARM_ROUNDS; round++) for (const tenantId of tenants) baseline.push(await officerRequest(shared, tenantId));
   const cold: number[] = [];
   for (const tenantId of tenants) cold.push(await officerRequest(scoped, tenantId));
+  // Baseline and warm requests alternate, so a busy moment of the machine weighs on both alike.
+  const baseline: number[] = [];
   const warm: number[] = [];
-  for (let round = 0; round < WARM_ROUNDS; round++) for (const tenantId of tenants) warm.push(await officerRequest(scoped, tenantId));
+  for (let round = 0; round < WARM_ROUNDS; round++) {
+    for (const tenantId of tenants) {
+      baseline.push(await officerRequest(shared, tenantId));
+      warm.push(await officerRequest(scoped, tenantId));
+    }
+  }
   await sts.close();
 
   const base = summary('shared adapters (no session role)', baseline);
