@@ -50,7 +50,11 @@ interface Scope<R> {
   destroy(): void;
 }
 
-/** Scopes by key, kept for the life of the process and reused, the least recently used dropped past `max`. */
+/**
+ * Scopes by key, kept for the life of the process and reused, the least recently used dropped past
+ * `max`. Closing a dropped scope's clients is safe in Lambda, where a container serves one request
+ * at a time and the scope in use is always the most recent.
+ */
 function scopeCache<R>(max: number, build: (key: string) => Scope<R>) {
   const scopes = new Map<string, Scope<R>>();
   return (key: string): R => {
@@ -79,10 +83,12 @@ function scopeCache<R>(max: number, build: (key: string) => Scope<R>) {
  * handed the process's shared adapters.
  */
 export function createTenantScopes(config: Config, shared: Adapters, options: TenantScopeOptions = {}) {
-  const sts = config.OFFICER_TENANT_ROLE_ARN || config.APPLICANT_TENANT_ROLE_ARN ? createStsClient(config) : undefined;
+  // Made with the first scope, so a process without session roles never builds it.
+  let sts: ReturnType<typeof createStsClient> | undefined;
 
   const sessionClients = (roleArn: string, tags: SessionTags, sessionName: string) => {
-    const credentials = assumedRoleCredentials(sts!, { roleArn, tags, sessionName });
+    sts ??= createStsClient(config);
+    const credentials = assumedRoleCredentials(sts, { roleArn, tags, sessionName });
     const db = createDocumentClient(config, credentials);
     db.middlewareStack.add(refuseAccess, refusalPlacement);
     options.onScopedClient?.(db);
