@@ -17,9 +17,9 @@ const partitionKeyOf = (indexName?: string) =>
 /** The partition key a query's key condition fixes: `<name> = :value`, names resolved. */
 function queryPartitionKey(body: Body): string | undefined {
   const wanted = partitionKeyOf(body.IndexName);
-  for (const [, name, placeholder] of String(body.KeyConditionExpression).matchAll(/(#?[\w]+)\s*=\s*(:[\w]+)/g)) {
+  for (const [, name, valueName] of String(body.KeyConditionExpression).matchAll(/(#?[\w]+)\s*=\s*(:[\w]+)/g)) {
     const attribute = name!.startsWith('#') ? body.ExpressionAttributeNames?.[name!] : name;
-    if (attribute === wanted) return (body.ExpressionAttributeValues?.[placeholder!] as Attribute).S;
+    if (attribute === wanted) return (body.ExpressionAttributeValues?.[valueName!] as Attribute).S;
   }
   return undefined;
 }
