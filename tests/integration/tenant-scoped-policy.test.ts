@@ -103,15 +103,23 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     const byKey = data.calls.get(beta, betaRound.roundId);
     const byQuery = data.calls.listByTenant(beta);
     const byIndex = data.applications.listSubmittedByRound(beta, betaRound.roundId);
+    const byTransaction = data.calls.close({
+      tenantId: beta,
+      roundId: betaRound.roundId,
+      expectedVersion: 1,
+      at: '2026-12-01T08:00:00.000Z',
+      eventId: ulid(),
+      actor: 'officer-alfa',
+    });
 
     // Assess
-    for (const attempt of [byKey, byQuery, byIndex]) {
+    for (const attempt of [byKey, byQuery, byIndex, byTransaction]) {
       const error = await attempt.then(() => undefined, (refusal: unknown) => refusal);
       expect(error).toBeInstanceOf(AccessRefusedError);
       expect((error as AccessRefusedError).code).toBe('access.refused');
       expect((error as Error & { cause: Error }).cause.name).toBe('AccessDeniedException');
     }
-    expect(await shared.calls.get(beta, betaRound.roundId)).toMatchObject({ roundId: betaRound.roundId });
+    expect(await shared.calls.get(beta, betaRound.roundId)).toMatchObject({ roundId: betaRound.roundId, status: 'open' });
   });
 
   it('refuses national keys and the cross-tenant indexes to an officer session', async () => {

@@ -102,7 +102,7 @@ export function holdToPolicy(
         if (evaluate(policies, request) !== 'Allow') {
           const who = session ? `${session.roleArn}/${JSON.stringify(session.tags)}` : accessKeyId;
           const message = `User: ${who} is not authorized to perform: ${access.action} on resource: ${access.resource}`;
-          return { response: accessDeniedResponse(message), output: undefined as never };
+          return { response: accessDeniedResponse(message), output: undefined };
         }
       }
       return next(args);
