@@ -5,9 +5,9 @@
  * - request latency of the public pages and API against DynamoDB Local (p50/p95);
  * - what tenant-scoped credentials add to an officer request, cold and warm (see tenant-sessions.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { buildLambdaBundles } from '../../infra/lambda-bundles';
 import { createLocalApp, listen } from '../../infra/local/local-server';
 import { freePort } from '../../infra/local/ports';
 import { startStandIns } from '../../infra/local/stand-ins';
@@ -19,35 +19,10 @@ import type { TenantId } from '../../shared/kernel/tenants';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const lambdaEntries = [
-  'functions/http/applicant/lambda.ts',
-  'functions/http/officer/lambda.ts',
-  'functions/http/national/lambda.ts',
-  'functions/jobs/close-rounds/lambda.ts',
-  'functions/jobs/send-outbox/lambda.ts',
-  'functions/jobs/reconcile-aggregates/lambda.ts',
-];
-
+/** The bundles as deployed: built by the same function and options as the CDK and the bundle tests. */
 async function bundleSizes() {
-  const rows: { entry: string; bytes: number; gzipBytes: number }[] = [];
-  for (const entry of lambdaEntries) {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      external: ['@aws-sdk/*'],
-      write: false,
-      jsx: 'automatic',
-      jsxImportSource: 'hono/jsx',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
-    const code = result.outputFiles[0]!.contents;
-    rows.push({ entry, bytes: code.length, gzipBytes: gzipSync(code).length });
-  }
-  return rows;
+  const bundles = await buildLambdaBundles('.test-artifacts/bench-bundles');
+  return bundles.map(({ entry, file, bytes }) => ({ entry, bytes, gzipBytes: gzipSync(readFileSync(file)).length }));
 }
 
 function percentile(sorted: number[], p: number) {

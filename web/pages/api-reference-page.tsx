@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table';
 import { Layout, type PageContext } from '../layout';
 
 /** The parts of an OpenAPI 3.1 document the reference page shows. */
@@ -49,47 +50,27 @@ export function ApiReferencePage(props: { page: PageContext; document: OpenApiDo
           {operation.summary ? <p class="ds-paragraph">{operation.summary}</p> : null}
           {operation.description ? <p class="ds-paragraph">{operation.description}</p> : null}
           {operation.parameters && operation.parameters.length > 0 ? (
-            <table class="ds-table" data-size="sm">
-              <caption>{t('api.reference.parameters')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('api.reference.name')}</th>
-                  <th scope="col">{t('api.reference.in')}</th>
-                  <th scope="col">{t('api.reference.required')}</th>
-                  <th scope="col">{t('api.reference.description')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {operation.parameters.map((parameter) => (
-                  <tr>
-                    <td>
-                      <code>{parameter.name}</code>
-                    </td>
-                    <td>{parameter.in}</td>
-                    <td>{parameter.required ? t('common.yes') : t('common.no')}</td>
-                    <td>{parameter.description ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('api.reference.parameters')}
+              size="sm"
+              rows={operation.parameters}
+              columns={[
+                { header: t('api.reference.name'), cell: (parameter) => <code>{parameter.name}</code> },
+                { header: t('api.reference.in'), cell: (parameter) => parameter.in },
+                { header: t('api.reference.required'), cell: (parameter) => (parameter.required ? t('common.yes') : t('common.no')) },
+                { header: t('api.reference.description'), cell: (parameter) => parameter.description ?? '' },
+              ]}
+            />
           ) : null}
-          <table class="ds-table" data-size="sm">
-            <caption>{t('api.reference.responses')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('api.reference.status')}</th>
-                <th scope="col">{t('api.reference.description')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(operation.responses ?? {}).map(([status, response]) => (
-                <tr>
-                  <td>{status}</td>
-                  <td>{response.description ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('api.reference.responses')}
+            size="sm"
+            rows={Object.entries(operation.responses ?? {})}
+            columns={[
+              { header: t('api.reference.status'), cell: ([status]) => status },
+              { header: t('api.reference.description'), cell: ([, response]) => response.description ?? '' },
+            ]}
+          />
         </section>
       ))}
     </Layout>

@@ -1,6 +1,7 @@
 import type { Call } from '../../shared/rounds/call';
 import { callPath } from '../components/call-card';
 import { CallFacts } from '../components/call-facts';
+import { Section } from '../components/section';
 import { isBeforeDeadline } from '../../shared/kernel/deadlines';
 import { textTranslator } from '../i18n';
 import { applicationText } from '../messages/application-form';
@@ -25,29 +26,20 @@ export function CallPage(props: { page: PageContext; call: Call; baseUrl: string
       <h1 class="ds-heading" data-size="xl">
         {call.title[lang]}
       </h1>
-      <section aria-labelledby="summary-heading" class="stack">
-        <h2 id="summary-heading" class="ds-heading" data-size="md">
-          {t('call.summary')}
-        </h2>
+      <Section id="summary" heading={t('call.summary')}>
         <p class="ds-paragraph" data-variant="long">
           {call.summary[lang]}
         </p>
         <CallFacts page={page} call={call} full />
-      </section>
-      <section aria-labelledby="criteria-heading" class="stack">
-        <h2 id="criteria-heading" class="ds-heading" data-size="md">
-          {t('call.criteria')}
-        </h2>
+      </Section>
+      <Section id="criteria" heading={t('call.criteria')}>
         <ul class="ds-list">
           {call.criteria.map((criterion) => (
             <li>{criterion[lang]}</li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="apply-heading" class="stack">
-        <h2 id="apply-heading" class="ds-heading" data-size="md">
-          {t('call.howToApply')}
-        </h2>
+      </Section>
+      <Section id="apply" heading={t('call.howToApply')}>
         <p class="ds-paragraph">{t('call.howToApply.text')}</p>
         {open ? (
           <p class="ds-paragraph">
@@ -62,7 +54,7 @@ export function CallPage(props: { page: PageContext; call: Call; baseUrl: string
           {`${t('call.share')}: `}
           <a class="ds-link" href={callPath(call)}>{`${baseUrl}${callPath(call)}`}</a>
         </p>
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import type { Call } from '../../shared/rounds/call';
 import { formatDateTime } from '../../shared/kernel/deadlines';
+import { DataTable } from '../components/data-table';
 import { Layout, type PageContext } from '../layout';
 
 /** Where an officer opens one of their rounds. */
@@ -32,33 +33,24 @@ export function OfficerWorkspacePage(props: { page: PageContext; tenantName: str
       {rounds.length === 0 ? (
         <p class="ds-paragraph">{t('officer.rounds.none')}</p>
       ) : (
-        <table class="ds-table round-table" data-border>
-          <caption>{t('officer.rounds.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('officer.rounds.round')}</th>
-              <th scope="col">{t('officer.rounds.status')}</th>
-              <th scope="col">{t('officer.rounds.deadline')}</th>
-              <th scope="col">{t('officer.rounds.grantYear')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((round) => (
-              <tr>
-                <td>
-                  <a class="ds-link" href={officerRoundPath(round.roundId)}>
-                    {round.title[lang]}
-                  </a>
-                </td>
-                <td>
-                  <RoundStatusTag page={page} status={round.status} />
-                </td>
-                <td>{formatDateTime(round.deadline, lang)}</td>
-                <td>{round.grantYear}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('officer.rounds.caption')}
+          class="round-table"
+          rows={rounds}
+          columns={[
+            {
+              header: t('officer.rounds.round'),
+              cell: (round) => (
+                <a class="ds-link" href={officerRoundPath(round.roundId)}>
+                  {round.title[lang]}
+                </a>
+              ),
+            },
+            { header: t('officer.rounds.status'), cell: (round) => <RoundStatusTag page={page} status={round.status} /> },
+            { header: t('officer.rounds.deadline'), cell: (round) => formatDateTime(round.deadline, lang) },
+            { header: t('officer.rounds.grantYear'), cell: (round) => round.grantYear },
+          ]}
+        />
       )}
     </Layout>
   );
