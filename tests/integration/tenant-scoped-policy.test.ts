@@ -1,8 +1,3 @@
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { Table } from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Hono } from 'hono';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,39 +9,12 @@ import type { Authentication } from '../../functions/http/common/authentication'
 import { handleError } from '../../functions/http/common/error-handling';
 import { requestContext } from '../../functions/http/common/request-context';
 import { createOfficerApp } from '../../functions/http/officer/app';
-import { AudienceAccess } from '../../infra/constructs/audience-access';
 import type { TenantId } from '../../shared/kernel/tenants';
-import { identityPolicies, logicalIdOf } from '../infra/template-policies';
+import { APPLICANT_ROLE, audiencePolicies, OFFICER_ROLE, tableArn } from '../support/audience-policies';
 import { openCall } from '../support/calls';
-import type { PolicyDocument } from '../support/iam-policy-evaluator';
 import { holdToPolicy } from '../support/iam-policy-middleware';
 import { startStsStandIn } from '../support/sts-stand-in';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
-
-const ACCOUNT = '111122223333';
-const OFFICER_ROLE = `arn:aws:iam::${ACCOUNT}:role/OfficerSession`;
-const APPLICANT_ROLE = `arn:aws:iam::${ACCOUNT}:role/ApplicantSession`;
-const tableArn = (tableName: string) => `arn:aws:dynamodb:eu-north-1:${ACCOUNT}:table/${tableName}`;
-
-/**
- * The session roles' identity policies, built by the same construct the api stack uses, on this
- * run's table, so every key the entities write meets the policy that is deployed.
- */
-function sessionRolePolicies(tableName: string): Record<string, PolicyDocument[]> {
-  const stack = new Stack(new App(), 'SessionRoles', { env: { account: ACCOUNT, region: 'eu-north-1' } });
-  const access = new AudienceAccess(stack, 'Access', {
-    table: Table.fromTableArn(stack, 'Table', tableArn(tableName)),
-    attachmentsBucket: Bucket.fromBucketName(stack, 'Attachments', 'fordel-attachments'),
-  });
-  const caller = (id: string) => new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-  access.officerSession.allowAssumeBy(caller('OfficerFunction'));
-  access.applicantSession.allowAssumeBy(caller('ApplicantFunction'));
-  const template = Template.fromStack(stack);
-  return {
-    [OFFICER_ROLE]: identityPolicies(template, logicalIdOf(access.officerSession.role)),
-    [APPLICANT_ROLE]: identityPolicies(template, logicalIdOf(access.applicantSession.role)),
-  };
-}
 
 describe('tenant-scoped repositories held to the session role policy', () => {
   const alfa = freshTenantId('ta');
@@ -60,7 +28,7 @@ describe('tenant-scoped repositories held to the session role policy', () => {
   beforeAll(async () => {
     sts = await startStsStandIn();
     const config = testConfig({ OFFICER_TENANT_ROLE_ARN: OFFICER_ROLE, APPLICANT_TENANT_ROLE_ARN: APPLICANT_ROLE, STS_ENDPOINT: sts.endpoint });
-    const policies = sessionRolePolicies(config.TABLE_NAME);
+    const policies = audiencePolicies(config.TABLE_NAME);
     root = createCompositionRoot(config, {
       logger: createLogger('error'),
       onScopedClient: (client) =>
