@@ -99,7 +99,7 @@ export class AudienceAccess extends Construct {
     const { table, attachmentsBucket: bucket } = props;
 
     // Attachment keys are `<tenantId>/<applicationId>/<ulid>-<filename>`
-    // (functions/http/applicant/application-routes.tsx), so the prefix pins tenant and application.
+    // (shared/applications/attachment-keys.ts), so the prefix pins tenant and application.
     this.applicantSession = new TenantSessionRole(this, 'ApplicantSession', {
       description: "Fordel applicant session: one application's items and attachments",
       sessionTags: ['tenantId', 'applicationId'],
