@@ -3,8 +3,7 @@ import type { MagicLinkStore } from '../../shared/applications/ports';
 import { isConditionalCheckFailed } from './dynamodb-errors';
 import { magicLinkItem } from './entities/magic-link-item';
 import { queueMessage } from './outbox-repository';
-import { rateWindowItem } from './entities/rate-window-item';
-import { createUnitOfWork, isCancelledByCondition, putNew } from './unit-of-work';
+import { createUnitOfWork, putNew } from './unit-of-work';
 
 /** Single-use magic-link records. */
 export function createMagicLinkStore(db: DynamoDBDocumentClient, tableName: string): MagicLinkStore {
@@ -12,18 +11,6 @@ export function createMagicLinkStore(db: DynamoDBDocumentClient, tableName: stri
   return {
     async issue({ message, link }) {
       await unitOfWork.commit([putNew(magicLinkItem.toItem(link)), queueMessage(message)]);
-    },
-
-    async issueCounted(emails, rule, subject, now) {
-      const window = rateWindowItem.windowOf(rule, subject, now);
-      const links = emails.flatMap(({ message, link }) => [putNew(magicLinkItem.toItem(link)), queueMessage(message)]);
-      try {
-        await unitOfWork.commit([rateWindowItem.count(rule, window), ...links]);
-        return { allowed: true };
-      } catch (error) {
-        if (!isCancelledByCondition(error, 0)) throw error;
-        return { allowed: false, retryAfterSeconds: window.retryAfterSeconds };
-      }
     },
 
     async consume(tenantId, tokenId, now) {

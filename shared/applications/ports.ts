@@ -6,7 +6,6 @@
 import type { OutgoingMessage } from '../outbox/outbox';
 import type { Orgnr } from '../kernel/orgnr';
 import type { RegistryRecord } from './registry-record.js';
-import type { RateDecision, RateRule } from '../kernel/ports';
 import type { TenantId } from '../kernel/tenants';
 import type { Application } from './application';
 
@@ -69,12 +68,6 @@ export interface LinkEmail {
 export interface MagicLinkStore {
   /** Stores the link's record and queues the email that carries it, in one transaction. */
   issue(email: LinkEmail): Promise<void>;
-  /**
-   * Stores every link with its email and counts one request of `subject` under `rule`, all in one
-   * transaction, so a request that finds nothing writes as much as one that finds something.
-   * Over the limit nothing is written and the decision says when to try again.
-   */
-  issueCounted(emails: readonly LinkEmail[], rule: RateRule, subject: string, now: Date): Promise<RateDecision>;
   /** Marks the link used; says why not when it cannot be used (again). */
   consume(tenantId: TenantId, tokenId: string, now: Date): Promise<'consumed' | 'already_used' | 'expired' | 'unknown'>;
 }

@@ -4,50 +4,27 @@
  * - the weight of each applicant page (HTML + CSS + JS bytes, raw and gzipped);
  * - request latency of the public pages and API against DynamoDB Local (p50/p95);
  * - the time of a link request for a known and an unknown address, which must not differ.
+ * - what tenant-scoped credentials add to an officer request, cold and warm (see tenant-sessions.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { buildLambdaBundles } from '../../infra/lambda-bundles';
 import { createLocalApp, listen } from '../../infra/local/local-server';
 import { freePort } from '../../infra/local/ports';
 import { startStandIns } from '../../infra/local/stand-ins';
 import { loadConfig } from '../../functions/composition/config';
 import { ApplicantClient } from '../support/applicant-client';
 import { linkRequestTiming } from './link-requests';
+import { measureTenantSessions } from './tenant-sessions';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const lambdaEntries = [
-  'functions/http/applicant/lambda.ts',
-  'functions/http/officer/lambda.ts',
-  'functions/http/national/lambda.ts',
-  'functions/jobs/close-rounds/lambda.ts',
-  'functions/jobs/send-outbox/lambda.ts',
-  'functions/jobs/reconcile-aggregates/lambda.ts',
-];
-
+/** The bundles as deployed: built by the same function and options as the CDK and the bundle tests. */
 async function bundleSizes() {
-  const rows: { entry: string; bytes: number; gzipBytes: number }[] = [];
-  for (const entry of lambdaEntries) {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      external: ['@aws-sdk/*'],
-      write: false,
-      jsx: 'automatic',
-      jsxImportSource: 'hono/jsx',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
-    const code = result.outputFiles[0]!.contents;
-    rows.push({ entry, bytes: code.length, gzipBytes: gzipSync(code).length });
-  }
-  return rows;
+  const bundles = await buildLambdaBundles('.test-artifacts/bench-bundles');
+  return bundles.map(({ entry, file, bytes }) => ({ entry, bytes, gzipBytes: gzipSync(readFileSync(file)).length }));
 }
 
 function percentile(sorted: number[], p: number) {
@@ -80,12 +57,14 @@ async function main() {
   const server = await listen(app, port);
 
   // Page weight: walk the applicant pages as one applicant and weigh HTML plus its stylesheets.
+  // The client speaks as a page of localhost:3000; here the app's origin is the bench server's,
+  // and its form guard refuses a post naming any other.
+  const benchOrigin = `http://127.0.0.1:${port}`;
   const client = new ApplicantClient({
     request: (input, init) => {
-      // The client names the usual local origin on its forms; this server listens on another.
       const headers = new Headers(init?.headers);
-      if (headers.has('origin')) headers.set('origin', `http://127.0.0.1:${port}`);
-      return fetch(input.replace('http://localhost:3000', `http://127.0.0.1:${port}`), { ...init, headers, redirect: 'manual' });
+      if (headers.has('origin')) headers.set('origin', benchOrigin);
+      return fetch(input.replace('http://localhost:3000', benchOrigin), { ...init, headers, redirect: 'manual' });
     },
   });
   const css = await Promise.all(['/static/ds/theme.css', '/static/ds/index.css', '/static/app.css'].map(async (path) => Buffer.from(await (await fetch(`http://127.0.0.1:${port}${path}`)).arrayBuffer())));
@@ -118,6 +97,8 @@ async function main() {
     latency.push({ path, requests: times.length, p50Ms: Number(percentile(times, 50).toFixed(1)), p95Ms: Number(percentile(times, 95).toFixed(1)) });
   }
 
+  const benchTenants = Array.from({ length: 40 }, (_, index) => `bench${index}` as TenantId);
+  const tenantSessions = await measureTenantSessions(config, benchTenants);
   const linkRequests = await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId);
 
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -131,8 +112,10 @@ async function main() {
   console.table(latency);
   console.log('Link requests (POST /resume) for an address with an application and one without');
   console.table(linkRequests);
+  console.log(`Officer request through the tenant seam (${tenantSessions.assumeRoleCalls} AssumeRole calls for ${tenantSessions.officerRequests} requests; STS is a local stand-in, real STS latency in AWS is not measured)`);
+  console.table(tenantSessions.rows);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests }, null, 2)}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions }, null, 2)}\n`);
   console.log('Written to bench/results.json');
 }
 

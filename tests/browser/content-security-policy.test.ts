@@ -7,25 +7,20 @@ import { openCall } from '../support/calls';
 import { startSignInServer } from '../support/sign-in';
 import { freshTenantId } from '../support/test-environment';
 
-declare global {
-  interface Window {
-    cspViolations?: string[];
-  }
-}
-
-/** Records every CSP violation of every page the browser opens, from its first moment. */
+/**
+ * Records every CSP violation of every page the browser opens, from its first moment. The
+ * recorder is injected by the browser, not by the page, so the policy does not block it.
+ */
 async function watchPolicy(page: Page) {
   const reported: string[] = [];
-  await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.cspViolations!.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
+  await page.addInitScript({
+    content: `window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));`,
   });
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) reported.push(message.text());
   });
-  return async () => [...reported, ...((await page.evaluate(() => window.cspViolations)) ?? [])];
+  return async () => [...reported, ...((await page.evaluate('window.cspViolations')) as string[] | undefined ?? [])];
 }
 
 describeInBrowser('the content security policy in Chromium', () => {

@@ -6,7 +6,7 @@ import { AccessProblemPage, OpenLinkPage, ResumePage } from '../../../../web/pag
 import { composeLinkEmail, readLinkToken } from '../../../common/signed-tokens';
 import { formRoute, single } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { clientAddress, emailSubject, enforceRates, RateLimitedError, RESUME_EMAILS_PER_ADDRESS, RESUMES_PER_CLIENT } from '../../common/rate-limits';
+import { clientAddress, emailSubject, enforceRates, RESUME_EMAILS_PER_ADDRESS, RESUMES_PER_CLIENT } from '../../common/rate-limits';
 import { limitBody, FORM_BODY_LIMIT_BYTES } from '../../common/request-guards';
 import type { ApplicationJourneyDependencies, JourneyContext, JourneyEnv } from '../journey';
 import { SESSION_LIFETIME_HOURS, startSession } from '../session';
@@ -51,8 +51,8 @@ export function resumeRoutes(deps: ApplicationJourneyDependencies) {
     return c.redirect(`/applications/${link.applicationId}`, 303);
   });
 
-  // A call's title and administrator are all a link email needs of it. Kept for a minute, so an
-  // address with applications costs no more reads than one without: the answer's timing tells nothing.
+  // A call's title and administrator are all a link email needs of it. Kept for a minute, so a
+  // found address costs no read more than an unknown one and the answer's timing tells less.
   const callOf = recentlyRead((tenantId: TenantId, roundId: string) => deps.calls.get(tenantId, roundId), CALL_MEMORY_MS, deps.clock);
 
   app.get('/resume', (c) => c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent={false} />));
@@ -69,19 +69,17 @@ export function resumeRoutes(deps: ApplicationJourneyDependencies) {
         ),
       act: async (c, { orgnr, email }) => {
         const now = deps.clock();
-        await enforceRates(deps.rateCounter, [[RESUMES_PER_CLIENT, clientAddress(c)]], now);
-        const candidates = (await deps.applications.listByOrganisation(orgnr))
-          .filter((application) => application.email === email && application.status !== 'withdrawn')
-          .slice(0, 3);
-        const calls = await Promise.all(candidates.map((application) => callOf(application.tenantId, application.roundId)));
-        const emails = candidates.flatMap((application, index) => {
-          const call = calls[index];
-          return call ? [composeLinkEmail(deps, application, call)] : [];
-        });
-        // Found or not, the request is counted and the links queued in one transaction (of the
-        // count alone when nothing was found), so the answer takes as long either way.
-        const decision = await deps.magicLinks.issueCounted(emails, RESUME_EMAILS_PER_ADDRESS, emailSubject(email), now);
-        if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+        // Counted whether or not anything is found, so a refusal tells nothing about the address.
+        await enforceRates(deps.rateCounter, [[RESUMES_PER_CLIENT, clientAddress(c)], [RESUME_EMAILS_PER_ADDRESS, emailSubject(email)]], now);
+        const candidates = (await deps.applications.listByOrganisation(orgnr)).filter(
+          (application) => application.email === email && application.status !== 'withdrawn',
+        );
+        for (const application of candidates.slice(0, 3)) {
+          // The link record and its e-mail are written as the application's own session.
+          const data = deps.forApplication(application.tenantId, application.applicationId);
+          const call = await callOf(application.tenantId, application.roundId);
+          if (call) await data.magicLinks.issue(composeLinkEmail(deps, application, call));
+        }
         // The same answer whether or not anything was found, so the form reveals nothing.
         return c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent />);
       },

@@ -44,9 +44,14 @@ export function startRoutes(deps: ApplicationJourneyDependencies) {
         const { call } = c.var;
         // Before the registry is asked or an email is queued: those are what the limits protect.
         await enforceRates(deps.rateCounter, [[STARTS_PER_CLIENT, clientAddress(c)], [START_EMAILS_PER_ADDRESS, emailSubject(input.email)]], deps.clock());
+        const applicationId = deps.newId();
+        const data = deps.forApplication(call.tenantId, applicationId);
+        // Earlier years' applications are found by the organisation index, which only the app's
+        // own role may query; the draft is written as its own session.
+        const applications = { listByOrganisation: deps.applications.listByOrganisation, create: data.applications.create };
         const application = await startApplication(
-          deps,
-          { call, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
+          { ...deps, applications },
+          { call, applicationId, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
           (draft) => composeLinkEmail(deps, draft, call),
         );
         startSession(c, deps.signingSecret, application, deps.clock());
