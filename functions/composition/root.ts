@@ -35,6 +35,7 @@ export function createCompositionRoot(config: Config, options: CompositionOption
       calls: adapters.calls,
       applications: adapters.applications,
       tenants: adapters.tenants,
+      budget: adapters.budget,
     }),
     /** The key that signs applicants' links and sessions: from Secrets Manager in AWS, the environment locally. */
     signingSecret: () => loadSigningSecret(config),

@@ -7,6 +7,7 @@ export const USER_GROUPS = {
   officer: 'Case officers of one managing municipality (tenant given by custom:tenantId).',
   'national-admin': 'IMDi staff who manage rule sets, national frames and allocations.',
   assessor: 'Reviewers who read and score applications of their tenant without deciding them.',
+  'municipal-admin': 'The managing municipality’s administrator, who sets how much of the frame it keeps for administration.',
 } as const;
 
 /** Name of the custom attribute that ties an officer to a tenant; the token claim is `custom:tenantId`. */

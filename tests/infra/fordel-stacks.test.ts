@@ -136,10 +136,10 @@ describe('auth stack', () => {
     expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
   });
 
-  it('creates the officer, national-admin and assessor groups', () => {
+  it('creates the officer, national-admin, assessor and municipal-admin groups', () => {
     const groups = Object.values(auth.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
 
-    expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual(['assessor', 'national-admin', 'officer']);
+    expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual(['assessor', 'municipal-admin', 'national-admin', 'officer']);
   });
 
   it('has a public OIDC client for the authorisation-code flow that reads but cannot write the tenant', () => {
