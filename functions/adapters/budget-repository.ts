@@ -10,7 +10,6 @@ import {
   type BudgetGuard, type BudgetOperation,
 } from '../../shared/rules/budget-guards';
 import type { Result } from '../../shared/kernel/result';
-import { auditEventItem } from './entities/audit-event-item';
 import { budgetCounterNames, budgetPositionItem } from './entities/budget-position-item';
 import { queueMessage } from './outbox-repository';
 import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
@@ -131,21 +130,9 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
           const corrected = correctFrame(read, { municipality: setting.name, frame: setting.frame, adminCap: setting.adminCap });
           if (!corrected.ok) throw corrected.error;
         }
-        const audit = auditEventItem.toItem({
-          tenantId: setting.tenantId,
-          entityKey: budgetPositionItem.key(setting.tenantId, setting.grantYear).SK,
-          eventId: setting.eventId,
-          at: setting.at,
-          actor: setting.actor,
-          machine: 'budget',
-          action: 'set_frame',
-          version: setting.allocationVersion,
-          ids: { frame: String(setting.frame), frameBefore: String(read?.frame ?? 0), adminCap: String(setting.adminCap) },
-        });
         try {
           await unitOfWork.commit([
             frameChange(read, setting),
-            { type: 'put', item: audit, condition: { expression: 'attribute_not_exists(PK)' } },
             ...(letter ? [queueMessage(letter)] : []),
           ]);
           return 'applied';

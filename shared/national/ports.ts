@@ -39,8 +39,10 @@ export interface BudgetRepository {
    */
   change(tenantId: TenantId, grantYear: number, operation: BudgetOperation, amount: Kroner): Promise<StoredBudgetPosition>;
   /**
-   * Sets the frame and admin cap of `allocation.version`, with the municipality's assignment letter
-   * when it has an address. Idempotent by allocation version: a position that already holds this
+   * Sets the frame and admin cap of an allocation version, with the municipality's assignment letter
+   * when it has an address. The letter is IMDi's (in IMDi's outbox) and the version's audit event
+   * records the frames, so the write touches no other partition of the municipality than its
+   * budget, which is all the national role may write there. Idempotent by allocation version: a position that already holds this
    * version or a later one is left alone (`'already_applied'`), so a publish can be completed by
    * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`.
    */
@@ -55,9 +57,6 @@ export interface FrameSetting {
   readonly frame: Kroner;
   readonly adminCap: Kroner;
   readonly allocationVersion: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly eventId: string;
 }
 
 /** A published allocation version and how far its frames have reached the positions. */

@@ -4,7 +4,6 @@
  * the same moment, the position keeps the rules and equals the pure model of `rules/budget.ts`.
  */
 import fc from 'fast-check';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { createBudgetRepository } from '../../functions/adapters/budget-repository';
 import { kroner, type Kroner } from '../../shared/kernel/money';
@@ -25,7 +24,7 @@ const rules = ruleSetFor(2027);
 function frameSetting(tenantId: TenantId, frame: number, allocationVersion: number): FrameSetting {
   return {
     tenantId, name: `Kommune ${tenantId}`, grantYear: 2027, frame: kroner(frame), adminCap: adminCostCap(rules, kroner(frame)),
-    allocationVersion, at: '2027-01-15T09:00:00.000Z', actor: 'imdi-admin', eventId: ulid(),
+    allocationVersion,
   };
 }
 

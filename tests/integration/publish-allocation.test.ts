@@ -44,8 +44,10 @@ function deps(overrides: Partial<PublishAllocationDeps> = {}): PublishAllocation
   };
 }
 
-async function letters(tenantId: TenantId) {
-  return queryAll(adapters.db, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': outboxMessageItem.key(tenantId, 'x').PK } });
+/** The assignment letters IMDi's outbox holds for `tenant` in `year`. */
+async function letters(tenant: Tenant, year: number) {
+  const sent = await queryAll(adapters.db, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': outboxMessageItem.key(imdi.tenantId, 'x').PK } });
+  return sent.filter((letter) => String(letter.relatedKey).startsWith(`ALLOCATION#${year}#`) && String(letter.text).startsWith(`Til ${tenant.name}\n`));
 }
 
 beforeAll(async () => {
@@ -67,10 +69,10 @@ describe('publishing an allocation', () => {
     expect((await adapters.allocations.latest(3001))?.status).toBe('published');
     expect(await adapters.budget.get(eidsvoll!.tenantId, 3001)).toMatchObject({ frame: 1_050_000, adminCap: 52_500, allocationVersion: 1, awarded: 0 });
     expect(await adapters.budget.get(bergen!.tenantId, 3001)).toMatchObject({ frame: 3_500_000, allocationVersion: 1 });
-    const [letter] = await letters(lorenskog!.tenantId);
+    const [letter] = await letters(lorenskog!, 3001);
     expect(letter).toMatchObject({ kind: 'assignment-letter', to: 'tilskudd@lorenskog.example' });
     expect(String(letter!.text)).toContain('Kommunens ramme for 3001: 2\u00a0450\u00a0000\u00a0kr');
-    expect(await letters(bergen!.tenantId)).toHaveLength(0);
+    expect(await letters(bergen!, 3001)).toHaveLength(0);
   });
 
   it('lets exactly one of two administrators publishing at once write the version; the other is told', async () => {
@@ -129,7 +131,7 @@ describe('publishing an allocation', () => {
     expect(await adapters.allocations.list(3004)).toHaveLength(1);
     for (const tenant of [eidsvoll!, lorenskog!]) {
       expect(await adapters.budget.get(tenant.tenantId, 3004)).toMatchObject({ allocationVersion: 1, version: 1 });
-      expect(await letters(tenant.tenantId)).toHaveLength(1);
+      expect(await letters(tenant, 3004)).toHaveLength(1);
     }
   });
 
@@ -145,7 +147,7 @@ describe('publishing an allocation', () => {
     expect(corrected.version).toMatchObject({ version: 2, reason: 'Revidert budsjett' });
     expect(corrected.changes.find((change) => change.name === 'Eidsvoll')).toMatchObject({ before: 1_050_000, after: 1_155_000, change: 105_000 });
     expect(await adapters.budget.get(eidsvoll!.tenantId, 3005)).toMatchObject({ frame: 1_155_000, allocationVersion: 2 });
-    const texts = (await letters(eidsvoll!.tenantId)).map((letter) => String(letter.text));
+    const texts = (await letters(eidsvoll!, 3005)).map((letter) => String(letter.text));
     expect(texts.some((text) => text.includes('Rammen var 1\u00a0050\u00a0000\u00a0kr i forrige versjon.'))).toBe(true);
   });
 });

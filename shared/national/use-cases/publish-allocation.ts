@@ -47,7 +47,7 @@ async function inBatches<T>(items: readonly T[], size: number, work: (item: T) =
  * Each position is one transaction, skipped when it already holds this version, so running this
  * again after a crash finishes the publish without applying a frame or sending a letter twice.
  */
-async function applyVersion(deps: PublishAllocationDeps, version: StoredAllocationVersion, previous: AllocationProposal | undefined): Promise<void> {
+async function applyVersion(deps: PublishAllocationDeps, version: StoredAllocationVersion, previous: AllocationProposal | undefined, sender: TenantId): Promise<void> {
   const contacts = new Map((await deps.tenants.list()).map((tenant: Tenant) => [tenant.tenantId as string, tenant.contactEmail]));
   const before = new Map((previous?.frames ?? []).map((frame) => [frame.tenantId as string, frame.frame]));
   const at = deps.clock().toISOString();
@@ -55,14 +55,14 @@ async function applyVersion(deps: PublishAllocationDeps, version: StoredAllocati
     const to = contacts.get(frame.tenantId);
     const letter: OutgoingMessage | undefined = to && frame.frame > 0
       ? {
-          messageId: deps.newId(), tenantId: frame.tenantId, kind: 'assignment-letter', to, createdAt: at,
+          messageId: deps.newId(), tenantId: sender, kind: 'assignment-letter', to, createdAt: at,
           relatedKey: `ALLOCATION#${version.grantYear}#${version.version}`,
           ...deps.composeLetter(version, frame, before.get(frame.tenantId)),
         }
       : undefined;
     await deps.budget.setFrame({
       tenantId: frame.tenantId, name: frame.name, grantYear: version.grantYear, frame: frame.frame, adminCap: frame.adminCap,
-      allocationVersion: version.version, at, actor: version.publishedBy, eventId: deps.newId(),
+      allocationVersion: version.version,
     }, letter);
   });
   await deps.allocations.markPublished(version.grantYear, version.version);
@@ -79,9 +79,10 @@ function sameAllocation(a: AllocationProposal, b: AllocationProposal): boolean {
  * its assignment letter.
  *
  * Primary course: each position is checked against the new frames first, so a refused correction
- * writes nothing; then version n + 1 is written (only if that number is free), then each
- * municipality's position gets its frame, an audit event and the letter to the tenant's contact
- * address, one transaction per municipality; then the version is marked published.
+ * writes nothing; then version n + 1 is written with its audit event (only if that number is
+ * free), then each municipality's position gets its frame with the letter to the tenant's contact
+ * address (sent from IMDi's outbox), one transaction per municipality; then the version is marked
+ * published.
  *
  * Alternatives:
  * - A correction would take a municipality's frame below what it has awarded and reserved, or its
@@ -102,7 +103,7 @@ export async function publishAllocation(
   const latest = versions.at(-1);
   const beforeLatest = versions.at(-2);
   if (latest?.status === 'applying') {
-    await applyVersion(deps, latest, beforeLatest);
+    await applyVersion(deps, latest, beforeLatest, input.publisher.tenantId);
     if (sameAllocation(latest, proposal)) return { version: { ...latest, status: 'published' }, changes: frameChanges(beforeLatest, latest) };
   }
 
@@ -116,6 +117,6 @@ export async function publishAllocation(
 
   const version = nextAllocationVersion(proposal, latest, { at: deps.clock().toISOString(), by: input.publisher.userId, reason: input.reason });
   const created = await deps.allocations.create(version, { tenantId: input.publisher.tenantId, eventId: deps.newId() });
-  await applyVersion(deps, created, latest);
+  await applyVersion(deps, created, latest, input.publisher.tenantId);
   return { version: { ...created, status: 'published' }, changes: frameChanges(latest, proposal) };
 }
