@@ -115,7 +115,8 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
         if (!guard.ok) throw guard.error;
         try {
           await unitOfWork.commit([guardedBudgetChange(read, guard.value, () => new BudgetChangedMeanwhileError())]);
-          return { ...read, [guard.value.counter]: read[guard.value.counter] + guard.value.change, version: read.version + 1 };
+          // Read back rather than compute: other guarded changes may have landed beside this one.
+          return (await get(tenantId, grantYear))!;
         } catch (error) {
           if (!(error instanceof BudgetChangedMeanwhileError) || attempt >= ATTEMPTS) throw error;
         }

@@ -22,6 +22,8 @@ export interface SetAdminReservationDeps {
  *   each with the amounts as stored when the write was refused.
  * - The year has no frame yet: `BudgetNotOpenError`.
  * - Equal to what is reserved: nothing is written.
+ * - Two admins set it at the same moment: each moves the reservation by the difference it read, and
+ *   the guards still hold the cap and the frame; the position answered is what is stored after.
  */
 export async function setAdminReservation(
   deps: SetAdminReservationDeps,
