@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AttachmentStore } from '../../shared/applications/ports';
+import type { SessionCredentialsProvider } from './session-credentials';
 
 /** S3 caps presigned URLs made with SigV4 at seven days. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
@@ -14,10 +15,13 @@ const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
  * - checksums only when an operation requires them: since 3.729 the SDK adds CRC32 checksums by
  *   default and sends streamed bodies `aws-chunked` with a checksum trailer, which s3rver does not
  *   decode and would store, chunk framing and all, as the object.
+ * A tenant session's `credentials` are used in AWS only: s3rver knows no key but its own and has
+ * no IAM to hold the session to, so off AWS it keeps `S3RVER`.
  */
-export function createS3Client(config: { AWS_REGION: string; S3_ENDPOINT?: string }): S3Client {
+export function createS3Client(config: { AWS_REGION: string; S3_ENDPOINT?: string }, credentials?: SessionCredentialsProvider): S3Client {
   return new S3Client({
     region: config.AWS_REGION,
+    ...(credentials && !config.S3_ENDPOINT ? { credentials } : {}),
     ...(config.S3_ENDPOINT
       ? {
           endpoint: config.S3_ENDPOINT,

@@ -32,11 +32,13 @@ export function createAdapters(config: Config) {
     outbox: createOutboxRepository(db, config.TABLE_NAME),
     mailer: createSesMailer(createSesClient(config), config),
     registry: createBrregRegistry({ baseUrl: config.REGISTRY_BASE_URL, timeoutMs: config.REGISTRY_TIMEOUT_MS }),
-    attachments: createS3AttachmentStore(createS3Client(config), {
-      bucket: config.ATTACHMENTS_BUCKET ?? LOCAL_ATTACHMENTS_BUCKET,
-      serverSideEncryption: config.S3_ENDPOINT === undefined,
-    }),
+    attachments: createS3AttachmentStore(createS3Client(config), attachmentStoreOptions(config)),
   };
+}
+
+/** Where attachments go: the configured bucket in AWS, where S3 also encrypts; the stand-in's bucket off AWS. */
+export function attachmentStoreOptions(config: Config) {
+  return { bucket: config.ATTACHMENTS_BUCKET ?? LOCAL_ATTACHMENTS_BUCKET, serverSideEncryption: config.S3_ENDPOINT === undefined };
 }
 
 /** The adapters of one process. */

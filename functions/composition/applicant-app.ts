@@ -3,7 +3,7 @@ import { createApplicantApp } from '../http/applicant/app';
 import type { CompositionRoot } from './root';
 
 /** The public applicant app; it alone is given the key that signs applicants' links and sessions. */
-export function applicantApp({ config, adapters, logger, clock }: CompositionRoot, signingSecret: string) {
+export function applicantApp({ config, adapters, logger, clock, forApplication }: CompositionRoot, signingSecret: string) {
   return createApplicantApp({
     calls: adapters.calls,
     health: adapters.health,
@@ -14,8 +14,8 @@ export function applicantApp({ config, adapters, logger, clock }: CompositionRoo
       calls: adapters.calls,
       applications: adapters.applications,
       magicLinks: adapters.magicLinks,
+      forApplication,
       registry: adapters.registry,
-      attachments: adapters.attachments,
       clock,
       newId: () => ulid(),
       signingSecret,

@@ -40,6 +40,15 @@ export const configSchema = z.object({
   AUTH_CLIENT_ID: z.string().min(1).optional(),
   /** Only for a confidential client; Fordel's Cognito client is public and relies on PKCE. */
   AUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * In AWS: the role an officer request assumes, tagged with its tenant, so IAM holds it to that
+   * tenant's partitions. Unset off AWS, where every request uses the process's own adapters.
+   */
+  OFFICER_TENANT_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** In AWS: the role an applicant's session assumes, tagged with its tenant and application. */
+  APPLICANT_TENANT_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** Set only off AWS, where a stand-in answers `AssumeRole`. */
+  STS_ENDPOINT: z.url().optional(),
 }).superRefine((config, ctx) => {
   // In AWS a missing bucket would only surface at the first upload; the local stand-ins (any
   // *_ENDPOINT) create their bucket under a known name, so there it may be left out.

@@ -10,4 +10,5 @@ export { LOCAL_ATTACHMENTS_BUCKET, loadConfig, type Config } from './config';
 export { closeRoundsJob, reconcileAggregatesJob, sendOutboxJob } from './jobs';
 export { nationalApp } from './national-app';
 export { officerApp } from './officer-app';
-export { compositionRootOfProcess, createCompositionRoot, type CompositionOptions, type CompositionRoot, type TenantRepositories } from './root';
+export { compositionRootOfProcess, createCompositionRoot, type CompositionOptions, type CompositionRoot } from './root';
+export type { ApplicationRepositories, TenantRepositories } from './tenant-scopes';

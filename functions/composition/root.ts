@@ -1,16 +1,12 @@
 import { createLogger, type Logger } from '../common/logger';
 import { loadSigningSecret } from '../adapters/signing-secret';
-import type { OfficerData } from '../http/officer/app';
 import type { Clock } from '../../shared/kernel/ports';
-import type { TenantId } from '../../shared/kernel/tenants';
 import { createAdapters } from './adapters';
 import { loadConfig, type Config } from './config';
-
-/** The repositories the officer app reads for one tenant. */
-export type TenantRepositories = OfficerData;
+import { createTenantScopes, type TenantScopeOptions } from './tenant-scopes';
 
 /** What a composition root may be given instead of its defaults; tests fix the clock and quiet the log. */
-export interface CompositionOptions {
+export interface CompositionOptions extends TenantScopeOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
 }
@@ -22,21 +18,22 @@ export interface CompositionOptions {
  */
 export function createCompositionRoot(config: Config, options: CompositionOptions = {}) {
   const adapters = createAdapters(config);
+  const scopes = createTenantScopes(config, adapters, options);
   return {
     config,
     adapters,
     logger: options.logger ?? createLogger(config.LOG_LEVEL),
     clock: options.clock ?? (() => new Date()),
     /**
-     * The repositories for one tenant's request. In this runtime every tenant shares the process's
-     * adapters; tenant-scoped credentials will be created here, per request, without the apps changing.
+     * The repositories for one officer request's tenant: in AWS, clients signing as the officer
+     * session role tagged with that tenant; off AWS, the process's adapters.
      */
-    forTenant: (_tenantId: TenantId): TenantRepositories => ({
-      calls: adapters.calls,
-      applications: adapters.applications,
-      tenants: adapters.tenants,
-      budget: adapters.budget,
-    }),
+    forTenant: scopes.forTenant,
+    /**
+     * The repositories for one applicant request once its signed session is verified: in AWS,
+     * clients signing as the applicant session role tagged with the tenant and the application.
+     */
+    forApplication: scopes.forApplication,
     /** The key that signs applicants' links and sessions: from Secrets Manager in AWS, the environment locally. */
     signingSecret: () => loadSigningSecret(config),
   };

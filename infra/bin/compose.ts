@@ -57,6 +57,7 @@ export function composeFordel(app: App, options: ComposeOptions = {}): FordelSta
     description: 'Fordel: Cognito user pool for officers and IMDi',
     appBaseUrl: config.appBaseUrl,
     domainPrefix: config.authDomainPrefix,
+    oidcProvider: config.oidcProvider,
   });
   const mail = new MailStack(app, `${prefix}-mail`, {
     ...common,
@@ -92,6 +93,7 @@ export function composeFordel(app: App, options: ComposeOptions = {}): FordelSta
     domainName: config.domainName,
     certificateArn: config.certificateArn,
     staticAssetsPath: options.staticAssetsPath ?? repoPath('web/static'),
+    authDomainPrefix: config.authDomainPrefix,
   });
 
   return { config, data, auth, mail, api, jobs, web };

@@ -28,6 +28,22 @@ export interface FordelConfig {
   readonly logRetention: RetentionDays;
   /** Whether API Gateway verifies the officer and national JWTs before the Lambda does. */
   readonly gatewayJwtAuthorizer: boolean;
+  /** An external OpenID Connect provider officers may sign in with; undefined means Cognito accounts only. */
+  readonly oidcProvider: OidcProviderConfig | undefined;
+}
+
+/** An external OIDC identity provider federated into the user pool: ID-porten or a municipality's own. */
+export interface OidcProviderConfig {
+  /** Provider name in Cognito and on the hosted sign-in page, e.g. `IDPorten`. */
+  readonly name: string;
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  /**
+   * Secrets Manager secret (name or ARN) holding the client secret. CloudFormation resolves it at
+   * deploy time, so the secret never appears in the template or in the repository.
+   */
+  readonly clientSecretName: string;
+  readonly scopes: readonly string[];
 }
 
 const CONTEXT_PREFIX = 'fordel:';
@@ -74,6 +90,7 @@ export function readConfig(node: Node): FordelConfig {
   if (!/^https:\/\//.test(appBaseUrl)) throw new Error(`fordel:appBaseUrl must start with https://: ${appBaseUrl}`);
 
   return {
+    oidcProvider: readOidcProvider(node.tryGetContext(`${CONTEXT_PREFIX}oidcProvider`)),
     appName,
     stage,
     domainName,
@@ -85,4 +102,24 @@ export function readConfig(node: Node): FordelConfig {
     logRetention: retentionDays as RetentionDays,
     gatewayJwtAuthorizer: flag('gatewayJwtAuthorizer'),
   };
+}
+
+/**
+ * Reads `fordel:oidcProvider`: an object in `cdk.json` or a JSON string from `-c`. It is the one
+ * optional key: absent or empty means no federation, so existing deployments need no new setting.
+ */
+function readOidcProvider(value: unknown): OidcProviderConfig | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const raw = (typeof value === 'string' ? JSON.parse(value) : value) as Partial<Record<keyof OidcProviderConfig, unknown>>;
+  const text = (key: 'name' | 'issuerUrl' | 'clientId' | 'clientSecretName') => {
+    if (typeof raw[key] !== 'string' || raw[key] === '') throw new Error(`fordel:oidcProvider.${key} is required when federation is on`);
+    return raw[key] as string;
+  };
+  const name = text('name');
+  // Cognito's rule for provider names; `COGNITO` and the social names are taken.
+  if (!/^[A-Za-z0-9_-]{3,32}$/.test(name)) throw new Error(`fordel:oidcProvider.name must be 3-32 letters, digits, _ or -: ${name}`);
+  const issuerUrl = text('issuerUrl');
+  if (!/^https:\/\//.test(issuerUrl)) throw new Error(`fordel:oidcProvider.issuerUrl must start with https://: ${issuerUrl}`);
+  const scopes = Array.isArray(raw.scopes) ? raw.scopes.map(String) : ['openid', 'profile', 'email'];
+  return { name, issuerUrl, clientId: text('clientId'), clientSecretName: text('clientSecretName'), scopes };
 }

@@ -1,4 +1,5 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { MailStack } from '../stacks/mail-stack';
 
@@ -9,6 +10,11 @@ export interface RuntimeResources {
   readonly mail: MailStack;
   readonly appBaseUrl: string;
   readonly logLevel: string;
+  /**
+   * The session roles the HTTP apps assume per request once they know the tenant; the jobs work
+   * across tenants and have none.
+   */
+  readonly sessionRoles?: { readonly officer: iam.IRole; readonly applicant: iam.IRole };
 }
 
 /**
@@ -23,5 +29,11 @@ export function runtimeEnvironment(resources: RuntimeResources): Record<string, 
     MAIL_CONFIGURATION_SET: resources.mail.configurationSet.configurationSetName,
     APP_BASE_URL: resources.appBaseUrl,
     LOG_LEVEL: resources.logLevel,
+    ...(resources.sessionRoles
+      ? {
+          OFFICER_TENANT_ROLE_ARN: resources.sessionRoles.officer.roleArn,
+          APPLICANT_TENANT_ROLE_ARN: resources.sessionRoles.applicant.roleArn,
+        }
+      : {}),
   };
 }

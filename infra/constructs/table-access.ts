@@ -1,55 +1,63 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { tableDefinition } from '../../shared/table';
+import type { indexNames } from '../../shared/table';
 
 /**
- * Item-level read actions. `Scan` is left out everywhere on purpose: no request path may scan the
- * table (ARCHITECTURE.md §3), and withholding the permission turns a stray scan into an error.
+ * The item actions any Fordel role may be given. `Scan`, PartiQL and `dynamodb:*` are not in the
+ * type at all: no request path or job scans the table (ARCHITECTURE.md §3), and with
+ * `ForAllValues` a request that carries no partition key (a Scan) would pass any `LeadingKeys`
+ * condition, so the action itself must never be granted. `TransactWriteItems` and
+ * `TransactGetItems` are authorised through these per item.
  */
-export const READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  // The health endpoint asks DescribeTable whether the table is reachable and active.
-  'dynamodb:DescribeTable',
-] as const;
+export type ItemAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:ConditionCheckItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem';
 
-/** Item-level write actions; `TransactWriteItems` is authorised through these per item. */
-export const WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-] as const;
+/** Where an access applies: the base table, or one index by name (queries only). */
+export type TableTarget = 'table' | keyof typeof indexNames;
 
 /**
- * The table and each of its indexes by name, taken from the shared table definition so that no
- * wildcard `index/*` is needed and a new index must be granted deliberately.
+ * Actions on the items of named partitions. On an index, `dynamodb:LeadingKeys` is the index's
+ * partition key, so index accesses list index partitions (`CALLS#OPEN`), not table keys.
  */
-export function tableAndIndexArns(table: ITable): string[] {
-  return [table.tableArn, ...tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)];
+export interface KeyScopedAccess {
+  readonly on: TableTarget;
+  readonly actions: readonly ItemAction[];
+  /** IAM `StringLike` patterns; every key a request touches must match one of them. */
+  readonly leadingKeys: readonly string[];
 }
 
-/** Options for {@link grantItemAccess}. */
-export interface ItemAccess {
-  readonly actions: readonly string[];
-  /**
-   * Partition-key patterns (IAM `StringLike`) every key in the request must match; omitted means
-   * any key. With `ForAllValues`, a request that touches one key outside the patterns is refused.
-   */
-  readonly leadingKeys?: readonly string[];
+/** ARN of the table or of one of its indexes. */
+export function targetArn(table: ITable, on: TableTarget): string {
+  return on === 'table' ? table.tableArn : `${table.tableArn}/index/${on}`;
 }
 
-/** Grants item-level access on the table and its indexes, optionally limited to leading keys. */
-export function grantItemAccess(grantee: iam.IGrantable, table: ITable, access: ItemAccess): void {
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new iam.PolicyStatement({
+/** One statement per access, each held to its partition keys. */
+export function keyScopedStatements(table: ITable, accesses: readonly KeyScopedAccess[]): iam.PolicyStatement[] {
+  return accesses.map((access) => {
+    if (access.on !== 'table' && access.actions.some((action) => action !== 'dynamodb:Query')) {
+      throw new Error(`Index ${access.on} can only be queried, not given ${access.actions.join(', ')}`);
+    }
+    if (access.leadingKeys.length === 0) throw new Error(`An access on ${access.on} must name its partition keys`);
+    return new iam.PolicyStatement({
       actions: [...access.actions],
-      resources: tableAndIndexArns(table),
-      conditions: access.leadingKeys
-        ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } }
-        : undefined,
-    }),
-  );
+      resources: [targetArn(table, access.on)],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } },
+    });
+  });
+}
+
+/** Grants item actions on named partitions only; there is no unconditioned item grant. */
+export function grantKeyScopedAccess(grantee: iam.IGrantable, table: ITable, accesses: readonly KeyScopedAccess[]): void {
+  for (const statement of keyScopedStatements(table, accesses)) grantee.grantPrincipal.addToPrincipalPolicy(statement);
+}
+
+/** The health endpoint asks `DescribeTable` whether the table is reachable; it reads no items. */
+export function grantTableDescription(grantee: iam.IGrantable, table: ITable): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
 }

@@ -5,7 +5,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -13,7 +13,8 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { FordelFunction } from '../constructs/fordel-function';
 import { runtimeEnvironment } from '../constructs/runtime-environment';
-import { READ_ACTIONS, WRITE_ACTIONS, grantItemAccess } from '../constructs/table-access';
+import { AudienceAccess } from '../constructs/audience-access';
+import { LambdaAlarms } from '../constructs/lambda-alarms';
 import type { MailStack } from './mail-stack';
 
 /** Entry files of the three HTTP Lambdas, one per audience. */
@@ -22,20 +23,6 @@ export const HTTP_ENTRIES = {
   officer: 'functions/http/officer/lambda.ts',
   national: 'functions/http/national/lambda.ts',
 } as const;
-
-/**
- * Partition-key pattern an officer's requests are held to. Every tenant-owned key starts with
- * `T#<tenantId>#` (shared/table.ts), so this keeps officers out of national data, applicant
- * sessions and anything else that is not some tenant's.
- *
- * Production tightening: tag the officer's session with its tenant (STS `AssumeRole` with session
- * tags from the verified token) and use `T#${aws:PrincipalTag/tenantId}#*` instead, so IAM itself
- * stops one municipality from reading another's rows, not only the application code.
- */
-export const OFFICER_LEADING_KEYS = ['T#*'] as const;
-
-/** Partition keys the national (IMDi) app may write: national data and the tenant aggregates it sets frames on. */
-export const NATIONAL_WRITE_LEADING_KEYS = ['NATIONAL#*', 'T#*'] as const;
 
 /** Props of {@link ApiStack}. */
 export interface ApiStackProps extends StackProps {
@@ -69,6 +56,8 @@ export class ApiStack extends Stack {
   readonly apiDomainName: string;
   readonly functions: Record<keyof typeof HTTP_ENTRIES, FordelFunction>;
   readonly magicLinkSecret: secretsmanager.Secret;
+  /** The roles the officer and applicant apps assume per tenant, with session tags. */
+  readonly sessionRoles: { readonly officer: iam.Role; readonly applicant: iam.Role };
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -86,8 +75,10 @@ export class ApiStack extends Stack {
       },
     ]);
 
+    const access = new AudienceAccess(this, 'Access', { table: props.table, attachmentsBucket: props.attachmentsBucket });
+
     const environment = {
-      ...runtimeEnvironment(props),
+      ...runtimeEnvironment({ ...props, sessionRoles: access.sessionRoles }),
       AUTH_ISSUER: props.issuer,
       AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
       // Every app gets the same configuration shape; only the applicant role may read the secret.
@@ -106,47 +97,15 @@ export class ApiStack extends Stack {
     const national = make('national', 'Fordel national app (IMDi)');
     this.functions = { applicant, officer, national };
 
-    // Applicants are anonymous until their magic link is opened and apply to any municipality's
-    // call, so their tenant is known only inside the request: IAM cannot pin the key prefix. The
-    // app scopes every key to the session's application; IAM still withholds Scan.
-    grantItemAccess(applicant.role, props.table, { actions: [...READ_ACTIONS, ...WRITE_ACTIONS] });
-    grantItemAccess(officer.role, props.table, {
-      actions: [...READ_ACTIONS, ...WRITE_ACTIONS],
-      leadingKeys: OFFICER_LEADING_KEYS,
-    });
-    // IMDi reads across all tenants for the roll-up; it writes only national data and tenant rows.
-    grantItemAccess(national.role, props.table, { actions: READ_ACTIONS });
-    grantItemAccess(national.role, props.table, {
-      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
-      leadingKeys: NATIONAL_WRITE_LEADING_KEYS,
-    });
-
-    const objectArns = props.attachmentsBucket.arnForObjects('*');
-    // Presigned URLs carry the signer's permissions: applicants upload, re-read and (while the
-    // application is a draft) remove their attachments, officers read them and add decision
-    // letters, IMDi only reads.
-    applicant.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [objectArns] }));
-    officer.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [objectArns] }));
-    national.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectArns] }));
+    // Data access per audience (infra/constructs/audience-access.ts): the officer's execution role
+    // holds none and reaches one tenant only through its tagged session role.
+    access.grantTo({ applicant: applicant.role, officer: officer.role, national: national.role });
+    this.sessionRoles = { officer: access.officerSession.role, applicant: access.applicantSession.role };
     this.magicLinkSecret.grantRead(applicant.role);
     // Magic links go out at once (not via the outbox): the applicant is waiting for them.
     props.mail.grantSend(applicant.role);
 
-    // After every grant: a suppression reaches only the policy children that exist by then.
-    for (const fn of [applicant, officer, national]) {
-      NagSuppressions.addResourceSuppressions(
-        fn.role,
-        [
-          {
-            id: 'AwsSolutions-IAM5',
-            reason:
-              'Attachment object keys are generated per application at run time, so access is to objects of this one bucket (arn:…:bucket/*), with named actions only.',
-            appliesTo: [{ regex: '/^Resource::.*\\/\\*$/' }],
-          },
-        ],
-        true,
-      );
-    }
+    new LambdaAlarms(this, 'Alarms', { functions: [applicant, officer, national] });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
@@ -242,5 +201,7 @@ export class ApiStack extends Stack {
 
     new CfnOutput(this, 'ApiEndpoint', { value: stage.url });
     new CfnOutput(this, 'MagicLinkSecretArn', { value: this.magicLinkSecret.secretArn });
+    new CfnOutput(this, 'OfficerTenantRoleArn', { value: access.officerSession.role.roleArn });
+    new CfnOutput(this, 'ApplicantTenantRoleArn', { value: access.applicantSession.role.roleArn });
   }
 }

@@ -1,13 +1,19 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
+import type { OidcProviderConfig } from '../bin/config';
 
-/** Cognito groups; the officer and national apps read them from the `cognito:groups` claim. */
+/**
+ * Cognito groups, one per role; the officer and national apps read them from the `cognito:groups`
+ * claim. A municipal role holds within the user's tenant (custom:tenantId) only.
+ */
 export const USER_GROUPS = {
-  officer: 'Case officers of one managing municipality (tenant given by custom:tenantId).',
-  'national-admin': 'IMDi staff who manage rule sets, national frames and allocations.',
+  caseworker: 'Case workers of one managing municipality: screen applications and prepare decisions.',
+  approver: 'Approvers of one managing municipality: sign decisions prepared by case workers.',
+  'municipal-admin': "Administrators of one managing municipality: set up rounds and manage the municipality's users.",
   assessor: 'Reviewers who read and score applications of their tenant without deciding them.',
-  'municipal-admin': 'The managing municipality’s administrator, who sets how much of the frame it keeps for administration.',
+  'national-admin': 'IMDi staff who manage rule sets, national frames and allocations.',
+  officer: 'The municipal access the officer app admits at this release; members also hold one of the finer roles above.',
 } as const;
 
 /** Name of the custom attribute that ties an officer to a tenant; the token claim is `custom:tenantId`. */
@@ -27,6 +33,8 @@ export interface AuthStackProps extends StackProps {
   readonly appBaseUrl: string;
   /** Prefix of the hosted sign-in domain `<prefix>.auth.<region>.amazoncognito.com`. */
   readonly domainPrefix: string;
+  /** An external OIDC provider (ID-porten, a municipality's own); omitted means Cognito accounts only. */
+  readonly oidcProvider?: OidcProviderConfig;
 }
 
 /**
@@ -80,6 +88,8 @@ export class AuthStack extends Stack {
       this.userPool.addGroup(`Group-${groupName}`, { groupName, description });
     }
 
+    const federated = props.oidcProvider ? this.addOidcProvider(props.oidcProvider) : undefined;
+
     this.userPool.addDomain('HostedDomain', {
       cognitoDomain: { domainPrefix: props.domainPrefix },
     });
@@ -98,7 +108,10 @@ export class AuthStack extends Stack {
         callbackUrls: OIDC_CALLBACK_PATHS.map((path) => props.appBaseUrl + path),
         logoutUrls: OIDC_LOGOUT_PATHS.map((path) => props.appBaseUrl + path),
       },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      supportedIdentityProviders: [
+        cognito.UserPoolClientIdentityProvider.COGNITO,
+        ...(federated ? [cognito.UserPoolClientIdentityProvider.custom(federated.providerName)] : []),
+      ],
       readAttributes: attributes,
       // The tenant is set by administrators only; users may not write it through the client.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
@@ -109,6 +122,9 @@ export class AuthStack extends Stack {
       refreshTokenValidity: Duration.hours(12),
     });
 
+    // The client may name the provider only once it exists.
+    if (federated) this.userPoolClient.node.addDependency(federated);
+
     this.issuer = this.userPool.userPoolProviderUrl;
 
     new CfnOutput(this, 'Issuer', { value: this.issuer, description: 'OIDC issuer (AUTH_ISSUER)' });
@@ -117,6 +133,29 @@ export class AuthStack extends Stack {
     new CfnOutput(this, 'HostedDomain', {
       value: `${props.domainPrefix}.auth.${this.region}.amazoncognito.com`,
       description: 'Hosted sign-in domain',
+    });
+  }
+
+  /**
+   * Federates an external OIDC provider. Only e-mail and name are taken from it: the tenant is never
+   * mapped from a provider's claims, so a municipality's IdP cannot place a user in another
+   * municipality. Federated users are linked to an account an administrator created with its tenant
+   * (docs/operations.md), and their second factor is the provider's own.
+   */
+  private addOidcProvider(config: OidcProviderConfig): cognito.UserPoolIdentityProviderOidc {
+    return new cognito.UserPoolIdentityProviderOidc(this, 'OidcProvider', {
+      userPool: this.userPool,
+      name: config.name,
+      issuerUrl: config.issuerUrl,
+      clientId: config.clientId,
+      // A dynamic reference: CloudFormation reads the secret at deploy time; the template holds only its name.
+      clientSecret: SecretValue.secretsManager(config.clientSecretName).unsafeUnwrap(),
+      scopes: [...config.scopes],
+      attributeRequestMethod: cognito.OidcAttributeRequestMethod.GET,
+      attributeMapping: {
+        email: cognito.ProviderAttribute.other('email'),
+        fullname: cognito.ProviderAttribute.other('name'),
+      },
     });
   }
 }

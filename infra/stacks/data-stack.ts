@@ -2,6 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { privateBucket, privateObjectBucket } from '../constructs/private-bucket';
 import { tableDefinition } from '../../shared/table';
 
 /** Props of {@link DataStack}. */
@@ -46,24 +47,15 @@ export class DataStack extends Stack {
       });
     }
 
-    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.accessLogsBucket = privateBucket(this, 'AccessLogsBucket', {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       // Access logs name who downloaded which attachment: keep them for audits, not for ever.
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(400) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.attachmentsBucket = new s3.Bucket(this, 'AttachmentsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.attachmentsBucket = privateObjectBucket(this, 'AttachmentsBucket', {
       // Versioning lets an overwritten or deleted attachment be restored alongside a table PITR restore.
-      versioned: true,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'attachments/',
       // Plain form posts need no CORS; this is for the script that enhances the upload field.

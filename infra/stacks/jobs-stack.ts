@@ -1,6 +1,7 @@
 import { Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -9,10 +10,11 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { OSLO_TIME_ZONE } from '../../shared/kernel/deadlines';
-import { indexNames } from '../../shared/table';
-import { runtimeEnvironment } from '../constructs/runtime-environment';
 import { FordelFunction } from '../constructs/fordel-function';
-import { grantItemAccess } from '../constructs/table-access';
+import { INDEX_KEYS, TENANT_REGISTER_KEY, tenantKeys } from '../constructs/key-patterns';
+import { LambdaAlarms } from '../constructs/lambda-alarms';
+import { runtimeEnvironment } from '../constructs/runtime-environment';
+import { grantKeyScopedAccess, type KeyScopedAccess } from '../constructs/table-access';
 import type { MailStack } from './mail-stack';
 
 /** One scheduled job: its middy entry and when it runs. */
@@ -25,14 +27,15 @@ export interface JobDefinition {
   readonly maxEventAge: Duration;
   /** Whether the job sends e-mail itself. */
   readonly sendsMail: boolean;
-  /** The table actions its code calls, and no more (TransactWriteItems is authorised per item action). */
-  readonly tableActions: readonly string[];
   /**
-   * The indexes its queries use, when fewer than all: only these are granted. Omitted means every
-   * index of the table, as {@link grantItemAccess} grants them.
+   * The partitions its code touches and what it does in each, and no more (TransactWriteItems is
+   * authorised per item action). Jobs work across tenants, so each names key patterns over every
+   * tenant instead of one tenant's prefix.
    */
-  readonly indexes?: readonly (keyof typeof indexNames)[];
+  readonly tableAccess: readonly KeyScopedAccess[];
 }
+
+const anyTenant = tenantKeys('*');
 
 /** The scheduled jobs (ARCHITECTURE.md §5); locally the server's scheduler runs the same handlers. */
 export const JOBS = {
@@ -44,7 +47,11 @@ export const JOBS = {
     maxEventAge: Duration.minutes(5),
     sendsMail: false,
     // Query the open-calls index; a transaction of the round's update and the audit event's put.
-    tableActions: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+    tableAccess: [
+      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls] },
+      { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [anyTenant.rounds] },
+      { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.audit] },
+    ],
   },
   sendOutbox: {
     entry: 'functions/jobs/send-outbox/lambda.ts',
@@ -55,7 +62,10 @@ export const JOBS = {
     maxEventAge: Duration.minutes(1),
     sendsMail: true,
     // Query the pending-mail index; conditional updates to claim a message and record the result.
-    tableActions: ['dynamodb:Query', 'dynamodb:UpdateItem'],
+    tableAccess: [
+      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.pendingMail] },
+      { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [anyTenant.outbox] },
+    ],
   },
   reconcileAggregates: {
     entry: 'functions/jobs/reconcile-aggregates/lambda.ts',
@@ -68,10 +78,16 @@ export const JOBS = {
     sendsMail: false,
     // Query the tenant register, each tenant's rounds and (on `byList`) each round's applications;
     // GetItem the aggregate; UpdateItem only for a repair, conditional on the counters read.
-    tableActions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
-    indexes: ['byList'],
+    tableAccess: [
+      { on: 'table', actions: ['dynamodb:Query'], leadingKeys: [TENANT_REGISTER_KEY, anyTenant.rounds] },
+      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [anyTenant.applicationsOfRounds] },
+      { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.aggregates] },
+    ],
   },
 } as const satisfies Record<string, JobDefinition>;
+
+/** Reserved concurrency of every job. */
+export const JOB_CONCURRENCY = 1;
 
 /** Props of {@link JobsStack}. */
 export interface JobsStackProps extends StackProps {
@@ -92,6 +108,7 @@ export interface JobsStackProps extends StackProps {
 export class JobsStack extends Stack {
   readonly deadLetterQueue: sqs.Queue;
   readonly functions: Record<keyof typeof JOBS, FordelFunction>;
+  readonly alarms: LambdaAlarms;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -119,20 +136,10 @@ export class JobsStack extends Stack {
         memorySize: 512,
         deadLetterQueue: this.deadLetterQueue,
       });
-      // Jobs work across tenants (deadlines, outbox), so no key prefix applies; each gets only the
-      // actions its code calls, and Scan never: they find their work through the indexes.
-      if (job.indexes) {
-        // Reconcile reads the tenant register under NATIONAL#TENANTS and every tenant's T# keys, so
-        // no LeadingKeys condition can hold it; the actions and the one index keep it narrow instead.
-        fn.role.addToPrincipalPolicy(
-          new iam.PolicyStatement({
-            actions: [...job.tableActions],
-            resources: [props.table.tableArn, ...job.indexes.map((index) => `${props.table.tableArn}/index/${indexNames[index]}`)],
-          }),
-        );
-      } else {
-        grantItemAccess(fn.role, props.table, { actions: job.tableActions });
-      }
+      grantKeyScopedAccess(fn.role, props.table, job.tableAccess);
+      // One run at a time: a slow run is never overtaken by the next, and a stray loop cannot take
+      // the account's concurrency from the HTTP apps. An overlap shows up as a throttle alarm.
+      (fn.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = JOB_CONCURRENCY;
       if (job.sendsMail) props.mail.grantSend(fn.role);
 
       // One role per schedule, next to it, instead of the shared role the target would create.
@@ -170,5 +177,6 @@ export class JobsStack extends Stack {
       functions[name] = fn;
     }
     this.functions = functions as Record<keyof typeof JOBS, FordelFunction>;
+    this.alarms = new LambdaAlarms(this, 'Alarms', { functions: Object.values(this.functions), deadLetterQueue: this.deadLetterQueue });
   }
 }

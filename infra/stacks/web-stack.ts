@@ -7,6 +7,28 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { privateBucket, privateObjectBucket } from '../constructs/private-bucket';
+
+/**
+ * The Content-Security-Policy of every response. The pages work without JavaScript and load their
+ * few scripts and styles from /static/, so nothing inline is allowed: an injected script or style
+ * attribute does not run. `data:` images carry no script.
+ *
+ * Browsers apply `form-action` to the redirects that follow a form post too, and signing out posts
+ * to the app, which redirects to the hosted sign-in domain's logout; that origin is therefore named.
+ */
+export function contentSecurityPolicy(signInOrigin?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "frame-ancestors 'none'",
+    signInOrigin ? `form-action 'self' ${signInOrigin}` : "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /** Props of {@link WebStack}. */
 export interface WebStackProps extends StackProps {
@@ -18,6 +40,8 @@ export interface WebStackProps extends StackProps {
   readonly certificateArn?: string;
   /** Folder whose files are published under `/static/`; skipped when it does not exist. */
   readonly staticAssetsPath: string;
+  /** Prefix of the Cognito hosted sign-in domain in this region, whose logout follows the sign-out form. */
+  readonly authDomainPrefix?: string;
 }
 
 /**
@@ -34,25 +58,16 @@ export class WebStack extends Stack {
     super(scope, id, props);
 
     // Standard CloudFront logging still writes with ACLs, so this bucket keeps ACLs enabled.
-    const logBucket = new s3.Bucket(this, 'LogBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    const logBucket = privateBucket(this, 'LogBucket', {
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
       // Viewer logs hold IP addresses (personal data): long enough to investigate an incident.
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.assetsBucket = new s3.Bucket(this, 'AssetsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.assetsBucket = privateObjectBucket(this, 'AssetsBucket', {
       serverAccessLogsBucket: logBucket,
       serverAccessLogsPrefix: 's3-assets/',
-      versioned: true,
       lifecycleRules: [{ id: 'expire-old-asset-versions', noncurrentVersionExpiration: Duration.days(30) }],
       // Assets are rebuilt from the repository on every deploy; nothing here needs keeping.
       removalPolicy: RemovalPolicy.DESTROY,
@@ -69,6 +84,12 @@ export class WebStack extends Stack {
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(
+            props.authDomainPrefix ? `https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com` : undefined,
+          ),
+          override: true,
+        },
       },
       // The apps may set stricter values themselves; we only drop what gives away the stack.
       removeHeaders: ['Server', 'X-Powered-By'],

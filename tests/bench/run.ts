@@ -2,50 +2,27 @@
  * `npm run bench`: figures, not pass/fail. Prints a table and writes bench/results.json:
  * - each Lambda bundle's size (esbuild, minified ESM, as the CDK bundles them);
  * - the weight of each applicant page (HTML + CSS + JS bytes, raw and gzipped);
- * - request latency of the public pages and API against DynamoDB Local (p50/p95).
+ * - request latency of the public pages and API against DynamoDB Local (p50/p95);
+ * - what tenant-scoped credentials add to an officer request, cold and warm (see tenant-sessions.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { buildLambdaBundles } from '../../infra/lambda-bundles';
 import { createLocalApp, listen } from '../../infra/local/local-server';
 import { freePort } from '../../infra/local/ports';
 import { startStandIns } from '../../infra/local/stand-ins';
 import { loadConfig } from '../../functions/composition/config';
 import { ApplicantClient } from '../support/applicant-client';
+import { measureTenantSessions } from './tenant-sessions';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const lambdaEntries = [
-  'functions/http/applicant/lambda.ts',
-  'functions/http/officer/lambda.ts',
-  'functions/http/national/lambda.ts',
-  'functions/jobs/close-rounds/lambda.ts',
-  'functions/jobs/send-outbox/lambda.ts',
-  'functions/jobs/reconcile-aggregates/lambda.ts',
-];
-
+/** The bundles as deployed: built by the same function and options as the CDK and the bundle tests. */
 async function bundleSizes() {
-  const rows: { entry: string; bytes: number; gzipBytes: number }[] = [];
-  for (const entry of lambdaEntries) {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      external: ['@aws-sdk/*'],
-      write: false,
-      jsx: 'automatic',
-      jsxImportSource: 'hono/jsx',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
-    const code = result.outputFiles[0]!.contents;
-    rows.push({ entry, bytes: code.length, gzipBytes: gzipSync(code).length });
-  }
-  return rows;
+  const bundles = await buildLambdaBundles('.test-artifacts/bench-bundles');
+  return bundles.map(({ entry, file, bytes }) => ({ entry, bytes, gzipBytes: gzipSync(readFileSync(file)).length }));
 }
 
 function percentile(sorted: number[], p: number) {
@@ -78,8 +55,15 @@ async function main() {
   const server = await listen(app, port);
 
   // Page weight: walk the applicant pages as one applicant and weigh HTML plus its stylesheets.
+  // The client speaks as a page of localhost:3000; here the app's origin is the bench server's,
+  // and its form guard refuses a post naming any other.
+  const benchOrigin = `http://127.0.0.1:${port}`;
   const client = new ApplicantClient({
-    request: (input, init) => fetch(input.replace('http://localhost:3000', `http://127.0.0.1:${port}`), { ...init, redirect: 'manual' }),
+    request: (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (headers.has('origin')) headers.set('origin', benchOrigin);
+      return fetch(input.replace('http://localhost:3000', benchOrigin), { ...init, headers, redirect: 'manual' });
+    },
   });
   const css = await Promise.all(['/static/ds/theme.css', '/static/ds/index.css', '/static/app.css'].map(async (path) => Buffer.from(await (await fetch(`http://127.0.0.1:${port}${path}`)).arrayBuffer())));
   const cssBytes = css.reduce((total, file) => total + file.length, 0);
@@ -111,6 +95,9 @@ async function main() {
     latency.push({ path, requests: times.length, p50Ms: Number(percentile(times, 50).toFixed(1)), p95Ms: Number(percentile(times, 95).toFixed(1)) });
   }
 
+  const benchTenants = Array.from({ length: 40 }, (_, index) => `bench${index}` as TenantId);
+  const tenantSessions = await measureTenantSessions(config, benchTenants);
+
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await standIns.stop();
 
@@ -120,8 +107,10 @@ async function main() {
   console.table(pages.map((row) => ({ page: row.page, 'HTML kB': (row.htmlBytes / 1024).toFixed(1), 'CSS kB': (row.cssBytes / 1024).toFixed(0), 'JS kB': 0, 'total gzip kB': (row.totalGzipBytes / 1024).toFixed(0) })));
   console.log('Latency against DynamoDB Local (sequential requests)');
   console.table(latency);
+  console.log(`Officer request through the tenant seam (${tenantSessions.assumeRoleCalls} AssumeRole calls for ${tenantSessions.officerRequests} requests; STS is a local stand-in, real STS latency in AWS is not measured)`);
+  console.table(tenantSessions.rows);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency }, null, 2)}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, tenantSessions }, null, 2)}\n`);
   console.log('Written to bench/results.json');
 }
 

@@ -5,6 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { readConfig, readCdkJsonContext } from '../../infra/bin/config';
+import { AuthStack } from '../../infra/stacks/auth-stack';
 import { WebStack } from '../../infra/stacks/web-stack';
 import { checkWithNag, nagFindings } from './synth-fordel';
 
@@ -34,6 +35,7 @@ describe('configuration from context', () => {
       gatewayJwtAuthorizer: false,
       certificateArn: undefined,
       authDomainPrefix: 'fordel-dev',
+      oidcProvider: undefined,
     });
   });
 
@@ -87,6 +89,49 @@ describe('web stack variants', () => {
 
     expect(distribution.Aliases).toEqual(['fordel.example.com']);
     expect(distribution.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+const idPorten = {
+  name: 'IDPorten',
+  issuerUrl: 'https://idporten.no',
+  clientId: 'fordel-client',
+  clientSecretName: 'fordel/idporten-client-secret',
+};
+
+describe('federated sign-in', () => {
+  it('reads the OIDC provider from a -c JSON string, and refuses one without https or a secret', () => {
+    const config = readConfig(appWith({ 'fordel:oidcProvider': JSON.stringify(idPorten) }).node);
+
+    expect(config.oidcProvider).toEqual({ ...idPorten, scopes: ['openid', 'profile', 'email'] });
+    expect(() => readConfig(appWith({ 'fordel:oidcProvider': JSON.stringify({ ...idPorten, issuerUrl: 'http://idporten.no' }) }).node)).toThrow(/issuerUrl/);
+    expect(() => readConfig(appWith({ 'fordel:oidcProvider': JSON.stringify({ ...idPorten, clientSecretName: '' }) }).node)).toThrow(/clientSecretName/);
+  });
+
+  it('federates the provider with its secret by reference, maps no tenant from it, and stays nag-clean', () => {
+    const app = appWith();
+    const stack = new AuthStack(app, 'auth', {
+      appBaseUrl: 'https://fordel.example.com',
+      domainPrefix: 'fordel-test',
+      oidcProvider: { ...idPorten, scopes: ['openid', 'profile'] },
+    });
+    checkWithNag(app);
+    const template = Template.fromStack(stack);
+    const provider = Object.values(template.findResources('AWS::Cognito::UserPoolIdentityProvider'))[0]!;
+    const providerId = Object.keys(template.findResources('AWS::Cognito::UserPoolIdentityProvider'))[0]!;
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]!;
+
+    expect(provider.Properties).toMatchObject({ ProviderName: 'IDPorten', ProviderType: 'OIDC' });
+    expect(provider.Properties.ProviderDetails).toMatchObject({
+      oidc_issuer: 'https://idporten.no',
+      client_id: 'fordel-client',
+      client_secret: '{{resolve:secretsmanager:fordel/idporten-client-secret:SecretString:::}}',
+      authorize_scopes: 'openid profile',
+    });
+    expect(Object.keys(provider.Properties.AttributeMapping).sort()).toEqual(['email', 'name']);
+    expect(client.Properties.SupportedIdentityProviders).toEqual(['COGNITO', { Ref: providerId }]);
+    expect(client.DependsOn).toContain(providerId);
     expect(nagFindings(stack)).toEqual([]);
   });
 });

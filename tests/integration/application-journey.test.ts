@@ -4,6 +4,7 @@ import { orgnrCheckDigit } from '../../shared/kernel/orgnr';
 import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ApplicantClient, flushOutbox, linkIn, testApplicantApp } from '../support/applicant-client';
+import { eidsvollOrganisation, fillEverything, filledSections, pdfBytes, upload } from '../support/application-form';
 import { openCall } from '../support/calls';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, ownTableConfig } from '../support/test-environment';
@@ -11,40 +12,7 @@ import { freshTenantId, ownTableConfig } from '../support/test-environment';
 /** A number with a correct check digit that the demo registry does not know. */
 const unknownButValid = `31999990${orgnrCheckDigit('31999990')}`;
 
-/** A demo organisation registered in Eidsvoll (3240), in Frivillighetsregisteret. */
-const eidsvollOrganisation = '311100386';
 const deadline = '2027-03-01T11:00:00.000Z';
-
-const filledSections = {
-  contact: { contactName: 'Kari Nordmann', email: '', phone: '912 34 567', accountNumber: '1234.56.78903' },
-  project: {
-    title: 'Leksehjelp og fotball',
-    description: 'Vi samler barn og foreldre hver uke.',
-    subGoals: ['A', 'B'],
-    targetGroup: 'Barn 8–12 år og foreldrene deres',
-    activities: 'Leksehjelp tirsdager, fotball lørdager',
-    location: 'Eidsvoll bibliotek',
-    startDate: '2027-02-01',
-    endDate: '2027-11-30',
-    expectedParticipants: '40',
-    partners: '',
-    volunteerHours: '300',
-  },
-  budget: {
-    'costs.0.label': 'Leie av lokale',
-    'costs.0.amount': '30 000',
-    'costs.1.label': 'Mat',
-    'costs.1.amount': '25000,-',
-    'otherIncome.0.label': 'Sponsor',
-    'otherIncome.0.amount': '5 000',
-    ownContribution: '0',
-    amountApplied: '50 000',
-  },
-  questions: { reach: 'Vi samarbeider med helsestasjonen og moskeen.' },
-};
-
-/** A minimal PDF: detected by content, so this is enough for the store. */
-const pdfBytes = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('an organisation applies, over HTTP', () => {
   let config: Config;
@@ -66,27 +34,6 @@ describe('an organisation applies, over HTTP', () => {
     expect(started.status).toBe(303);
     const applicationPath = started.headers.get('location')!.replace(/\/contact$/, '');
     return { client, applicationPath, email };
-  }
-
-  async function fillEverything(client: ApplicantClient, applicationPath: string, email: string, sections: Partial<Record<keyof typeof filledSections, Record<string, string | string[]>>> = {}) {
-    for (const [section, fields] of Object.entries({ ...filledSections, ...sections })) {
-      await client.get(`${applicationPath}/${section}`);
-      const response = await client.post(`${applicationPath}/${section}`, { ...fields, ...(section === 'contact' ? { email } : {}), intent: 'continue' });
-      expect(response.status, `${section}: ${client.lastPage.match(/ds-validation-message[^>]*>([^<]+)/)?.[1]}`).toBe(303);
-    }
-    await upload(client, applicationPath, 'statutes', 'vedtekter.pdf');
-    await client.get(`${applicationPath}/review`);
-  }
-
-  async function upload(client: ApplicantClient, applicationPath: string, kind: string, filename: string) {
-    await client.get(`${applicationPath}/attachments`);
-    const form = new FormData();
-    form.append('csrf', /name="csrf" value="([^"]+)"/.exec(client.lastPage)![1]!);
-    form.append('version', /name="version" value="([^"]+)"/.exec(client.lastPage)![1]!);
-    form.append('kind', kind);
-    form.append('file', new File([pdfBytes], filename, { type: 'application/pdf' }));
-    const uploaded = await client.request(`${applicationPath}/attachments`, { method: 'POST', body: form });
-    expect(uploaded.status).toBe(303);
   }
 
   it('stores each section, submits once, and sends the link and the receipt by email', async () => {

@@ -7,8 +7,9 @@ import { readSession, SESSION_LIFETIME_HOURS } from './session';
 
 /**
  * Opens the application of `/applications/:applicationId…` for the session that may see it, and
- * puts session, application and call on the request. Anything else answers as if the application
- * did not exist: no session is 401 (with the way back in), another application's id is 404.
+ * puts session, application, call and that application's repositories on the request. Anything
+ * else answers as if the application did not exist: no session is 401 (with the way back in),
+ * another application's id is 404.
  */
 export function applicationSession(deps: ApplicationJourneyDependencies): MiddlewareHandler<JourneyEnv> {
   return async (c, next) => {
@@ -17,10 +18,12 @@ export function applicationSession(deps: ApplicationJourneyDependencies): Middle
     const session = readSession(c, deps.signingSecret, deps.clock());
     if (!session) return c.html(<AccessProblemPage page={pageContextOf(c)} kind="session" sessionHours={SESSION_LIFETIME_HOURS} />, 401);
     if (session.applicationId !== c.req.param('applicationId')) return notFound(c);
-    const application = await deps.applications.get(session.tenantId, session.applicationId);
-    const call = application ? await deps.calls.get(application.tenantId, application.roundId) : undefined;
+    const data = deps.forApplication(session.tenantId, session.applicationId);
+    const application = await data.applications.get(session.tenantId, session.applicationId);
+    const call = application ? await data.calls.get(application.tenantId, application.roundId) : undefined;
     if (!application || !call) return notFound(c);
     c.set('session', session);
+    c.set('data', data);
     c.set('application', application);
     c.set('call', call);
     await next();

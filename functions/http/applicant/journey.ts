@@ -12,13 +12,28 @@ import { notFound } from '../common/error-handling';
 import type { FormCycle, FormValues } from '../common/form-cycle';
 import { csrfToken, isValidCsrfToken, type ApplicantSession } from './session';
 
-/** What the application journey needs from the outside world. */
+/** The repositories of one application, as its signed session may reach them. */
+export interface ApplicationData {
+  readonly calls: Pick<CallRepository, 'get'>;
+  readonly applications: ApplicationRepository;
+  readonly magicLinks: Pick<MagicLinkStore, 'issue'>;
+  readonly attachments: AttachmentStore;
+}
+
+/**
+ * What the application journey needs from the outside world. Before a session names the
+ * application, only the public reads and the link records are reached directly; the narrowed
+ * types keep the rest of the journey on `forApplication`, whose credentials (in AWS) reach that
+ * one application's items and files.
+ */
 export interface ApplicationJourneyDependencies {
-  calls: CallRepository;
-  applications: ApplicationRepository;
-  magicLinks: MagicLinkStore;
+  calls: Pick<CallRepository, 'get'>;
+  /** Finding an organisation's applications, by the index the app's own role may query. */
+  applications: Pick<ApplicationRepository, 'listByOrganisation'>;
+  /** Consuming a single-use link, whose signed token names the record. */
+  magicLinks: Pick<MagicLinkStore, 'consume'>;
+  forApplication: (tenantId: TenantId, applicationId: string) => ApplicationData;
   registry: OrganisationRegistry;
-  attachments: AttachmentStore;
   clock: Clock;
   newId: IdGenerator;
   /** Signs links, sessions and CSRF tokens. */
@@ -33,7 +48,14 @@ export interface JourneyEnv {
     /** Set by the session middleware on every page of an application. */
     session: ApplicantSession;
     application: Application;
+    /** The session's application's repositories; the only ones the pages inside a session use. */
+    data: ApplicationData;
   };
+}
+
+/** The journey's dependencies with the session's repositories, for the use cases inside a session. */
+export function sessionDeps(deps: ApplicationJourneyDependencies, c: JourneyContext) {
+  return { ...deps, ...c.var.data };
 }
 
 /** A journey request's context. */

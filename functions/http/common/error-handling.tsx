@@ -12,6 +12,8 @@ import { problem, wantsProblem, type ProblemStatus } from './problem';
  */
 const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'application.not_found': 404,
+  // IAM refused what the request's own credentials may not reach: as if it did not exist.
+  'access.refused': 404,
   'lifecycle.illegal_transition': 409,
   'application.concurrent_change': 409,
   'application.not_editable': 409,

@@ -11,7 +11,7 @@ import type { OrganisationRegistry } from '../ports';
 
 /** What {@link startApplication} needs. */
 export interface StartApplicationDeps {
-  applications: ApplicationRepository;
+  applications: Pick<ApplicationRepository, 'listByOrganisation' | 'create'>;
   registry: OrganisationRegistry;
   clock: Clock;
   newId: IdGenerator;
@@ -20,6 +20,8 @@ export interface StartApplicationDeps {
 /** What the applicant typed on the first page. */
 export interface StartApplicationInput {
   call: Call;
+  /** Chosen by the caller, so it can open the new application's own session before the draft is written. */
+  applicationId: string;
   orgnr: Orgnr;
   email: string;
   language: Locale;
@@ -79,7 +81,7 @@ export async function startApplication(
       )
     : undefined;
 
-  const applicationId = deps.newId();
+  const { applicationId } = input;
   const application: Application = {
     tenantId: call.tenantId,
     roundId: call.roundId,

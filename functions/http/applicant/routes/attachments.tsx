@@ -9,7 +9,7 @@ import { stepPath } from '../../../../web/pages/apply/application-frame';
 import { AttachmentsPage } from '../../../../web/pages/apply/section-pages';
 import { FormRejection, formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { draftsOnly, journeyText, sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { draftsOnly, journeyText, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 
 /** Room for the form's other fields and the multipart framing around the largest file. */
 const UPLOAD_OVERHEAD_BYTES = 64 * 1024;
@@ -24,7 +24,7 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
 
   async function render(c: JourneyContext, { errors, formError }: Pick<FormState, 'errors' | 'formError'>, status: 200 | FormStatus = 200) {
     const downloadUrls: Record<string, string> = {};
-    for (const file of c.var.application.attachments) downloadUrls[file.key] = await deps.attachments.getDownloadUrl(file.key, file.filename, 300);
+    for (const file of c.var.application.attachments) downloadUrls[file.key] = await c.var.data.attachments.getDownloadUrl(file.key, file.filename, 300);
     const { call, application } = c.var;
     return c.html(
       <AttachmentsPage page={pageContextOf(c)} call={call} application={application} values={{}} errors={errors} csrf={sessionCsrf(deps, c)} downloadUrls={downloadUrls} formError={formError} />,
@@ -57,13 +57,13 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
         if (!checked.ok) throw new FormRejection({ [`file-${kind}`]: checked.error.messages[c.var.lang] });
         const { call, application } = c.var;
         const key = attachmentKey(application, deps.newId(), checked.value.filename);
-        await deps.attachments.put(key, bytes, checked.value.mediaType, checked.value.filename);
+        await c.var.data.attachments.put(key, bytes, checked.value.mediaType, checked.value.filename);
         const added = { kind, key, filename: checked.value.filename, contentType: checked.value.mediaType, size: checked.value.size, uploadedAt: deps.clock().toISOString() };
         try {
-          await saveApplicationSection(deps, { call, application, change: { attachments: [...application.attachments, added] }, expectedVersion: versionOf(values) });
+          await saveApplicationSection(sessionDeps(deps, c), { call, application, change: { attachments: [...application.attachments, added] }, expectedVersion: versionOf(values) });
         } catch (error) {
           // The file is not referenced by the application, so it must not stay in the store.
-          await deps.attachments.delete(key);
+          await c.var.data.attachments.delete(key);
           throw error;
         }
         return `${stepPath(application.applicationId, 'attachments')}?saved=1`;
@@ -82,8 +82,8 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
       act: async (c, { key }, { values }) => {
         const { call, application } = c.var;
         const attachments = application.attachments.filter((file) => file.key !== key);
-        await saveApplicationSection(deps, { call, application, change: { attachments }, expectedVersion: versionOf(values) });
-        await deps.attachments.delete(key);
+        await saveApplicationSection(sessionDeps(deps, c), { call, application, change: { attachments }, expectedVersion: versionOf(values) });
+        await c.var.data.attachments.delete(key);
         return stepPath(application.applicationId, 'attachments');
       },
     }),

@@ -9,7 +9,7 @@ import { StatusPage } from '../../../../web/pages/apply/follow-pages';
 import { composeLinkEmail } from '../../../common/signed-tokens';
 import { formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { journeyText, sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { journeyText, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 
 /** Withdrawing is for good, so the applicant must tick the box that says so. */
 const withdrawSchema = z.object({ confirm: z.string() }).superRefine(({ confirm }, ctx) => {
@@ -44,7 +44,7 @@ export function followRoutes(deps: ApplicationJourneyDependencies) {
       render: renderStatus,
       shows: (error) => (error instanceof ConcurrentChangeError || error instanceof IllegalTransitionError ? 409 : undefined),
       act: async (c, _input, { values }) => {
-        await withdrawApplication(deps, { application: c.var.application, expectedVersion: versionOf(values) });
+        await withdrawApplication(sessionDeps(deps, c), { application: c.var.application, expectedVersion: versionOf(values) });
         return `${statusPath(c)}?notice=withdrawn`;
       },
     }),
@@ -59,7 +59,7 @@ export function followRoutes(deps: ApplicationJourneyDependencies) {
       // The button carries nothing to correct: a refused token just goes back to the status page.
       render: (c) => c.redirect(statusPath(c), 303),
       act: async (c) => {
-        await deps.magicLinks.issue(composeLinkEmail(deps, c.var.application, c.var.call));
+        await c.var.data.magicLinks.issue(composeLinkEmail(deps, c.var.application, c.var.call));
         return `${statusPath(c)}?notice=link`;
       },
     }),

@@ -45,8 +45,10 @@ export function resumeRoutes(deps: ApplicationJourneyDependencies) {
           (application) => application.email === email && application.status !== 'withdrawn',
         );
         for (const application of candidates.slice(0, 3)) {
-          const call = await deps.calls.get(application.tenantId, application.roundId);
-          if (call) await deps.magicLinks.issue(composeLinkEmail(deps, application, call));
+          // The link record and its e-mail are written as the application's own session.
+          const data = deps.forApplication(application.tenantId, application.applicationId);
+          const call = await data.calls.get(application.tenantId, application.roundId);
+          if (call) await data.magicLinks.issue(composeLinkEmail(deps, application, call));
         }
         // The same answer whether or not anything was found, so the form reveals nothing.
         return c.html(<ResumePage page={pageContextOf(c)} values={{}} errors={{}} sent />);

@@ -5,7 +5,7 @@ import { nextStep, stepPath } from '../../../../web/pages/apply/application-fram
 import { BudgetPage, ContactPage, ProjectPage, QuestionsPage, type SectionPageProps } from '../../../../web/pages/apply/section-pages';
 import { formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { draftsOnly, sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { draftsOnly, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 import { sectionForms, type FormSection } from '../section-forms';
 
 const sectionPages = { contact: ContactPage, project: ProjectPage, budget: BudgetPage, questions: QuestionsPage } as const;
@@ -36,7 +36,7 @@ export function sectionRoutes(deps: ApplicationJourneyDependencies) {
         shows: (error) => (error instanceof ConcurrentChangeError || error.code === 'application.not_editable' ? 409 : undefined),
         act: async (c, data, { values }) => {
           const { call, application } = c.var;
-          await saveApplicationSection(deps, { call, application, change: form.change(data), expectedVersion: versionOf(values) });
+          await saveApplicationSection(sessionDeps(deps, c), { call, application, change: form.change(data), expectedVersion: versionOf(values) });
           const { applicationId } = application;
           return single(values.intent) === 'save' ? `${stepPath(applicationId, section)}?saved=1` : stepPath(applicationId, nextStep(section));
         },

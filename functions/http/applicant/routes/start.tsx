@@ -41,9 +41,14 @@ export function startRoutes(deps: ApplicationJourneyDependencies) {
         error instanceof NotEligibleError || error instanceof OrganisationNotFoundError || error instanceof OrganisationRemovedError ? 422 : undefined,
       act: async (c, input) => {
         const { call } = c.var;
+        const applicationId = deps.newId();
+        const data = deps.forApplication(call.tenantId, applicationId);
+        // Earlier years' applications are found by the organisation index, which only the app's
+        // own role may query; the draft is written as its own session.
+        const applications = { listByOrganisation: deps.applications.listByOrganisation, create: data.applications.create };
         const application = await startApplication(
-          deps,
-          { call, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
+          { ...deps, applications },
+          { call, applicationId, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
           (draft) => composeLinkEmail(deps, draft, call),
         );
         startSession(c, deps.signingSecret, application, deps.clock());

@@ -12,7 +12,7 @@ import { ReceiptPage } from '../../../../web/pages/apply/follow-pages';
 import { ReviewPage } from '../../../../web/pages/apply/review-page';
 import { formRoute, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { draftsOnly, sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { draftsOnly, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 
 /** Review, submit and the receipt: the one step that sends the application to the administrator. */
 export function submitRoutes(deps: ApplicationJourneyDependencies) {
@@ -52,13 +52,13 @@ export function submitRoutes(deps: ApplicationJourneyDependencies) {
         const receiptPath = `/applications/${application.applicationId}/receipt`;
         const statusUrl = `${deps.baseUrl}/applications/${application.applicationId}`;
         try {
-          await submitApplication(deps, { call, application, expectedVersion: versionOf(values) }, (submitted) =>
+          await submitApplication(sessionDeps(deps, c), { call, application, expectedVersion: versionOf(values) }, (submitted) =>
             receiptMessage(submitted, call, statusUrl, { messageId: deps.newId(), createdAt: deps.clock().toISOString() }),
           );
         } catch (error) {
           if (!(error instanceof ConcurrentChangeError)) throw error;
           // A second click or tab raced this one: if the other submitted, show the same receipt.
-          const current = await deps.applications.get(application.tenantId, application.applicationId);
+          const current = await c.var.data.applications.get(application.tenantId, application.applicationId);
           if (current?.submittedAt) return receiptPath;
           if (current) c.set('application', current);
           throw error;

@@ -1,0 +1,141 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { INDEX_KEYS, NATIONAL_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
+import { grantKeyScopedAccess, grantTableDescription, type KeyScopedAccess } from './table-access';
+import { TenantSessionRole } from './tenant-session-role';
+
+const anyTenant = tenantKeys('*');
+const sessionTenant = tenantKeys(SESSION_TENANT);
+
+/**
+ * The anonymous applicant before a signed session names its tenant: the public list of open calls,
+ * a call's round, finding an organisation's applications to resend their links, and consuming a
+ * single-use link record whose signed token names it.
+ */
+export const APPLICANT_ACCESS: readonly KeyScopedAccess[] = [
+  { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls] },
+  { on: 'byOrganisation', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.applicationsOfAnyOrganisation] },
+  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [anyTenant.rounds] },
+  { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.links] },
+];
+
+/**
+ * The applicant's session role, tagged with the tenant and the application: the application itself,
+ * and what its transactions add in the tenant's partitions (audit events, queued e-mails, link
+ * records, the tenant-year counters), plus the call it belongs to.
+ */
+export const APPLICANT_SESSION_ACCESS: readonly KeyScopedAccess[] = [
+  {
+    on: 'table',
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+    leadingKeys: [sessionTenant.application(SESSION_APPLICATION)],
+  },
+  { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [sessionTenant.audit, sessionTenant.outbox, sessionTenant.links] },
+  { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [sessionTenant.aggregates] },
+  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [sessionTenant.rounds] },
+];
+
+/** An officer's session role, tagged with the tenant: that tenant's partitions and round lists, nothing else. */
+export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
+  {
+    on: 'table',
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
+    leadingKeys: [sessionTenant.all],
+  },
+  { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [sessionTenant.all] },
+];
+
+/**
+ * IMDi: national data, and of each tenant only what the national overview and the allocation
+ * need. It writes national items and, in tenant partitions, only the profile and the budget position.
+ */
+export const NATIONAL_ACCESS: readonly KeyScopedAccess[] = [
+  {
+    on: 'table',
+    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, anyTenant.rounds, anyTenant.aggregates],
+  },
+  { on: 'byYear', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.aggregatesOfAnyYear] },
+  {
+    on: 'table',
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget],
+  },
+];
+
+/** Props of {@link AudienceAccess}. */
+export interface AudienceAccessProps {
+  readonly table: ITable;
+  readonly attachmentsBucket: IBucket;
+}
+
+/** The execution roles of the three HTTP Lambdas. */
+export interface AudienceRoles {
+  readonly applicant: iam.IRole;
+  readonly officer: iam.IRole;
+  readonly national: iam.IRole;
+}
+
+/**
+ * What each audience's Lambda may touch, and the session roles through which the applicant and
+ * officer apps reach one tenant's data. The officer's execution role gets no data access of its
+ * own: until the verified token names the tenant it can do nothing but assume its session role.
+ */
+export class AudienceAccess extends Construct {
+  readonly officerSession: TenantSessionRole;
+  readonly applicantSession: TenantSessionRole;
+
+  constructor(scope: Construct, id: string, private readonly props: AudienceAccessProps) {
+    super(scope, id);
+    const { table, attachmentsBucket: bucket } = props;
+
+    // Attachment keys are `<tenantId>/<applicationId>/<ulid>-<filename>`
+    // (shared/applications/attachment-keys.ts), so the prefix pins tenant and application.
+    this.applicantSession = new TenantSessionRole(this, 'ApplicantSession', {
+      description: "Fordel applicant session: one application's items and attachments",
+      sessionTags: ['tenantId', 'applicationId'],
+      table,
+      tableAccess: APPLICANT_SESSION_ACCESS,
+      bucket,
+      // Presigned URLs carry the signer's permissions: applicants upload, re-read and (while a
+      // draft) remove their own files.
+      objectActions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+      objectKeyPrefix: `${SESSION_TENANT}/${SESSION_APPLICATION}/`,
+    });
+
+    this.officerSession = new TenantSessionRole(this, 'OfficerSession', {
+      description: "Fordel officer session: one managing municipality's items and attachments",
+      sessionTags: ['tenantId'],
+      table,
+      tableAccess: OFFICER_SESSION_ACCESS,
+      bucket,
+      // Officers read the applicants' files and add decision letters; they never delete them.
+      objectActions: ['s3:PutObject', 's3:GetObject'],
+      objectKeyPrefix: `${SESSION_TENANT}/`,
+    });
+  }
+
+  /** The session roles, for the environment every HTTP Lambda gets. */
+  get sessionRoles(): { officer: iam.IRole; applicant: iam.IRole } {
+    return { officer: this.officerSession.role, applicant: this.applicantSession.role };
+  }
+
+  /** Gives each audience's execution role its own access, once the Lambdas exist. */
+  grantTo(roles: AudienceRoles): void {
+    const { table } = this.props;
+    grantKeyScopedAccess(roles.applicant, table, APPLICANT_ACCESS);
+    grantTableDescription(roles.applicant, table);
+    grantKeyScopedAccess(roles.national, table, NATIONAL_ACCESS);
+    this.applicantSession.allowAssumeBy(roles.applicant);
+    this.officerSession.allowAssumeBy(roles.officer);
+  }
+}

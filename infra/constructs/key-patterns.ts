@@ -1,0 +1,57 @@
+import type { TenantId } from '../../shared/kernel/tenants';
+import { tenantPrefix } from '../../shared/table';
+
+/**
+ * IAM references to the caller's session tags. IAM substitutes them per request, and STS allows
+ * only letters, digits, spaces and `_.:/=+-@` in a tag value, so a tag can never smuggle `#`, `*`
+ * or `?` into a key pattern and widen it to another tenant's keys.
+ */
+export const SESSION_TENANT = '${aws:PrincipalTag/tenantId}';
+export const SESSION_APPLICATION = '${aws:PrincipalTag/applicationId}';
+
+/** Stands for any value of one key segment in an IAM `StringLike` pattern. */
+const ANY = '*';
+
+/**
+ * Partition keys of one tenant, as IAM `StringLike` patterns. They follow the keys the entity
+ * modules (functions/adapters/entities/) write; infra may not import runtime code, so the shapes
+ * are spelled here from the shared `T#<tenantId>#` prefix, and tests/integration/tenant-scoped-policy
+ * runs the entities' own calls through these policies, so a drift fails a test.
+ * Pass {@link SESSION_TENANT} for the caller's own tenant, or `*` for every tenant.
+ */
+export function tenantKeys(tenant: string) {
+  // A tag reference or a wildcard, not a validated tenant id: only the prefix's shape is borrowed.
+  const prefix = tenantPrefix(tenant as TenantId);
+  return {
+    /** Everything the tenant owns; the prefix ends in `#`, so tenant `t1` never matches `t10`. */
+    all: `${prefix}${ANY}`,
+    profile: `${prefix}PROFILE`,
+    rounds: `${prefix}ROUNDS`,
+    audit: `${prefix}AUDIT`,
+    links: `${prefix}LINKS`,
+    aggregates: `${prefix}AGGREGATES`,
+    outbox: `${prefix}OUTBOX`,
+    application: (applicationId: string) => `${prefix}APP#${applicationId}`,
+    /** The tenant's budget position, which the national allocation sets. */
+    budget: `${prefix}BUDGET`,
+    /** `byList` partitions of the tenant's rounds' applications. */
+    applicationsOfRounds: `${prefix}ROUND#${ANY}#APPS`,
+  };
+}
+
+/** National data: rule sets, frames, allocations and the tenant register (ARCHITECTURE.md §3). */
+export const NATIONAL_KEYS = 'NATIONAL#*';
+
+/** The tenant register's partition, the one national partition a job reads. */
+export const TENANT_REGISTER_KEY = 'NATIONAL#TENANTS';
+
+/** Index partitions that are not tenant-owned, each read by a named audience or job. */
+export const INDEX_KEYS = {
+  openCalls: 'CALLS#OPEN',
+  pendingMail: 'OUTBOX#PENDING',
+  applicationsOfAnyOrganisation: `ORG#${ANY}`,
+  aggregatesOfAnyYear: `AGG#${ANY}`,
+} as const;
+
+/** A ULID is 26 characters; IAM has no character classes, so the pattern fixes the length. */
+export const ULID_PATTERN = '?'.repeat(26);

@@ -1,0 +1,163 @@
+import { Hono } from 'hono';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessRefusedError } from '../../functions/adapters/access-refusal';
+import { createLogger } from '../../functions/common/logger';
+import { createCompositionRoot, type CompositionRoot } from '../../functions/composition';
+import type { AppEnv } from '../../functions/http/common/app-env';
+import type { Authentication } from '../../functions/http/common/authentication';
+import { handleError } from '../../functions/http/common/error-handling';
+import { requestContext } from '../../functions/http/common/request-context';
+import { createOfficerApp } from '../../functions/http/officer/app';
+import type { TenantId } from '../../shared/kernel/tenants';
+import { APPLICANT_ROLE, audiencePolicies, OFFICER_ROLE, tableArn } from '../support/audience-policies';
+import { openCall } from '../support/calls';
+import { holdToPolicy } from '../support/iam-policy-middleware';
+import { startStsStandIn } from '../support/sts-stand-in';
+import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
+
+describe('tenant-scoped repositories held to the session role policy', () => {
+  const alfa = freshTenantId('ta');
+  const beta = freshTenantId('tb');
+  const alfaRound = openCall(alfa, { roundId: ulid() });
+  const betaRound = openCall(beta, { roundId: ulid() });
+  const shared = testAdapters();
+  let sts: Awaited<ReturnType<typeof startStsStandIn>>;
+  let root: CompositionRoot;
+
+  beforeAll(async () => {
+    sts = await startStsStandIn();
+    const config = testConfig({ OFFICER_TENANT_ROLE_ARN: OFFICER_ROLE, APPLICANT_TENANT_ROLE_ARN: APPLICANT_ROLE, STS_ENDPOINT: sts.endpoint });
+    const policies = audiencePolicies(config.TABLE_NAME);
+    root = createCompositionRoot(config, {
+      logger: createLogger('error'),
+      onScopedClient: (client) =>
+        holdToPolicy(client, {
+          policiesOf: (roleArn) => policies[roleArn] ?? [],
+          sessionOf: (accessKeyId) => sts.calls.find((call) => call.accessKeyId === accessKeyId),
+          tableArn,
+        }),
+    });
+    // Alfa's round is written through its own session, so the policy allows the entity's put;
+    // Beta's round exists, so a refusal below is IAM's, not an empty answer.
+    await root.forTenant(alfa).calls.create(alfaRound);
+    await shared.calls.create(betaRound);
+  });
+  afterAll(() => sts.close());
+
+  it("passes an officer's calls on their own tenant's data through to DynamoDB Local", async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+
+    // Act
+    const round = await data.calls.get(alfa, alfaRound.roundId);
+    const rounds = await data.calls.listByTenant(alfa);
+    const received = await data.applications.listSubmittedByRound(alfa, alfaRound.roundId);
+    const profile = await data.tenants.getProfile(alfa);
+
+    // Assess
+    expect(round?.roundId).toBe(alfaRound.roundId);
+    expect(rounds.map((each) => each.roundId)).toEqual([alfaRound.roundId]);
+    expect(received).toEqual([]);
+    expect(profile).toBeUndefined();
+    expect(sts.calls.filter((call) => call.tags.tenantId === alfa)).toHaveLength(1);
+  });
+
+  it("refuses a repository call that names another tenant's id, by policy", async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+
+    // Act
+    const byKey = data.calls.get(beta, betaRound.roundId);
+    const byQuery = data.calls.listByTenant(beta);
+    const byIndex = data.applications.listSubmittedByRound(beta, betaRound.roundId);
+    const byTransaction = data.calls.close({
+      tenantId: beta,
+      roundId: betaRound.roundId,
+      expectedVersion: 1,
+      at: '2026-12-01T08:00:00.000Z',
+      eventId: ulid(),
+      actor: 'officer-alfa',
+    });
+
+    // Assess
+    for (const attempt of [byKey, byQuery, byIndex, byTransaction]) {
+      const error = await attempt.then(() => undefined, (refusal: unknown) => refusal);
+      expect(error).toBeInstanceOf(AccessRefusedError);
+      expect((error as AccessRefusedError).code).toBe('access.refused');
+      expect((error as Error & { cause: Error }).cause.name).toBe('AccessDeniedException');
+    }
+    expect(await shared.calls.get(beta, betaRound.roundId)).toMatchObject({ roundId: betaRound.roundId, status: 'open' });
+  });
+
+  it('refuses national keys and the cross-tenant indexes to an officer session', async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+
+    // Act
+    const attempts = [data.tenants.list(), data.tenants.get(alfa), data.calls.listOpen()];
+
+    // Assess
+    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
+  });
+
+  it("serves an officer's own pages and API through the tenant session, within the session role's policy", async () => {
+    // Prepare
+    const auth: Authentication = {
+      settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
+      metadata: () => Promise.reject(new Error('not used')),
+      verify: async () => ({ userId: 'officer-alfa', tenantId: alfa, roles: ['officer'] }),
+    };
+    const app = createOfficerApp({ forTenant: root.forTenant, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
+    const get = (path: string) => app.request(`http://localhost:3000${path}`, { headers: { authorization: 'Bearer officer.alfa.token' } });
+
+    // Act
+    const responses = await Promise.all(['/officer', '/officer/api/rounds', `/officer/rounds/${alfaRound.roundId}`].map(get));
+
+    // Assess
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(await responses[1]!.json()).toMatchObject({ rounds: [{ roundId: alfaRound.roundId }] });
+  });
+
+  it('answers a refused call without a 5xx and without naming the role, the resource or the other tenant', async () => {
+    // Prepare
+    const app = new Hono<AppEnv>();
+    app.use('*', requestContext(createLogger('error')));
+    app.onError(handleError);
+    app.get('/api/rounds/:tenantId/:roundId', async (c) =>
+      c.json(await root.forTenant(alfa).calls.get(c.req.param('tenantId') as TenantId, c.req.param('roundId'))),
+    );
+
+    // Act
+    const response = await app.request(`/api/rounds/${beta}/${betaRound.roundId}`);
+    // The problem echoes the path the caller asked for; the rest is what the refusal tells them.
+    const { instance, ...problem } = (await response.json()) as Record<string, unknown>;
+    const body = JSON.stringify(problem);
+
+    // Assess
+    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(instance).toBe(`/api/rounds/${beta}/${betaRound.roundId}`);
+    expect(problem).toMatchObject({ code: 'access.refused', title: 'Vi finner ikke det du ba om.' });
+    for (const secret of [beta, betaRound.roundId, 'arn:aws', 'OfficerSession', 'not authorized', 'dynamodb:']) {
+      expect(body).not.toContain(secret);
+    }
+  });
+
+  it("holds an applicant session to its own application's item", async () => {
+    // Prepare
+    const own = ulid();
+    const data = root.forApplication(alfa, own);
+
+    // Act
+    const ownApplication = await data.applications.get(alfa, own);
+    const round = await data.calls.get(alfa, alfaRound.roundId);
+    const another = data.applications.get(alfa, ulid());
+
+    // Assess
+    expect(ownApplication).toBeUndefined();
+    expect(round?.roundId).toBe(alfaRound.roundId);
+    await expect(another).rejects.toBeInstanceOf(AccessRefusedError);
+    expect(sts.calls.find((call) => call.tags.applicationId === own)?.tags).toEqual({ tenantId: alfa, applicationId: own });
+  });
+});
