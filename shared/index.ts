@@ -18,7 +18,9 @@
  * 4. `applications/` — the application, its form, attachments, registry facts, lifecycle and the
  *    applicant's use cases (start, save a section, submit, withdraw).
  * 5. `appeals/`, `reports/` — their lifecycles.
- * 6. `national/` — the tenant register and the tenant-year aggregates that the national roll-up reads.
+ * 6. `national/` — the tenant register, the distribution key and the year's allocation versions, each
+ *    municipality-year's stored budget position, and the tenant-year aggregates that the national
+ *    roll-up reads; use cases to import a key, publish an allocation and set the admin reservation.
  * 7. `outbox/` — emails written with the change they report and sent once by a job.
  *
  * `table.ts` (the DynamoDB single-table definition) is imported directly by the store and CDK, not

@@ -1,6 +1,8 @@
 import { createAggregateRepository } from '../adapters/aggregate-repository';
+import { createAllocationRepository } from '../adapters/allocation-repository';
 import { createApplicationRepository } from '../adapters/application-repository';
 import { createBrregRegistry } from '../adapters/brreg-registry';
+import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
@@ -25,6 +27,8 @@ export function createAdapters(config: Config) {
     tenants: createTenantRepository(db, config.TABLE_NAME),
     applications: createApplicationRepository(db, config.TABLE_NAME),
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
+    budget: createBudgetRepository(db, config.TABLE_NAME),
+    allocations: createAllocationRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
     revokedTokens: createRevokedTokenStore(db, config.TABLE_NAME),

@@ -1,4 +1,5 @@
 import { authSettingsFrom, createAuthentication, type Authentication } from '../http/common/authentication';
+import { ulid } from 'ulid';
 import { createNationalApp } from '../http/national/app';
 import type { CompositionRoot } from './root';
 
@@ -7,6 +8,10 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
   return createNationalApp({
     calls: root.adapters.calls,
     tenants: root.adapters.tenants,
+    budget: root.adapters.budget,
+    allocations: root.adapters.allocations,
+    clock: root.clock,
+    newId: ulid,
     auth,
     logger: root.logger.child({ app: 'national' }),
     baseUrl: root.config.APP_BASE_URL,

@@ -1,5 +1,6 @@
 import { refusalPlacement, refuseAccess } from '../adapters/access-refusal';
 import { createApplicationRepository } from '../adapters/application-repository';
+import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
@@ -8,7 +9,7 @@ import { assumedRoleCredentials, createStsClient, type SessionTags } from '../ad
 import { createTenantRepository } from '../adapters/tenant-repository';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
-import type { TenantRepository } from '../../shared/national/ports';
+import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
@@ -19,6 +20,8 @@ export interface TenantRepositories {
   readonly applications: ApplicationRepository;
   readonly tenants: TenantRepository;
   readonly attachments: AttachmentStore;
+  /** The tenant's budget positions, under its own `T#<tenantId>#BUDGET` partition. */
+  readonly budget: BudgetRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -113,6 +116,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             calls: createCallRepository(db, config.TABLE_NAME),
             applications: createApplicationRepository(db, config.TABLE_NAME),
             tenants: createTenantRepository(db, config.TABLE_NAME),
+            budget: createBudgetRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

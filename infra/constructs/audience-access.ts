@@ -2,6 +2,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
 import { INDEX_KEYS, NATIONAL_KEYS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
 import { grantKeyScopedAccess, grantTableDescription, type KeyScopedAccess } from './table-access';
 import { TenantSessionRole } from './tenant-session-role';
@@ -63,7 +64,8 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
 
 /**
  * IMDi: national data, and of each tenant only what the national overview and the allocation
- * need. It writes national items and, in tenant partitions, only the profile and the budget position.
+ * need. It writes national items and, in tenant partitions, only the profile and the budget position
+ * (and IMDi's own audit trail and outbox).
  */
 export const NATIONAL_ACCESS: readonly KeyScopedAccess[] = [
   {
@@ -75,7 +77,9 @@ export const NATIONAL_ACCESS: readonly KeyScopedAccess[] = [
   {
     on: 'table',
     actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
-    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget],
+    // IMDi's own audit trail and outbox: publishing an allocation records its audit event and
+    // sends the assignment letters as IMDi, never in a municipality's partitions.
+    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, tenantKeys(NATIONAL_TENANT_ID).audit, tenantKeys(NATIONAL_TENANT_ID).outbox],
   },
 ];
 

@@ -127,32 +127,34 @@ export function demoCall(
  * Adds the tenant register (IMDi and the managing municipalities) and one open call each, but
  * only into an empty register, so a restart never duplicates or overwrites what users changed.
  * The grant year is the coming one once autumn calls are due (from September), else this one.
+ * Every tenant manages this year and the next, whose allocations the demo publishes.
  */
 export async function seedDemoData(
   repositories: { tenants: TenantRepository; calls: CallRepository },
   options: { now: Date; municipalities?: ManagingMunicipality[] },
-): Promise<{ tenants: number; calls: number } | undefined> {
+): Promise<{ tenants: number; calls: number; managingYears: number[] } | undefined> {
   if ((await repositories.tenants.list()).length > 0) return undefined;
   const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(options.now));
   const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', month: 'numeric' }).format(options.now));
   const grantYear = month >= 9 ? thisYear + 1 : thisYear;
   const opensAt = options.now.toISOString();
+  const managingYears = [thisYear, thisYear + 1];
 
   const municipalities = options.municipalities ?? readManagingMunicipalities();
   const tenants: Tenant[] = [
-    { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears: [grantYear] },
+    { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears },
     ...municipalities.map((municipality) => ({
       tenantId: municipalTenantId(municipality.kommunenummer),
       kind: 'municipality' as const,
       name: municipality.name,
       kommunenummer: municipality.kommunenummer,
       kommunenummerValidFrom: 2024,
-      managingYears: [grantYear],
+      managingYears,
     })),
   ];
   for (const [position, tenant] of tenants.entries()) {
     await repositories.tenants.put(tenant);
     await repositories.calls.create(demoCall(tenant, grantYear, position, opensAt));
   }
-  return { tenants: tenants.length, calls: tenants.length };
+  return { tenants: tenants.length, calls: tenants.length, managingYears };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../functions/composition';
+import { publishDemoAllocations } from './demo-allocations';
 import { seedDemoData } from './demo-data';
 import { DamagedDataError } from './dynamodb-local';
 import { LocalEnvironmentError } from './local-error';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
 
     const { app, adapters, compositionRoot } = createLocalApp(config);
     const seeded = await seedDemoData(adapters, { now: new Date() });
+    if (seeded) await publishDemoAllocations(adapters, { now: new Date(), years: seeded.managingYears });
     const server = await listen(app, appPort);
     stoppers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     // The same job handlers as in AWS (send the outbox, close rounds at their deadline); stopped

@@ -29,6 +29,8 @@ export const tenantSchema = z.object({
   kommunenummerValidFrom: z.number().int().optional(),
   /** Grant years in which the tenant is a managing municipality (or IMDi). */
   managingYears: z.array(z.number().int()).default([]),
+  /** Where the scheme's officer is reached (the assignment letter goes here); a role address, not a person's. */
+  contactEmail: z.email().optional(),
 });
 
 /** A tenant as stored in the register. */

@@ -1,4 +1,9 @@
+import type { Kroner } from '../kernel/money.js';
 import type { Tenant, TenantId } from '../kernel/tenants.js';
+import type { OutgoingMessage } from '../outbox/outbox.js';
+import type { BudgetOperation } from '../rules/budget-guards.js';
+import type { AllocationVersion } from './allocation-version.js';
+import type { StoredBudgetPosition } from './budget-position.js';
 
 /** What the national use cases need from the store. */
 
@@ -17,3 +22,59 @@ export interface TenantRepository {
 
 /** What a tenant's own partition knows about the tenant: who it is, for its workspace. */
 export type TenantProfile = Pick<Tenant, 'tenantId' | 'kind' | 'name' | 'kommunenummer'>;
+
+/**
+ * The budget positions of the municipality-years. Every change is one conditional write: the
+ * guard's bounds, or for a frame the counters as read, so a concurrent change can never carry a
+ * position past a rule; a refused write is re-read and tried again, and reported with the amounts
+ * as they then stand.
+ */
+export interface BudgetRepository {
+  /** The position as stored now (a consistent read); `undefined` before the year's first allocation. */
+  get(tenantId: TenantId, grantYear: number): Promise<StoredBudgetPosition | undefined>;
+  /**
+   * Awards, reserves or releases admin money, returns funds or sends money back to IMDi by
+   * `amount`, under the guard of `rules/budget-guards.ts`. Throws the operation's `BudgetError`
+   * (with the amounts), or `BudgetNotOpenError` when the year has no frame.
+   */
+  change(tenantId: TenantId, grantYear: number, operation: BudgetOperation, amount: Kroner): Promise<StoredBudgetPosition>;
+  /**
+   * Sets the frame and admin cap of an allocation version, with the municipality's assignment letter
+   * when it has an address. The letter is IMDi's (in IMDi's outbox) and the version's audit event
+   * records the frames, so the write touches no other partition of the municipality than its
+   * budget, which is all the national role may write there. Idempotent by allocation version: a position that already holds this
+   * version or a later one is left alone (`'already_applied'`), so a publish can be completed by
+   * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`.
+   */
+  setFrame(frame: FrameSetting, letter: OutgoingMessage | undefined): Promise<'applied' | 'already_applied'>;
+}
+
+/** One municipality's frame and cap in an allocation version, as written to its position. */
+export interface FrameSetting {
+  readonly tenantId: TenantId;
+  readonly name: string;
+  readonly grantYear: number;
+  readonly frame: Kroner;
+  readonly adminCap: Kroner;
+  readonly allocationVersion: number;
+}
+
+/** A published allocation version and how far its frames have reached the positions. */
+export interface StoredAllocationVersion extends AllocationVersion {
+  /** `applying` until every municipality's position holds this version's frame. */
+  readonly status: 'applying' | 'published';
+}
+
+/** The published allocation versions of each grant year (national data). */
+export interface AllocationRepository {
+  /** Every version of the year, oldest first. */
+  list(grantYear: number): Promise<StoredAllocationVersion[]>;
+  latest(grantYear: number): Promise<StoredAllocationVersion | undefined>;
+  /**
+   * Writes the version, `applying`, with its audit event, only if no version with its number
+   * exists. Throws `AllocationPublishedMeanwhileError` when another publish got there first.
+   */
+  create(version: AllocationVersion, audit: { readonly tenantId: TenantId; readonly eventId: string }): Promise<StoredAllocationVersion>;
+  /** Marks the version published once every frame is applied. */
+  markPublished(grantYear: number, version: number): Promise<void>;
+}

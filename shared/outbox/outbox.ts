@@ -20,6 +20,7 @@ export const mailKinds = [
   'decision-notice',
   'report-reminder',
   'appeal-receipt',
+  'assignment-letter',
 ] as const;
 
 /** One of {@link mailKinds}; logged and kept after sending, so never personal data. */

@@ -10,7 +10,8 @@
  *
  * Counters that spend (admin reserved, awarded, returned to IMDi) are bounded from above, counters
  * that fund (carried over, returned) from below, so a guard computed from a stale read is at worst
- * refused, never wrong. The frame and the admin cap never change after the position is opened.
+ * refused, never wrong. The frame and the admin cap change only when IMDi publishes a corrected
+ * allocation; a store pins them too (by the allocation version the guard was computed under).
  */
 import { kroner, type Kroner } from '../kernel/money.js';
 import { ok, type Result } from '../kernel/result.js';

@@ -175,6 +175,14 @@ describe('national role', () => {
     expect(isAllowed(policies, items('UpdateItem', ['T#t1#BUDGET']))).toBe(true);
   });
 
+  it('publishes an allocation: the version, each budget position, and IMDi’s own audit event and letters, but no municipality’s', () => {
+    expect(isAllowed(policies, items('PutItem', ['NATIONAL#ALLOCATION#2027']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#imdi#AUDIT']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#imdi#OUTBOX']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(false);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#OUTBOX']))).toBe(false);
+  });
+
   it("writes nothing else in a tenant's partitions and reads no applications", () => {
     expect(isAllowed(policies, items('PutItem', ['T#t1#APP#' + APP]))).toBe(false);
     expect(isAllowed(policies, items('GetItem', ['T#t1#APP#' + APP]))).toBe(false);

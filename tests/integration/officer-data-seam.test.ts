@@ -3,6 +3,7 @@ import { InvalidTokenError, type Authentication, type Principal } from '../../fu
 import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
+import { emptyPosition } from '../../shared/national/budget-position';
 import { openCall } from '../support/calls';
 import { freshTenantId } from '../support/test-environment';
 
@@ -11,7 +12,7 @@ const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
 
 describe('the officer app’s tenant data seam', () => {
   const tenantId = freshTenantId('seam');
-  const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer'] };
+  const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer', 'municipal-admin'] };
   /** Accepts one token, for one officer: the seam is under test here, not token verification. */
   const auth: Authentication = {
     settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
@@ -30,6 +31,7 @@ describe('the officer app’s tenant data seam', () => {
       calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
       applications: { listSubmittedByRound: async () => [] },
       tenants: { getProfile: async () => undefined },
+      budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')) },
     };
     const app = createOfficerApp({
       forTenant: (id) => {
@@ -51,12 +53,13 @@ describe('the officer app’s tenant data seam', () => {
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();
-      const path = route.path.replace(':roundId', '2027-1').replace('{roundId}', '2027-1');
+      const path = route.path.replace(':roundId', '2027-1').replace('{roundId}', '2027-1').replace(':year', '2027');
 
       // Act
       const response = await fresh.request(`http://localhost:3000${path}`, {
         method: route.method,
-        headers: { authorization: 'Bearer officer.seam.token', origin: 'http://localhost:3000' },
+        headers: { authorization: 'Bearer officer.seam.token', origin: 'http://localhost:3000', 'content-type': 'application/json' },
+        ...(route.method === 'PUT' ? { body: JSON.stringify({ amount: 0 }) } : {}),
       });
 
       // Assess

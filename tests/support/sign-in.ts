@@ -9,11 +9,14 @@ import { testConfig } from './test-environment';
  * the app's callback. Nothing here mints tokens on the side.
  */
 
-/** A local server on a free port whose base URL, issuer and listening address agree. */
-export async function startSignInServer() {
+/**
+ * A local server on a free port whose base URL, issuer and listening address agree; `overrides`
+ * point it elsewhere, e.g. at a table of the test file's own.
+ */
+export async function startSignInServer(overrides: Parameters<typeof testConfig>[0] = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = testConfig({ APP_BASE_URL: baseUrl, AUTH_ISSUER: localIssuer(baseUrl), AUTH_CLIENT_ID: 'fordel-test' });
+  const config = testConfig({ ...overrides, APP_BASE_URL: baseUrl, AUTH_ISSUER: localIssuer(baseUrl), AUTH_CLIENT_ID: 'fordel-test' });
   const { app, adapters, identityProvider } = createLocalApp(config);
   const server = await listen(app, port);
   return {

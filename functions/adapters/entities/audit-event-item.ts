@@ -10,7 +10,7 @@ export interface AuditEvent {
   eventId: string;
   at: string;
   actor: string;
-  machine: 'round' | 'application';
+  machine: 'round' | 'application' | 'allocation';
   action: string;
   from?: string;
   to?: string;

@@ -14,7 +14,7 @@ import { revocationIdOf, type RevokedTokens } from './revoked-tokens';
  */
 
 /** The Cognito groups the apps know; any other group in a token is ignored. */
-export const roles = ['officer', 'assessor', 'national-admin'] as const;
+export const roles = ['officer', 'assessor', 'municipal-admin', 'national-admin'] as const;
 
 /** One of {@link roles}. */
 export type Role = (typeof roles)[number];

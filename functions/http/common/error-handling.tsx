@@ -17,6 +17,8 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'lifecycle.illegal_transition': 409,
   'application.concurrent_change': 409,
   'application.not_editable': 409,
+  'allocation.published_meanwhile': 409,
+  'budget.not_open': 404,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */

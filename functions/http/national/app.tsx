@@ -2,10 +2,12 @@ import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
+import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
 import { overviewRoutes, type OverviewData } from './routes/overview';
 
 /** What the national (IMDi) app needs from the outside world. */
-export interface NationalDependencies extends OverviewData {
+export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'> {
+  tenants: OverviewData['tenants'] & AllocationsData['tenants'];
   auth: Authentication;
   logger: Logger;
   baseUrl: string;
@@ -13,12 +15,13 @@ export interface NationalDependencies extends OverviewData {
 
 /**
  * The national app for IMDi's administrators: the tenant register and each administrator's rounds
- * by status. Only the `national-admin` role gets in; officers get 403.
+ * by status, and setting up a year: the distribution key, the allocation and the budget positions. Only the `national-admin` role gets in; officers get 403.
  */
 export function createNationalApp(deps: NationalDependencies) {
   const { app, guard } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
-  for (const path of ['/national', '/national/api/tenants']) app.use(path, guard);
+  for (const path of ['/national', '/national/api/tenants', '/national/api/years/*']) app.use(path, guard);
   app.route('/', overviewRoutes(deps));
+  app.route('/', allocationsApiRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
@@ -27,7 +30,7 @@ export function createNationalApp(deps: NationalDependencies) {
   );
   app.doc31('/national/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register and the administrators’ rounds, for IMDi.' },
+    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, and each year’s distribution key, allocation and budget positions, for IMDi.' },
   });
 
   return app;

@@ -4,6 +4,7 @@ import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
+import { budgetApiRoutes } from './routes/budget-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
 
@@ -20,7 +21,7 @@ export interface OfficerDependencies {
 }
 
 /** The paths behind sign-in: every page and API route of the workspace. A `/*` path covers its base as well. */
-const guardedPaths = ['/officer', '/officer/rounds/*', '/officer/api/rounds/*'];
+const guardedPaths = ['/officer', '/officer/rounds/*', '/officer/api/rounds/*', '/officer/api/budget/*'];
 
 /**
  * The officer app: a managing municipality's workspace (pages and JSON API) behind OIDC sign-in.
@@ -28,10 +29,11 @@ const guardedPaths = ['/officer', '/officer/rounds/*', '/officer/api/rounds/*'];
  * simply does not exist here: 404, never 403, so the answer does not confirm that it exists.
  */
 export function createOfficerApp(deps: OfficerDependencies) {
-  const { app, guard } = createSignedInApp({ audience: 'officer', roles: ['officer', 'assessor'], ...deps });
+  const { app, guard } = createSignedInApp({ audience: 'officer', roles: ['officer', 'assessor', 'municipal-admin'], ...deps });
   for (const path of guardedPaths) app.use(path, guard, tenantData(deps.forTenant));
   app.route('/', workspaceRoutes());
   app.route('/', roundsApiRoutes());
+  app.route('/', budgetApiRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
@@ -43,7 +45,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
     info: {
       title: 'Fordel officer API',
       version: '1.0.0',
-      description: "A managing municipality's rounds. Sign in with OIDC; the municipality comes from the token.",
+      description: "A managing municipality's rounds and budget. Sign in with OIDC; the municipality comes from the token.",
     },
   });
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApplicationRepository } from '../../../shared/applications/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
-import type { TenantRepository } from '../../../shared/national/ports';
+import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
@@ -13,6 +13,8 @@ export interface OfficerData {
   readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
+  /** The tenant's own budget positions; the admin reservation is the only change made here. */
+  readonly budget: Pick<BudgetRepository, 'get' | 'change'>;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */

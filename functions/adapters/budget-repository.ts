@@ -1,0 +1,147 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChangeError } from '../../shared/applications/errors';
+import type { Kroner } from '../../shared/kernel/money';
+import type { TenantId } from '../../shared/kernel/tenants';
+import { BudgetNotOpenError, correctFrame, type StoredBudgetPosition } from '../../shared/national/budget-position';
+import type { BudgetRepository, FrameSetting } from '../../shared/national/ports';
+import { BudgetError } from '../../shared/rules/budget';
+import {
+  adminReleaseGuard, adminReservationGuard, awardGuard, carryOverGuard, returnGuard, returnToImdiGuard,
+  type BudgetGuard, type BudgetOperation,
+} from '../../shared/rules/budget-guards';
+import type { Result } from '../../shared/kernel/result';
+import { budgetCounterNames, budgetPositionItem } from './entities/budget-position-item';
+import { queueMessage } from './outbox-repository';
+import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
+
+/** How often a change is tried on a fresh reading before contention is reported. */
+const ATTEMPTS = 6;
+
+const guardOf: Record<BudgetOperation, (p: StoredBudgetPosition, amount: Kroner) => Result<BudgetGuard, BudgetError>> = {
+  award: awardGuard,
+  reserve_admin: adminReservationGuard,
+  release_admin: adminReleaseGuard,
+  return_funds: returnGuard,
+  return_to_imdi: returnToImdiGuard,
+  carry_over: carryOverGuard,
+};
+
+/**
+ * A guard computed from a reading that no longer holds: the position changed between read and
+ * write. The repository reads again, and the rules then either let the change through or name the
+ * refusal with the amounts as they stand; only persistent contention reaches the caller.
+ */
+export class BudgetChangedMeanwhileError extends BudgetError {
+  constructor() {
+    super('budget.changed_meanwhile', {
+      nb: 'Budsjettet ble endret samtidig av noen andre. Prøv igjen.',
+      nn: 'Budsjettet vart endra samstundes av nokon andre. Prøv igjen.',
+      en: 'The budget was changed by someone else at the same moment. Try again.',
+    });
+  }
+}
+
+/**
+ * The update that makes a guarded change: `ADD` to the counter only while every bound holds and
+ * the position still holds the frame the guard was computed from (a correction raises the
+ * allocation version), so no interleaving of writers can carry the position past a rule. Other
+ * repositories put it in their own transaction, e.g. an award beside its decision.
+ */
+export function guardedBudgetChange(read: StoredBudgetPosition, guard: BudgetGuard, refusal: () => BudgetError): Change {
+  const bounds = [
+    ...Object.entries(guard.atMost).map(([counter, bound], i) => ({ counter, bound, op: '<=', ref: `max${i}` })),
+    ...Object.entries(guard.atLeast).map(([counter, bound], i) => ({ counter, bound, op: '>=', ref: `min${i}` })),
+  ];
+  return {
+    type: 'update',
+    key: budgetPositionItem.key(read.tenantId, read.grantYear),
+    expression: 'ADD #counter :change, #version :one',
+    names: { '#counter': guard.counter, '#version': 'version' },
+    values: { ':change': guard.change, ':one': 1 },
+    condition: {
+      expression: ['#allocationVersion = :allocationVersion', ...bounds.map(({ op, ref }) => `#${ref} ${op} :${ref}`)].join(' AND '),
+      names: { '#allocationVersion': 'allocationVersion', ...Object.fromEntries(bounds.map(({ counter, ref }) => [`#${ref}`, counter])) },
+      values: { ':allocationVersion': read.allocationVersion, ...Object.fromEntries(bounds.map(({ bound, ref }) => [`:${ref}`, bound])) },
+      guard: { kind: 'budget', refusal },
+    },
+  };
+}
+
+/** The write of a frame: a new position, or the stored one unchanged since it was read. */
+function frameChange(read: StoredBudgetPosition | undefined, setting: FrameSetting): Change {
+  const key = budgetPositionItem.key(setting.tenantId, setting.grantYear);
+  const frame = { ':frame': setting.frame, ':adminCap': setting.adminCap, ':allocationVersion': setting.allocationVersion };
+  if (!read) {
+    const identity = Object.entries(budgetPositionItem.identity(setting.tenantId, setting.grantYear));
+    const zeros = budgetCounterNames.map((name) => `#${name} = :zero`);
+    return {
+      type: 'update',
+      key,
+      expression: `SET frame = :frame, adminCap = :adminCap, allocationVersion = :allocationVersion, #version = :one, ${[
+        ...identity.map(([name]) => `#${name} = :${name}`), ...zeros].join(', ')}`,
+      names: { '#version': 'version', ...Object.fromEntries([...identity.map(([name]) => name), ...budgetCounterNames].map((name) => [`#${name}`, name])) },
+      values: { ...frame, ':one': 1, ':zero': 0, ...Object.fromEntries(identity.map(([name, value]) => [`:${name}`, value])) },
+      condition: { expression: 'attribute_not_exists(PK)', guard: concurrencyGuard },
+    };
+  }
+  return {
+    type: 'update',
+    key,
+    expression: 'SET frame = :frame, adminCap = :adminCap, allocationVersion = :allocationVersion ADD #version :one',
+    names: { '#version': 'version' },
+    values: { ...frame, ':one': 1 },
+    // Pinning the version pins every counter as read, so what was checked is what is written over.
+    condition: { expression: '#version = :read', values: { ':read': read.version }, guard: concurrencyGuard },
+  };
+}
+
+/** Budget positions in the single table, one item per municipality-year. */
+export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: string): BudgetRepository {
+  const unitOfWork = createUnitOfWork(db, tableName);
+
+  async function get(tenantId: TenantId, grantYear: number) {
+    const result = await db.send(new GetCommand({ TableName: tableName, Key: budgetPositionItem.key(tenantId, grantYear), ConsistentRead: true }));
+    return result.Item ? budgetPositionItem.fromItem(result.Item) : undefined;
+  }
+
+  return {
+    get,
+
+    async change(tenantId, grantYear, operation, amount) {
+      for (let attempt = 1; ; attempt++) {
+        const read = await get(tenantId, grantYear);
+        if (!read || read.allocationVersion === 0) throw new BudgetNotOpenError(grantYear);
+        const guard = guardOf[operation](read, amount);
+        if (!guard.ok) throw guard.error;
+        try {
+          await unitOfWork.commit([guardedBudgetChange(read, guard.value, () => new BudgetChangedMeanwhileError())]);
+          // Read back rather than compute: other guarded changes may have landed beside this one.
+          return (await get(tenantId, grantYear))!;
+        } catch (error) {
+          if (!(error instanceof BudgetChangedMeanwhileError) || attempt >= ATTEMPTS) throw error;
+        }
+      }
+    },
+
+    async setFrame(setting, letter) {
+      for (let attempt = 1; ; attempt++) {
+        const read = await get(setting.tenantId, setting.grantYear);
+        if (read && read.allocationVersion >= setting.allocationVersion) return 'already_applied';
+        if (read) {
+          const corrected = correctFrame(read, { municipality: setting.name, frame: setting.frame, adminCap: setting.adminCap });
+          if (!corrected.ok) throw corrected.error;
+        }
+        try {
+          await unitOfWork.commit([
+            frameChange(read, setting),
+            ...(letter ? [queueMessage(letter)] : []),
+          ]);
+          return 'applied';
+        } catch (error) {
+          // Someone changed the position after it was read: read again and check again.
+          if (!(error instanceof ConcurrentChangeError) || attempt >= ATTEMPTS) throw error;
+        }
+      }
+    },
+  };
+}

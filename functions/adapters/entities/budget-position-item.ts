@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { StoredBudgetPosition } from '../../../shared/national/budget-position';
+import { kronerSchema } from '../../../shared/kernel/money';
+import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
+import { tenantPrefix } from '../../../shared/table';
+import type { Item, ItemKey } from './item';
+
+const storedSchema = z.object({
+  tenantId: tenantIdSchema,
+  grantYear: z.number().int(),
+  frame: kronerSchema,
+  carriedOver: kronerSchema,
+  adminCap: kronerSchema,
+  adminReserved: kronerSchema,
+  awarded: kronerSchema,
+  returned: kronerSchema,
+  returnedToImdi: kronerSchema,
+  paid: kronerSchema,
+  version: z.number().int().min(0),
+  allocationVersion: z.number().int().min(0),
+});
+
+/** The attributes a guarded change adds to; `frame` and `adminCap` are set only by an allocation. */
+export const budgetCounterNames = ['carriedOver', 'adminReserved', 'awarded', 'returned', 'returnedToImdi', 'paid'] as const;
+
+/**
+ * A municipality's budget position for one grant year: one item in the tenant's own `BUDGET`
+ * partition, which is exactly what the national role's IAM policy grants besides national data, and
+ * what the officer role reaches under its own prefix.
+ */
+export const budgetPositionItem = {
+  key: (tenantId: TenantId, grantYear: number): ItemKey => ({ PK: `${tenantPrefix(tenantId)}BUDGET`, SK: `YEAR#${grantYear}` }),
+  fromItem: (item: Item): StoredBudgetPosition => storedSchema.parse(item) as StoredBudgetPosition,
+  /** What identifies the item besides its key, set by the write that creates it. */
+  identity: (tenantId: TenantId, grantYear: number) => ({ entity: 'budget-position', tenantId, grantYear }),
+};

@@ -1,0 +1,73 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { StoredBudgetPosition } from '../../../../shared/national/budget-position';
+import { setAdminReservation } from '../../../../shared/national/use-cases/set-admin-reservation';
+import { available } from '../../../../shared/rules/budget';
+import { principalOf } from '../../common/authentication';
+import { budgetPositionSchema, grantYearParam } from '../../common/budget-schemas';
+import { problemResponse } from '../../common/openapi-problem';
+import { problem } from '../../common/problem';
+import { validationProblem } from '../../common/validation-problem';
+import type { OfficerEnv } from '../officer-data';
+
+const security = [{ bearerAuth: [] }];
+const unauthorized = problemResponse('No valid token.');
+
+const getBudgetRoute = createRoute({
+  method: 'get',
+  path: '/officer/api/budget/{year}',
+  summary: "Show the signed-in officer's municipality's budget position for the year: frame, admin cap, reserved, awarded, paid, returned and what is left.",
+  security,
+  request: { params: grantYearParam },
+  responses: {
+    200: { description: 'The position.', content: { 'application/json': { schema: budgetPositionSchema } } },
+    401: unauthorized,
+    403: problemResponse('The token has no officer role.'),
+    404: problemResponse('The municipality has no frame for the year yet.'),
+  },
+});
+
+const setReservationRoute = createRoute({
+  method: 'put',
+  path: '/officer/api/budget/{year}/admin-reservation',
+  summary: 'Set how much of the year’s frame the municipality keeps for its own administration, up to the admin cap.',
+  security,
+  request: {
+    params: grantYearParam,
+    body: { content: { 'application/json': { schema: z.object({ amount: z.number().int().min(0).meta({ description: 'Whole kroner.', example: 35_145 }) }) } }, required: true },
+  },
+  responses: {
+    200: { description: 'The position after the change.', content: { 'application/json': { schema: budgetPositionSchema } } },
+    400: problemResponse('The body is not valid.'),
+    401: unauthorized,
+    403: problemResponse('The token has no municipal-admin role.'),
+    404: problemResponse('The municipality has no frame for the year yet.'),
+    422: problemResponse('Above the admin cap, or above what is left of the frame; the problem gives the amounts.'),
+  },
+});
+
+function withAvailable(position: StoredBudgetPosition) {
+  return { ...position, available: available(position) };
+}
+
+/** The officer's budget API, keyed by the token's tenant: another municipality's position is not reachable. */
+export function budgetApiRoutes() {
+  const app = new OpenAPIHono<OfficerEnv>({ defaultHook: validationProblem() });
+
+  app.openapi(getBudgetRoute, async (c) => {
+    const position = await c.var.data.budget.get(principalOf(c).tenantId, c.req.valid('param').year);
+    if (!position) return problem(c, 404) as never;
+    return c.json(withAvailable(position), 200);
+  });
+
+  app.openapi(setReservationRoute, async (c) => {
+    const principal = principalOf(c);
+    if (!principal.roles.includes('municipal-admin')) return problem(c, 403) as never;
+    const position = await setAdminReservation(
+      { budget: c.var.data.budget },
+      { tenantId: principal.tenantId, grantYear: c.req.valid('param').year, amount: c.req.valid('json').amount },
+    );
+    return c.json(withAvailable(position), 200);
+  });
+
+  return app;
+}
