@@ -70,7 +70,21 @@ describe('closing rounds at their deadline', () => {
   it('closes a round once when two runs race, with one audit event', async () => {
     // Prepare
     await adapters.calls.create(round('race', '1997-02-15T11:00:00.000Z'));
-    const deps = { calls: adapters.calls, clock: fixedClock('1997-03-01T00:00:00.000Z'), newId: ulid };
+    // Both runs list the round before either closes it, as two overlapping runs in production can:
+    // without this barrier the second run might list after the first closed, and never race at all.
+    let listings = 0;
+    let bothListed!: () => void;
+    const listedByBoth = new Promise<void>((resolve) => (bothListed = resolve));
+    const calls = {
+      ...adapters.calls,
+      async listOpenWithDeadlineBefore(now: string) {
+        const open = await adapters.calls.listOpenWithDeadlineBefore(now);
+        if (++listings === 2) bothListed();
+        await listedByBoth;
+        return open;
+      },
+    };
+    const deps = { calls, clock: fixedClock('1997-03-01T00:00:00.000Z'), newId: ulid };
 
     // Act
     const runs = await Promise.all([closeRoundsAtDeadline(deps), closeRoundsAtDeadline(deps)]);

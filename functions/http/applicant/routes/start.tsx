@@ -20,7 +20,9 @@ function startPage(c: JourneyContext, { values, errors, error, formError }: Form
   const typed = { orgnr: single(values.orgnr), email: single(values.email), prefill: single(values.prefill) === 'yes' };
   const orgnrError = error instanceof OrganisationNotFoundError || error instanceof OrganisationRemovedError ? { orgnr: error.messages[c.var.lang] } : {};
   const findings = error instanceof NotEligibleError ? error.findings : undefined;
-  return c.html(<StartApplicationPage page={pageContextOf(c)} call={c.var.call} values={typed} errors={{ ...errors, ...orgnrError }} findings={findings} formError={formError} />, status);
+  // A refusal the page already explains (findings, the number's own error) is not said twice.
+  const shownElsewhere = findings !== undefined || 'orgnr' in orgnrError;
+  return c.html(<StartApplicationPage page={pageContextOf(c)} call={c.var.call} values={typed} errors={{ ...errors, ...orgnrError }} findings={findings} formError={shownElsewhere ? undefined : formError} />, status);
 }
 
 /** The first page of an application: who applies, checked against the registry at once. */
