@@ -8,27 +8,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { privateBucket, privateObjectBucket } from '../constructs/private-bucket';
-
-/**
- * The Content-Security-Policy of every response. The pages work without JavaScript and load their
- * few scripts and styles from /static/, so nothing inline is allowed: an injected script or style
- * attribute does not run. `data:` images carry no script.
- *
- * Browsers apply `form-action` to the redirects that follow a form post too, and signing out posts
- * to the app, which redirects to the hosted sign-in domain's logout; that origin is therefore named.
- */
-export function contentSecurityPolicy(signInOrigin?: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "frame-ancestors 'none'",
-    signInOrigin ? `form-action 'self' ${signInOrigin}` : "form-action 'self'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
+import { contentSecurityPolicy } from '../../shared/kernel/content-security-policy';
 
 /** Props of {@link WebStack}. */
 export interface WebStackProps extends StackProps {
@@ -86,7 +66,7 @@ export class WebStack extends Stack {
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         contentSecurityPolicy: {
           contentSecurityPolicy: contentSecurityPolicy(
-            props.authDomainPrefix ? `https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com` : undefined,
+            props.authDomainPrefix ? [`https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`] : [],
           ),
           override: true,
         },

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { contentSecurityPolicy } from '../../../shared/kernel/content-security-policy';
 
 /**
  * The headers every response of every app carries, the same in Lambda and on the local server
@@ -23,21 +24,6 @@ export interface SecurityHeaderOptions {
 
 /** Two years, as the HSTS preload list asks; subdomains too, since every one of ours is https. */
 export const HSTS_VALUE = 'max-age=63072000; includeSubDomains';
-
-/** The Content-Security-Policy of our pages, with the extra origins forms may be sent to. */
-export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
-  const formAction = ["'self'", ...new Set(formTargets)].join(' ');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "frame-ancestors 'none'",
-    `form-action ${formAction}`,
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
 
 /** The security headers middleware of an app. */
 export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
