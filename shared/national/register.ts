@@ -83,3 +83,8 @@ export function periodsAfterRetiring(tenant: Tenant, year: number): ManagingPeri
   if (year === period.from) throw new RetiredBeforeStartError(tenant.name, year, period.from);
   return periods.map((each, i) => (i === index ? { from: each.from, to: year - 1 } : each));
 }
+
+/** The calendar year in Oslo at `now`: the grant year "this year" means. */
+export function osloYearOf(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(now));
+}

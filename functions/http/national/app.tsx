@@ -4,10 +4,12 @@ import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
 import { overviewRoutes, type OverviewData } from './routes/overview';
+import { registerRoutes } from './routes/register';
+import { registerApiRoutes, type RegisterData } from './routes/register-api';
 
 /** What the national (IMDi) app needs from the outside world. */
 export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'> {
-  tenants: OverviewData['tenants'] & AllocationsData['tenants'];
+  tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
   baseUrl: string;
@@ -20,8 +22,11 @@ export interface NationalDependencies extends OverviewData, Omit<AllocationsData
 export function createNationalApp(deps: NationalDependencies) {
   const { app, guard } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
   for (const path of ['/national', '/national/api/tenants', '/national/api/years/*']) app.use(path, guard);
+  for (const path of ['/national/register/*', '/national/api/register/*']) app.use(path, guard);
   app.route('/', overviewRoutes(deps));
   app.route('/', allocationsApiRoutes(deps));
+  app.route('/', registerApiRoutes(deps));
+  app.route('/', registerRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
