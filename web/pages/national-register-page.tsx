@@ -1,7 +1,8 @@
 import { kommunenummerIn, type Kommunenummer } from '../../shared/kernel/kommunenummer';
-import type { ManagingPeriod, Tenant } from '../../shared/kernel/tenants';
+import type { Tenant } from '../../shared/kernel/tenants';
 import type { RegisterLine } from '../../shared/national/register';
 import { Alert, ErrorSummary, fieldId, TextField, type FieldErrors } from '../components/form-fields';
+import { periodsInWords } from '../components/managing-notice';
 import { textTranslator, type Language } from '../i18n';
 import { Layout, type PageContext } from '../layout';
 import { registerText } from '../messages/register';
@@ -22,14 +23,6 @@ export interface RegisterFormState {
   readonly values: Record<string, string>;
   readonly errors: FieldErrors;
   readonly formError?: string;
-}
-
-/** The periods as a person reads them, in the page's language. */
-export function periodsInWords(periods: readonly ManagingPeriod[], lang: Language): string {
-  const tr = textTranslator(registerText, lang);
-  return periods
-    .map((period) => (period.to === undefined ? tr('period.open', { from: period.from }) : tr('period.closed', { from: period.from, to: period.to })))
-    .join(', ');
 }
 
 function numberIn(tenant: Tenant, year: number): string {
