@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventItem } from '../../functions/adapters/entities/audit-event-item';
 import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider';
 import { NATIONAL_TENANT_ID, type Tenant, type TenantId } from '../../shared/kernel/tenants';
+import { ConcurrentChangeError } from '../../shared/applications/errors';
+import { openCall } from '../support/calls';
 import { signIn, startSignInServer } from '../support/sign-in';
 import { ownTableConfig } from '../support/test-environment';
 
@@ -133,7 +135,9 @@ describe('the tenant register by year', () => {
   });
 
   it('tells the officers of a municipality not managing this year which years it manages, and still lists its rounds', async () => {
-    // Prepare: Bodø managed 2021 only
+    // Prepare: Bodø managed 2021 only, and ran a round then
+    const round = openCall('k1804' as TenantId, { grantYear: 2021, status: 'closed' });
+    await server.adapters.calls.create(round);
     const token = (await signIn(server.baseUrl, 'officer', bodoOfficer!.sub)).idToken;
 
     // Act
@@ -144,5 +148,25 @@ describe('the tenant register by year', () => {
     const html = await page.text();
     expect(html).toContain('Kommunen forvalter ikke ordningen i');
     expect(html).toContain('forvalter kommunen ordningen i 2021.');
+    expect(html).toContain(`/officer/rounds/${round.roundId}`);
+  });
+
+  it('refuses the second of two changes made from the same reading, so none is lost', async () => {
+    // Prepare: two administrators read the same entry
+    const read = (await server.adapters.tenants.read(eidsvoll))!;
+    const change = (eventId: string, to: number) => ({
+      tenant: { ...read.tenant, managingYears: [], managingPeriods: [{ from: 2022, to }] },
+      expectedVersion: read.version,
+      event: { eventId, at: '2026-12-01T10:00:00.000Z', actor: eventId, action: 'retire' as const, tenantId: eidsvoll, year: to + 1, before: [], after: [] },
+    });
+
+    // Act
+    const results = await Promise.allSettled([server.adapters.tenants.record(change('race-a', 2026)), server.adapters.tenants.record(change('race-b', 2027))]);
+
+    // Assess
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConcurrentChangeError);
+    expect((await auditEvents()).filter((event) => String(event.actor).startsWith('race-'))).toHaveLength(1);
   });
 });
