@@ -134,7 +134,6 @@ describe('setting up a year over the API', () => {
     const routes = [
       ['GET', '/national/api/years/2023/allocations'], ['GET', '/national/api/years/2023/budget-positions'],
       ['POST', '/national/api/years/2023/allocations'], ['POST', '/national/api/years/2023/distribution-key'],
-      ['GET', '/national/api/register?year=2023'], ['POST', '/national/api/register'], ['POST', `/national/api/register/${eidsvoll}/retirement`],
     ] as const;
 
     for (const [method, path] of routes) {

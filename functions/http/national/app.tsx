@@ -1,3 +1,4 @@
+import { except } from 'hono/combine';
 import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
@@ -20,9 +21,8 @@ export interface NationalDependencies extends OverviewData, Omit<AllocationsData
  * by status, and setting up a year: the distribution key, the allocation and the budget positions. Only the `national-admin` role gets in; officers get 403.
  */
 export function createNationalApp(deps: NationalDependencies) {
-  const { app, guard } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
-  for (const path of ['/national', '/national/api/tenants', '/national/api/years/*']) app.use(path, guard);
-  for (const path of ['/national/register/*', '/national/api/register/*']) app.use(path, guard);
+  const { app, guard, openPaths } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
+  app.use('/national/*', except(openPaths, guard));
   app.route('/', overviewRoutes(deps));
   app.route('/', allocationsApiRoutes(deps));
   app.route('/', registerApiRoutes(deps));
