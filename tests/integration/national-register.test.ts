@@ -62,7 +62,7 @@ describe('the tenant register by year', () => {
     expect(in2024.municipalities.filter((m) => m.managesInYear).map((m) => m.name)).toEqual(['Eidsvoll']);
     expect(in2025.municipalities.filter((m) => m.managesInYear).map((m) => m.name)).toEqual(['Eidsvoll', 'Lørenskog']);
     expect(retired.status).toBe(200);
-    expect(await retired.json()).toMatchObject({ periods: [{ from: 2025, to: 2026 }], managesInYear: true });
+    expect(await retired.json()).toMatchObject({ periods: [{ from: 2025, to: 2026 }], managesInYear: false });
     const events = await auditEvents();
     expect(events.map((event) => [event.action, event.registerTenantId, event.year, event.from, event.to, event.actor])).toEqual([
       ['add', 'k3222', '2025', '', '2025–', nationalAdmin!.sub],

@@ -34,7 +34,8 @@ function RetireForm(props: { line: RegisterLine; year: number; state?: RegisterF
   const { line, year, state, lang } = props;
   const tr = textTranslator(registerText, lang);
   const open = line.periods.at(-1);
-  if (!open || open.to !== undefined) return <>{tr('retire.notOpen')}</>;
+  if (!open) return null;
+  if (open.to !== undefined) return <>{tr('retire.notOpen')}</>;
   const field = retireField(line.tenant.tenantId);
   const id = fieldId(field);
   const posted = state?.form === 'retire' && state.tenantId === line.tenant.tenantId ? state : undefined;

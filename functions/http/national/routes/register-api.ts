@@ -114,7 +114,7 @@ const retireRoute = createRoute({
     body: { content: { 'application/json': { schema: z.object({ fromYear: year.meta({ description: 'The first year it no longer manages the scheme.' }) }) } }, required: true },
   },
   responses: {
-    200: { description: 'The entry as it now stands.', content: { 'application/json': { schema: registerEntrySchema } } },
+    200: { description: 'The entry as it now stands, as of `fromYear`.', content: { 'application/json': { schema: registerEntrySchema } } },
     400: problemResponse('The body is not valid.'),
     ...signedIn,
     404: problemResponse('No such municipality in the register.'),
@@ -142,7 +142,7 @@ export function registerApiRoutes(data: RegisterData) {
   app.openapi(retireRoute, async (c) => {
     const { fromYear } = c.req.valid('json');
     const tenant = await retireManagingMunicipality(data, { tenantId: c.req.valid('param').tenantId, fromYear, actor: principalOf(c).userId });
-    return c.json(entryOfTenant(tenant, fromYear - 1), 200);
+    return c.json(entryOfTenant(tenant, fromYear), 200);
   });
 
   return app;
