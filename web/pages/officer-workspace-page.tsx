@@ -22,6 +22,7 @@ export function RoundStatusTag(props: { page: PageContext; status: Call['status'
 /**
  * The officer's start page: their municipality's rounds, newest first, each with status and
  * deadline (Oslo time) and a link to the round. Only the signed-in tenant's rounds are ever passed in.
+ * `notManaging`: by IMDi's register the municipality does not manage the scheme this year.
  */
 export function OfficerWorkspacePage(props: { page: PageContext; tenantName: string; rounds: Call[]; notManaging?: { year: number; periods: ManagingPeriod[] } }) {
   const { page, tenantName, rounds } = props;

@@ -18,7 +18,10 @@ export function workspaceRoutes(options: { clock?: Clock } = {}) {
 
   app.get('/officer', async (c) => {
     const { tenantId } = principalOf(c);
-    const [page, rounds, profile] = await Promise.all([pageFor(c), c.var.data.calls.listByTenant(tenantId), c.var.data.tenants.getProfile(tenantId)]);
+    const reading = c.var.data.tenants.getProfile(tenantId);
+    const [page, rounds, profile] = await Promise.all([
+      signedInPage(c, 'officer', async () => (await reading)?.name), c.var.data.calls.listByTenant(tenantId), reading,
+    ]);
     // A profile without periods was written before the register kept them: nothing is known to say.
     const year = osloYearOf(clock());
     const periods = profile?.managingPeriods;
