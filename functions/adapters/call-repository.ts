@@ -1,11 +1,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
-import { callSchema, type Call } from '../../shared/rounds/call';
+import { callSchema, ruleSetVersionOf, type Call } from '../../shared/rounds/call';
+import type { RuleSetVersion } from '../../shared/rules/rule-set-version';
 import type { CallRepository, RoundClosing, VersionedCall } from '../../shared/rounds/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { indexNames } from '../../shared/table';
 import { auditEventItem } from './entities/audit-event-item';
 import { roundItem } from './entities/round-item';
+import { ruleSetVersionItem } from './entities/rule-set-version-item';
 import { queryAll } from './query-all';
 import { concurrencyGuard, createUnitOfWork, putNew, type Change } from './unit-of-work';
 
@@ -75,9 +77,17 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
       return items.map(roundItem.fromItem);
     },
 
-    async create(call: Call) {
+    async create(call: Call, lock?: RuleSetVersion) {
       const item = roundItem.toItem(callSchema.parse(call));
-      await db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+      if (!lock) {
+        await db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+        return;
+      }
+      if (lock.grantYear !== call.grantYear || lock.version !== ruleSetVersionOf(call)) {
+        throw new Error(`Round ${call.roundId} names rule set ${call.grantYear} v${ruleSetVersionOf(call)}, not the one to lock`);
+      }
+      // The round and the lock of its rule-set version commit together: no round uses an unlocked version.
+      await unitOfWork.commit([putNew(item), { type: 'update', ...ruleSetVersionItem.lock(lock) }]);
     },
 
     async listOpenWithDeadlineBefore(now: string) {

@@ -9,6 +9,7 @@ import { createHealthProbe } from '../adapters/health-probe';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createRateCounter } from '../adapters/rate-counter';
 import { createRevokedTokenStore } from '../adapters/revoked-token-store';
+import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createOutboxRepository } from '../adapters/outbox-repository';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
@@ -29,6 +30,7 @@ export function createAdapters(config: Config) {
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     budget: createBudgetRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
+    ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
     revokedTokens: createRevokedTokenStore(db, config.TABLE_NAME),

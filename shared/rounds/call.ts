@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../kernel/i18n';
 import { kronerSchema } from '../kernel/money';
 import { roundStatuses } from './lifecycle';
-import { extraQuestionSchema, roundPotSchema } from './round-settings';
+import { extraQuestionSchema, roundPotSchema, roundSettingsSchema, type RoundSettings } from './round-settings';
 import { subGoalCodeSchema } from '../rules/sub-goals';
 import { tenantIdSchema } from '../kernel/tenants';
 
@@ -33,10 +33,35 @@ export const callSchema = z.object({
   extraQuestions: z.array(extraQuestionSchema).default([]),
   /** Earmarked pots of the rule set that this call offers; absent when it offers none. */
   pots: z.array(roundPotSchema).optional(),
+  /**
+   * The version of the year's national rules the round was created under, and is checked against
+   * for its whole life; absent for rounds from before the rules were stored, which use version 1.
+   */
+  ruleSetVersion: z.number().int().min(1).optional(),
 });
 
 /** A call as stored and shown. */
 export type Call = z.infer<typeof callSchema>;
+
+/** The version of the year's rules a round uses. */
+export function ruleSetVersionOf(call: Pick<Call, 'ruleSetVersion'>): number {
+  return call.ruleSetVersion ?? 1;
+}
+
+/** A round's settings as the national rules check them (criteria are the call's own and not checked). */
+export function roundSettingsOf(call: Call): RoundSettings {
+  return roundSettingsSchema.parse({
+    grantYear: call.grantYear,
+    opensAt: call.opensAt,
+    deadline: call.deadline,
+    subGoals: call.subGoals,
+    minAmount: call.minAmount,
+    maxAmount: call.maxAmount,
+    reportingDeadline: call.reportingDeadline,
+    extraQuestions: call.extraQuestions,
+    pots: call.pots ?? [],
+  });
+}
 
 /** What the public list of calls can be narrowed by. */
 export const callFilterSchema = z.object({

@@ -1,4 +1,5 @@
 import type { TenantId } from '../kernel/tenants.js';
+import type { RuleSetVersion } from '../rules/rule-set-version.js';
 import type { Call } from './call.js';
 
 /** What the round use cases need from the store. */
@@ -9,8 +10,12 @@ export interface CallRepository {
   listOpen(): Promise<Call[]>;
   /** One call, or `undefined` when the tenant has no such round. */
   get(tenantId: TenantId, roundId: string): Promise<Call | undefined>;
-  /** Stores a call; refuses to overwrite an existing one. */
-  create(call: Call): Promise<void>;
+  /**
+   * Stores a call; refuses to overwrite an existing one. With `lock`, the rule-set version the
+   * call names is marked locked (and stored, if it was the code default) in the same transaction,
+   * so no round ever uses a version that is not locked.
+   */
+  create(call: Call, lock?: RuleSetVersion): Promise<void>;
   /**
    * Every round of one tenant, whatever its status, newest round id first. Reads only the
    * tenant's own partition, so it is the officer workspace's list.

@@ -10,7 +10,7 @@ export interface AuditEvent {
   eventId: string;
   at: string;
   actor: string;
-  machine: 'round' | 'application' | 'allocation' | 'register';
+  machine: 'round' | 'application' | 'allocation' | 'register' | 'rule-set';
   action: string;
   from?: string;
   to?: string;

@@ -1,0 +1,67 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChangeError } from '../../shared/applications/errors';
+import type { RuleSetRepository } from '../../shared/rules/ports';
+import { RuleSetChangedMeanwhileError } from '../../shared/rules/rule-set-version';
+import { auditEventItem } from './entities/audit-event-item';
+import { ruleSetVersionItem } from './entities/rule-set-version-item';
+import { queryAll } from './query-all';
+import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
+
+/**
+ * Rule-set versions in the single table. A version is written only if its number is free, so of
+ * two administrators saving at once exactly one gets the number and the other is told; nothing
+ * is ever overwritten.
+ */
+export function createRuleSetRepository(db: DynamoDBDocumentClient, tableName: string): RuleSetRepository {
+  const unitOfWork = createUnitOfWork(db, tableName);
+  return {
+    async list(grantYear) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': ruleSetVersionItem.partitionOf(grantYear) },
+        ConsistentRead: true,
+      });
+      return items.map(ruleSetVersionItem.fromItem);
+    },
+
+    async get(grantYear, version) {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: ruleSetVersionItem.key(grantYear, version), ConsistentRead: true }));
+      return result.Item ? ruleSetVersionItem.fromItem(result.Item) : undefined;
+    },
+
+    async create(version, audit, seed) {
+      const item = ruleSetVersionItem.toItem(version);
+      const fresh = (put: typeof item): Change => ({ type: 'put', item: put, condition: { expression: 'attribute_not_exists(PK)', guard: concurrencyGuard } });
+      const changes: Change[] = [
+        ...(seed ? [fresh(ruleSetVersionItem.toItem(seed))] : []),
+        fresh(item),
+        {
+          type: 'put',
+          item: auditEventItem.toItem({
+            tenantId: audit.tenantId,
+            entityKey: `${item.PK}#${item.SK}`,
+            eventId: audit.eventId,
+            at: version.savedAt ?? '',
+            actor: version.savedBy,
+            machine: 'rule-set',
+            action: 'save',
+            ...(version.basedOnVersion === undefined ? {} : { from: String(version.basedOnVersion) }),
+            to: String(version.version),
+            version: version.version,
+            ids: { grantYear: String(version.grantYear), changedFields: version.changedFields.join(',') },
+          }),
+        },
+      ];
+      try {
+        await unitOfWork.commit(changes);
+      } catch (error) {
+        if (error instanceof ConcurrentChangeError) {
+          throw new RuleSetChangedMeanwhileError(version.grantYear, version.basedOnVersion ?? 0, version.version);
+        }
+        throw error;
+      }
+      return ruleSetVersionItem.fromItem(item);
+    },
+  };
+}
