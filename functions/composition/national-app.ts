@@ -2,6 +2,7 @@ import { authSettingsFrom, createAuthentication, type Authentication } from '../
 import { ulid } from 'ulid';
 import { createNationalApp } from '../http/national/app';
 import type { CompositionRoot } from './root';
+import { ruleSetsFrom } from '../../shared/rules/rule-sets';
 
 /** IMDi's national app; the local server passes the authentication it shares with the officer app. */
 export function nationalApp(root: CompositionRoot, auth: Authentication = createAuthentication(authSettingsFrom(root.config), root.adapters.revokedTokens)) {
@@ -10,6 +11,8 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     tenants: root.adapters.tenants,
     budget: root.adapters.budget,
     allocations: root.adapters.allocations,
+    ruleSetRepository: root.adapters.ruleSets,
+    ruleSets: ruleSetsFrom(root.adapters.ruleSets),
     clock: root.clock,
     newId: ulid,
     auth,

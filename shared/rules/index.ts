@@ -4,3 +4,5 @@ export * from './rule-set.js';
 export * from './default-rule-sets.js';
 export * from './rule-set-for.js';
 
+export * from './rule-set-version.js';
+export * from './rule-sets.js';

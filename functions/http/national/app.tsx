@@ -7,9 +7,11 @@ import { allocationsApiRoutes, type AllocationsData } from './routes/allocations
 import { overviewRoutes, type OverviewData } from './routes/overview';
 import { registerRoutes } from './routes/register';
 import { registerApiRoutes, type RegisterData } from './routes/register-api';
+import { ruleSetsApiRoutes } from './routes/rule-sets-api';
+import { ruleSetPageRoutes, type RuleSetPageData } from './routes/rule-sets';
 
 /** What the national (IMDi) app needs from the outside world. */
-export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'> {
+export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants' | 'ruleSets'>, Omit<RuleSetPageData, 'tenants'> {
   tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -27,6 +29,8 @@ export function createNationalApp(deps: NationalDependencies) {
   app.route('/', allocationsApiRoutes(deps));
   app.route('/', registerApiRoutes(deps));
   app.route('/', registerRoutes(deps));
+  app.route('/', ruleSetsApiRoutes(deps));
+  app.route('/', ruleSetPageRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -7,7 +7,7 @@ import type { AllocationRepository, BudgetRepository, TenantRepository } from '.
 import { importDistributionKey } from '../../../../shared/national/use-cases/import-distribution-key';
 import { publishAllocation } from '../../../../shared/national/use-cases/publish-allocation';
 import { available } from '../../../../shared/rules/budget';
-import { ruleSetFor } from '../../../../shared/rules/rule-set-for';
+import type { RuleSets } from '../../../../shared/rules/ports';
 import { assignmentLetterEmail } from '../../../../web/emails/assignment-letter';
 import type { AppEnv } from '../../common/app-env';
 import { principalOf } from '../../common/authentication';
@@ -20,6 +20,8 @@ export interface AllocationsData {
   tenants: Pick<TenantRepository, 'list'>;
   budget: Pick<BudgetRepository, 'get' | 'setFrame'>;
   allocations: AllocationRepository;
+  /** The year's rules as IMDi last saved them. */
+  ruleSets: Pick<RuleSets, 'current'>;
   clock: Clock;
   newId: IdGenerator;
 }
@@ -118,7 +120,7 @@ export function allocationsApiRoutes(data: AllocationsData) {
     const result = await importDistributionKey(data, {
       grantYear: year,
       bytes: new Uint8Array(await c.req.arrayBuffer()),
-      rules: ruleSetFor(year),
+      rules: (await data.ruleSets.current(year)).ruleSet,
       ...(frame === undefined ? {} : { nationalFrame: kroner(frame) }),
       ...(statisticsYear === undefined ? {} : { statisticsYear }),
     });
@@ -128,7 +130,7 @@ export function allocationsApiRoutes(data: AllocationsData) {
   app.openapi(publishRoute, async (c) => {
     const { year } = c.req.valid('param');
     const body = c.req.valid('json');
-    const rules = ruleSetFor(year);
+    const rules = (await data.ruleSets.current(year)).ruleSet;
     const report = matchToRegister(keyFileOf(body.keys, body.statisticsYear), await data.tenants.list(), year);
     const proposal = proposalFromReport(report, kroner(body.nationalFrame), rules);
     const { userId, tenantId } = principalOf(c);
