@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from '../../../../shared/kernel/ports';
 import type { RuleSetRepository, RuleSets } from '../../../../shared/rules/ports';
 import { ruleSetSchema } from '../../../../shared/rules/rule-set';
 import { UnknownGrantYearError } from '../../../../shared/rules/rule-set-for';
+import { NATIONAL_TENANT_ID } from '../../../../shared/kernel/tenants';
 import type { RuleSetVersion } from '../../../../shared/rules/rule-set-version';
 import { saveRuleSet } from '../../../../shared/rules/use-cases/save-rule-set';
 import type { AppEnv } from '../../common/app-env';
@@ -120,10 +121,11 @@ export function ruleSetsApiRoutes(data: RuleSetsData) {
   app.openapi(saveRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { basedOnVersion, ...ruleSet } = c.req.valid('json');
-    const { userId, tenantId } = principalOf(c);
+    // A national event: it goes in IMDi's own trail, the one national partition of a tenant the national role may write.
+    const { userId } = principalOf(c);
     const saved = await saveRuleSet(
       { ruleSets: data.ruleSetRepository, clock: data.clock, newId: data.newId },
-      { grantYear: year, ruleSet, basedOnVersion, by: { userId, tenantId } },
+      { grantYear: year, ruleSet, basedOnVersion, by: { userId, tenantId: NATIONAL_TENANT_ID } },
     );
     return c.json(ruleSetVersionJson(saved), 201);
   }, ruleSetHook as never);

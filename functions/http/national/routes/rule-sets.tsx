@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { NATIONAL_TENANT_ID } from '../../../../shared/kernel/tenants';
 import type { RuleSetVersion } from '../../../../shared/rules/rule-set-version';
 import { UnknownGrantYearError } from '../../../../shared/rules/rule-set-for';
 import { saveRuleSet } from '../../../../shared/rules/use-cases/save-rule-set';
@@ -94,10 +95,10 @@ export function ruleSetPageRoutes(data: RuleSetPageData) {
         const year = grantYearOf(c);
         if (year === undefined) return notFound(c);
         const { basedOnVersion, ...ruleSet } = input;
-        const { userId, tenantId } = principalOf(c);
+        const { userId } = principalOf(c);
         const saved = await saveRuleSet(
           { ruleSets: data.ruleSetRepository, clock: data.clock, newId: data.newId },
-          { grantYear: year, ruleSet, basedOnVersion, by: { userId, tenantId } },
+          { grantYear: year, ruleSet, basedOnVersion, by: { userId, tenantId: NATIONAL_TENANT_ID } },
         );
         return `/national/years/${year}/rules?saved=${saved.version}`;
       },
