@@ -29,6 +29,8 @@ describe('shared entry point', () => {
       [new shared.InvalidAmountError(1.5), 'money.invalid_amount'],
       [new shared.NegativeAmountError(kroner(1)), 'money.negative'],
       [new shared.UnknownGrantYearError(1999), 'rules.unknown_grant_year'],
+      [new shared.RuleSetChangedMeanwhileError(2027, 1, 2), 'rule_set.changed_meanwhile'],
+      [new shared.RuleSetYearMismatchError(2027, 2026), 'rule_set.year_mismatch'],
       [new shared.FloorsExceedPoolError(kroner(2), kroner(1)), 'allocation.floors_exceed_pool'],
       [new shared.InvalidBudgetAmountError(1.5), 'budget.invalid_amount'],
       [new shared.InsufficientFundsError(kroner(2), kroner(1)), 'budget.insufficient_funds'],
