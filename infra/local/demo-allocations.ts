@@ -5,7 +5,9 @@ import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
 import type { AllocationRepository, BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import { importDistributionKey } from '../../shared/national/use-cases/import-distribution-key';
 import { publishAllocation } from '../../shared/national/use-cases/publish-allocation';
-import { UnknownGrantYearError, ruleSetFor } from '../../shared/rules/rule-set-for';
+import type { RuleSetRepository } from '../../shared/rules/ports';
+import { UnknownGrantYearError } from '../../shared/rules/rule-set-for';
+import { ruleSetsFrom } from '../../shared/rules/rule-sets';
 import { assignmentLetterEmail } from '../../web/emails/assignment-letter';
 
 /** The national frame of the demo years: the published frame of 2023 and 2024. */
@@ -17,7 +19,7 @@ const DEMO_NATIONAL_FRAME = kroner(132_500_000);
  * every demo workspace has a frame. A year whose key misses a managing municipality is left alone.
  */
 export async function publishDemoAllocations(
-  repositories: { tenants: TenantRepository; budget: BudgetRepository; allocations: AllocationRepository },
+  repositories: { tenants: TenantRepository; budget: BudgetRepository; allocations: AllocationRepository; ruleSets: RuleSetRepository },
   options: { now: Date; years: readonly number[]; keyPath?: string },
 ): Promise<number[]> {
   const bytes = readFileSync(options.keyPath ?? 'data/demo-distribution-key.csv');
@@ -25,7 +27,8 @@ export async function publishDemoAllocations(
   for (const year of options.years) {
     let rules;
     try {
-      rules = ruleSetFor(year);
+      // The year's rules as IMDi last saved them (the code default until then).
+      rules = (await ruleSetsFrom(repositories.ruleSets).current(year)).ruleSet;
     } catch (error) {
       if (error instanceof UnknownGrantYearError) continue;
       throw error;

@@ -3,6 +3,10 @@ import type { Call } from '../../shared/rounds/call';
 import { osloLocalToUtc } from '../../shared/kernel/deadlines';
 import { kroner } from '../../shared/kernel/money';
 import type { CallRepository } from '../../shared/rounds/ports';
+import { createRound } from '../../shared/rounds/use-cases/create-round';
+import type { RuleSetRepository } from '../../shared/rules/ports';
+import { UnknownGrantYearError } from '../../shared/rules/rule-set-for';
+import { ruleSetsFrom } from '../../shared/rules/rule-sets';
 import type { TenantRepository } from '../../shared/national/ports';
 import { NATIONAL_TENANT_ID, municipalTenantId, type Tenant } from '../../shared/kernel/tenants';
 
@@ -124,6 +128,19 @@ export function demoCall(
 }
 
 /**
+ * Creates a demo round as an administrator would, under the year's current rules, which it locks.
+ * A year without rules (the code defaults end in 2027) gets its round without a rule-set version.
+ */
+async function createDemoRound(repositories: { calls: CallRepository; ruleSets: RuleSetRepository }, call: Call): Promise<void> {
+  try {
+    await createRound({ calls: repositories.calls, ruleSets: ruleSetsFrom(repositories.ruleSets) }, call);
+  } catch (error) {
+    if (!(error instanceof UnknownGrantYearError)) throw error;
+    await repositories.calls.create(call);
+  }
+}
+
+/**
  * Adds the tenant register (IMDi and the managing municipalities) and one open call each, but
  * only into an empty register, so a restart never duplicates or overwrites what users changed.
  * The grant year is the coming one once autumn calls are due (from September), else this one.
@@ -131,7 +148,7 @@ export function demoCall(
  * publishes the allocations of this year and the next (`managingYears` of the answer).
  */
 export async function seedDemoData(
-  repositories: { tenants: TenantRepository; calls: CallRepository },
+  repositories: { tenants: TenantRepository; calls: CallRepository; ruleSets: RuleSetRepository },
   options: { now: Date; municipalities?: ManagingMunicipality[] },
 ): Promise<{ tenants: number; calls: number; managingYears: number[] } | undefined> {
   if ((await repositories.tenants.list()).length > 0) return undefined;
@@ -156,7 +173,7 @@ export async function seedDemoData(
   ];
   for (const [position, tenant] of tenants.entries()) {
     await repositories.tenants.put(tenant);
-    await repositories.calls.create(demoCall(tenant, grantYear, position, opensAt));
+    await createDemoRound(repositories, demoCall(tenant, grantYear, position, opensAt));
   }
   return { tenants: tenants.length, calls: tenants.length, managingYears };
 }

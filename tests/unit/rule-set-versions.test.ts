@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentToRate, rateToPercent } from '../../functions/http/national/rule-set-form';
+import { kroner } from '../../shared/kernel/money';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { RoundSettingsRejectedError } from '../../shared/rounds/round-settings';
 import type { Call } from '../../shared/rounds/call';
@@ -57,7 +58,7 @@ describe('rule-set versions', () => {
     // Prepare
     const edited = ruleSetSchema.parse({
       ...rules2027,
-      amounts: { ...rules2027.amounts, maxPerApplication: 1_500_000 },
+      amounts: { ...rules2027.amounts, maxPerApplication: kroner(1_500_000) },
       subGoals: rules2027.subGoals.map((g) => (g.code === 'A' ? { ...g, advisoryShare: '0.40' } : g.code === 'D' ? { ...g, advisoryShare: '0.00' } : g)),
     });
 
@@ -72,7 +73,7 @@ describe('rule-set versions', () => {
   it('numbers a save after the version it was based on, and refuses a stale base or another year', () => {
     // Prepare
     const v1 = codeDefaultVersion(2027)!;
-    const edit = { grantYear: 2027, ruleSet: { ...rules2027, auditThreshold: 150_000 }, at: '2026-12-01T10:00:00.000Z', by: 'admin-1' };
+    const edit = { grantYear: 2027, ruleSet: { ...rules2027, auditThreshold: kroner(150_000) }, at: '2026-12-01T10:00:00.000Z', by: 'admin-1' };
 
     // Act
     const v2 = nextRuleSetVersion(v1, { ...edit, basedOnVersion: 1 });
@@ -93,8 +94,8 @@ describe('saving a rule set', () => {
     const deps = { ruleSets: repository, clock, newId: () => `evt-${++id}` };
 
     // Act
-    const v2 = await saveRuleSet(deps, { grantYear: 2027, ruleSet: { ...rules2027, auditThreshold: 150_000 }, basedOnVersion: 1, by: imdi });
-    const v3 = await saveRuleSet(deps, { grantYear: 2027, ruleSet: { ...rules2027, auditThreshold: 120_000 }, basedOnVersion: 2, by: imdi });
+    const v2 = await saveRuleSet(deps, { grantYear: 2027, ruleSet: { ...rules2027, auditThreshold: kroner(150_000) }, basedOnVersion: 1, by: imdi });
+    const v3 = await saveRuleSet(deps, { grantYear: 2027, ruleSet: { ...rules2027, auditThreshold: kroner(120_000) }, basedOnVersion: 2, by: imdi });
     const stale = saveRuleSet(deps, { grantYear: 2027, ruleSet: rules2027, basedOnVersion: 2, by: imdi });
 
     // Assess
@@ -140,7 +141,7 @@ describe('rounds and the version of the rules they use', () => {
     // Prepare: version 1 allows 2 000 000 per application, version 2 only 100 000
     const { repository } = memoryRepository();
     await saveRuleSet({ ruleSets: repository, clock, newId: () => 'e' }, {
-      grantYear: 2027, ruleSet: { ...rules2027, amounts: { minPerApplication: 1_000, maxPerApplication: 100_000 } }, basedOnVersion: 1, by: imdi,
+      grantYear: 2027, ruleSet: { ...rules2027, amounts: { minPerApplication: kroner(1_000), maxPerApplication: kroner(100_000) } }, basedOnVersion: 1, by: imdi,
     });
     const ruleSets = ruleSetsFrom(repository);
     const onV1 = round({ ruleSetVersion: 1, maxAmount: 200_000 as Call['maxAmount'] });
