@@ -20,7 +20,7 @@ export interface NationalDependencies extends OverviewData, Omit<AllocationsData
 
 /**
  * The national app for IMDi's administrators: the tenant register and each administrator's rounds
- * by status, and setting up a year: the distribution key, the allocation and the budget positions. Only the `national-admin` role gets in; officers get 403.
+ * by status, and setting up a year: the national rules, the distribution key, the allocation and the budget positions. Only the `national-admin` role gets in; officers get 403.
  */
 export function createNationalApp(deps: NationalDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
@@ -39,7 +39,7 @@ export function createNationalApp(deps: NationalDependencies) {
   );
   app.doc31('/national/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, and each year’s distribution key, allocation and budget positions, for IMDi.' },
+    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, and each year’s national rules, distribution key, allocation and budget positions, for IMDi.' },
   });
 
   return app;
