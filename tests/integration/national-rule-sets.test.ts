@@ -106,6 +106,16 @@ describe('IMDi edits the national rules of a year', () => {
     expect(((await (await call('/national/api/years/2025/rule-set', national.idToken)).json()) as { version: number }).version).toBe(1);
   });
 
+  it('describes the three rule-set operations in the national OpenAPI document, each with a summary that names the action', async () => {
+    // Act
+    const document = (await (await call('/national/api/openapi.json', undefined)).json()) as { paths: Record<string, Record<string, { summary?: string }>> };
+
+    // Assess
+    expect(document.paths['/national/api/years/{year}/rule-set']?.get?.summary).toMatch(/^Show the year’s current national rule set/);
+    expect(document.paths['/national/api/years/{year}/rule-set']?.put?.summary).toMatch(/^Save the year’s rule set as a new version/);
+    expect(document.paths['/national/api/years/{year}/rule-set/versions']?.get?.summary).toMatch(/^List every version/);
+  });
+
   it('refuses officers on every rule-set route and page with 403', async () => {
     // Act
     const answers = await Promise.all([
@@ -139,6 +149,8 @@ describe('IMDi edits the national rules of a year', () => {
     const refusedHtml = await refused.text();
     const accepted = await post(form({ municipalShare: '72,5', 'amounts.maxPerApplication': '1 500 000' }));
     const current = (await (await call('/national/api/years/2024/rule-set', national.idToken)).json()) as { version: number; ruleSet: { municipalShare: string; amounts: { maxPerApplication: number } } };
+    const stale = await post(form({ basedOnVersion: '1', 'regulation.reference': 'Skrevet mens andre lagret' }));
+    const staleHtml = await stale.text();
 
     // Assess
     expect(page.status).toBe(200);
@@ -154,5 +166,8 @@ describe('IMDi edits the national rules of a year', () => {
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe('/national/years/2024/rules?saved=2');
     expect(current).toMatchObject({ version: 2, ruleSet: { municipalShare: '0.725', amounts: { maxPerApplication: 1_500_000 } } });
+    expect(stale.status).toBe(409);
+    expect(staleHtml).toContain('value="Skrevet mens andre lagret"');
+    expect(staleHtml).toContain('name="basedOnVersion" value="2"');
   });
 });
