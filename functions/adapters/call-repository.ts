@@ -87,7 +87,7 @@ export function createCallRepository(db: DynamoDBDocumentClient, tableName: stri
         throw new Error(`Round ${call.roundId} names rule set ${call.grantYear} v${ruleSetVersionOf(call)}, not the one to lock`);
       }
       // The round and the lock of its rule-set version commit together: no round uses an unlocked version.
-      await unitOfWork.commit([putNew(item), { type: 'update', ...ruleSetVersionItem.lock(lock) }]);
+      await unitOfWork.commit([putNew(item), { type: 'update', ...ruleSetVersionItem.ensure(lock, { lock: true }) }]);
     },
 
     async listOpenWithDeadlineBefore(now: string) {

@@ -32,10 +32,10 @@ export function createRuleSetRepository(db: DynamoDBDocumentClient, tableName: s
 
     async create(version, audit, seed) {
       const item = ruleSetVersionItem.toItem(version);
-      const fresh = (put: typeof item): Change => ({ type: 'put', item: put, condition: { expression: 'attribute_not_exists(PK)', guard: concurrencyGuard } });
       const changes: Change[] = [
-        ...(seed ? [fresh(ruleSetVersionItem.toItem(seed))] : []),
-        fresh(item),
+        // The code default as version 1, unless a round stored it a moment ago (then kept as it is).
+        ...(seed ? [{ type: 'update', ...ruleSetVersionItem.ensure(seed, { lock: false }) } satisfies Change] : []),
+        { type: 'put', item, condition: { expression: 'attribute_not_exists(PK)', guard: concurrencyGuard } },
         {
           type: 'put',
           item: auditEventItem.toItem({

@@ -37,18 +37,18 @@ export const ruleSetVersionItem = {
     };
   },
   /**
-   * The update that locks a version for a round: it sets `locked`, and writes the version's own
-   * attributes only where they are missing, so the code default is stored by the first round that
-   * uses it and a stored version's content is never touched.
+   * The update that stores a version where it is missing, keeping any attribute already stored, so
+   * the code default becomes version 1 by whichever write first needs it (a save or a round) and
+   * a stored version's content is never touched. With `lock`, it also marks the version locked.
    */
-  lock(version: RuleSetVersion): { key: ItemKey; expression: string; names: Record<string, string>; values: Record<string, unknown> } {
-    const fields = Object.entries({ entity: 'rule-set-version', ...ruleSetVersionItem.attributes(version) }).filter(([name]) => name !== 'locked');
-    const sets = fields.map(([, ], i) => `#a${i} = if_not_exists(#a${i}, :a${i})`);
+  ensure(version: RuleSetVersion, options: { lock: boolean }): { key: ItemKey; expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+    const fields = Object.entries({ entity: 'rule-set-version', ...ruleSetVersionItem.attributes(version) }).filter(([name]) => !(options.lock && name === 'locked'));
+    const sets = fields.map((_field, i) => `#a${i} = if_not_exists(#a${i}, :a${i})`);
     return {
       key: ruleSetVersionItem.key(version.grantYear, version.version),
-      expression: `SET #locked = :locked, ${sets.join(', ')}`,
-      names: { '#locked': 'locked', ...Object.fromEntries(fields.map(([name], i) => [`#a${i}`, name])) },
-      values: { ':locked': true, ...Object.fromEntries(fields.map(([, value], i) => [`:a${i}`, value])) },
+      expression: `SET ${[...(options.lock ? ['#locked = :locked'] : []), ...sets].join(', ')}`,
+      names: { ...(options.lock ? { '#locked': 'locked' } : {}), ...Object.fromEntries(fields.map(([name], i) => [`#a${i}`, name])) },
+      values: { ...(options.lock ? { ':locked': true } : {}), ...Object.fromEntries(fields.map(([, value], i) => [`:a${i}`, value])) },
     };
   },
 };
