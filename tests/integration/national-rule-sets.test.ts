@@ -106,6 +106,27 @@ describe('IMDi edits the national rules of a year', () => {
     expect(((await (await call('/national/api/years/2025/rule-set', national.idToken)).json()) as { version: number }).version).toBe(1);
   });
 
+  it('starts a year without rules from the year before and saves it as the year’s version 1', async () => {
+    // Prepare
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(formValuesOf({ ...defaults(2027), grantYear: 2028 }, 0, 'nb'))) for (const each of [value].flat()) body.append(name, each);
+
+    // Act
+    const before = await call('/national/api/years/2028/rule-set', national.idToken);
+    const page = await call('/national/years/2028/rules', undefined, { headers: { cookie: national.cookie } });
+    const saved = await call('/national/years/2028/rules', undefined, {
+      method: 'POST', body, redirect: 'manual', headers: { cookie: national.cookie, origin: server.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const after = (await (await call('/national/api/years/2028/rule-set', national.idToken)).json()) as { version: number; stored: boolean; ruleSet: { grantYear: number } };
+
+    // Assess
+    expect(before.status).toBe(404);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Det finnes ingen regler for 2028 ennå.');
+    expect(saved.status).toBe(303);
+    expect(after).toMatchObject({ version: 1, stored: true, ruleSet: { grantYear: 2028 } });
+  });
+
   it('describes the three rule-set operations in the national OpenAPI document, each with a summary that names the action', async () => {
     // Act
     const document = (await (await call('/national/api/openapi.json', undefined)).json()) as { paths: Record<string, Record<string, { summary?: string }>> };

@@ -25,6 +25,11 @@ export const ruleSetText = text({
     nn: 'Inga utlysing bruker denne versjonen enno. Kvar lagring blir ein ny versjon, så historikken viser alle endringar.',
     en: 'No call uses this version yet. Every save is a new version, so the history shows every change.',
   },
+  firstVersion: {
+    nb: 'Det finnes ingen regler for {year} ennå. Skjemaet er fylt ut med reglene for {previous}; det du lagrer, blir versjon 1 for {year}.',
+    nn: 'Det finst ingen reglar for {year} enno. Skjemaet er fylt ut med reglane for {previous}; det du lagrar, blir versjon 1 for {year}.',
+    en: 'There are no rules for {year} yet. The form is filled in with the rules for {previous}; what you save becomes version 1 for {year}.',
+  },
   saved: { nb: 'Versjon {version} er lagret.', nn: 'Versjon {version} er lagra.', en: 'Version {version} is saved.' },
   errorSummary: { nb: 'Rett opp dette før du lagrer', nn: 'Rett opp dette før du lagrar', en: 'Correct this before saving' },
   save: { nb: 'Lagre som ny versjon', nn: 'Lagre som ny versjon', en: 'Save as a new version' },

@@ -11,8 +11,8 @@ import { RuleSetFields, type RuleSetFormValues } from './national-rule-set-field
 export interface RuleSetPageProps {
   page: PageContext;
   grantYear: number;
-  /** The year's current version: the one the form edits. */
-  current: RuleSetVersion;
+  /** The year's current version: the one the form edits; absent for a year without rules yet. */
+  current?: RuleSetVersion;
   /** Every version, oldest first. */
   versions: readonly RuleSetVersion[];
   values: RuleSetFormValues;
@@ -39,8 +39,11 @@ export function NationalRuleSetPage(props: RuleSetPageProps) {
       {props.formError ? <Alert color="danger"><p class="ds-paragraph">{props.formError}</p></Alert> : null}
       {props.saved ? <Alert color="success"><p class="ds-paragraph">{t('saved', { version: props.saved })}</p></Alert> : null}
       <p class="ds-paragraph">{t('lead')}</p>
-      <p class="ds-paragraph"><strong>{t('current', { version: current.version })}</strong></p>
-      {current.locked ? (
+      {!current ? (
+        <Alert color="info"><p class="ds-paragraph">{t('firstVersion', { year: grantYear, previous: grantYear - 1 })}</p></Alert>
+      ) : null}
+      {current ? <p class="ds-paragraph"><strong>{t('current', { version: current.version })}</strong></p> : null}
+      {!current ? null : current.locked ? (
         <Alert color="warning" heading={t('lockedHeading')}>
           <p class="ds-paragraph">{t('locked', { version: current.version })}</p>
         </Alert>
@@ -54,8 +57,8 @@ export function NationalRuleSetPage(props: RuleSetPageProps) {
         <button type="submit" class="ds-button" data-variant="primary">{t('save')}</button>
       </form>
 
-      <h2 class="ds-heading" data-size="md">{t('history.caption')}</h2>
-      <DataTable
+      {versions.length === 0 ? null : <h2 class="ds-heading" data-size="md">{t('history.caption')}</h2>}
+      {versions.length === 0 ? null : <DataTable
         caption={t('history.caption')}
         captionHidden
         rows={[...versions].reverse()}
@@ -66,7 +69,7 @@ export function NationalRuleSetPage(props: RuleSetPageProps) {
           { header: t('history.changed'), cell: (v) => v.changedFields.join(', ') || '–' },
           { header: t('history.status'), cell: (v) => (v.locked ? t('history.locked') : t('history.open')) },
         ]}
-      />
+      />}
     </Layout>
   );
 }

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { NATIONAL_TENANT_ID } from '../../../../shared/kernel/tenants';
-import type { RuleSetVersion } from '../../../../shared/rules/rule-set-version';
 import { UnknownGrantYearError } from '../../../../shared/rules/rule-set-for';
 import { saveRuleSet } from '../../../../shared/rules/use-cases/save-rule-set';
 import type { FieldErrors } from '../../../../web/components/form-fields';
@@ -51,19 +50,19 @@ export function ruleSetPageRoutes(data: RuleSetPageData) {
   const tenantName = async (tenantId: Parameters<RuleSetPageData['tenants']['getProfile']>[0]) => (await data.tenants.getProfile(tenantId))?.name;
 
   const render = async (c: Context<AppEnv>, grantYear: number, state: FormState | undefined, status: 200 | FormStatus) => {
-    let versions: RuleSetVersion[];
-    try {
-      versions = await data.ruleSets.versions(grantYear);
-    } catch (error) {
-      if (error instanceof UnknownGrantYearError) return notFound(c);
-      throw error;
-    }
+    const versions = await data.ruleSets.versions(grantYear);
     const current = versions.at(-1);
-    if (!current) return notFound(c);
+    // A year without rules yet (the code defaults end in 2027) starts from the year before's, as version 1.
+    const template = current ? undefined : await data.ruleSets.current(grantYear - 1).catch((error: unknown) => {
+      if (error instanceof UnknownGrantYearError) return undefined;
+      throw error;
+    });
+    if (!current && !template) return notFound(c);
     const page = await signedInPage(c, 'national', tenantName);
     // After "changed meanwhile" the typed values stay, now based on the version that is current,
     // so the next save goes through once the user has looked at it.
-    const values = state ? { ...state.values, ...(status === 409 ? { basedOnVersion: String(current.version) } : {}) } : formValuesOf(current.ruleSet, current.version, c.var.lang);
+    const basis = current ?? { ruleSet: { ...template!.ruleSet, grantYear }, version: 0 };
+    const values = state ? { ...state.values, ...(status === 409 ? { basedOnVersion: String(basis.version) } : {}) } : formValuesOf(basis.ruleSet, basis.version, c.var.lang);
     const saved = Number(c.req.query('saved')) || undefined;
     return c.html(
       <NationalRuleSetPage
