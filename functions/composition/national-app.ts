@@ -10,6 +10,7 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     tenants: root.adapters.tenants,
     budget: root.adapters.budget,
     allocations: root.adapters.allocations,
+    allocationDrafts: root.adapters.allocationDrafts,
     clock: root.clock,
     newId: ulid,
     auth,

@@ -3,13 +3,15 @@ import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
+import { allocationCompletionApiRoutes } from './routes/allocation-completion-api';
+import { allocationPageRoutes, type AllocationPagesData } from './routes/allocation-pages';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
 import { overviewRoutes, type OverviewData } from './routes/overview';
 import { registerRoutes } from './routes/register';
 import { registerApiRoutes, type RegisterData } from './routes/register-api';
 
 /** What the national (IMDi) app needs from the outside world. */
-export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'> {
+export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'>, Pick<AllocationPagesData, 'allocationDrafts'> {
   tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -27,6 +29,8 @@ export function createNationalApp(deps: NationalDependencies) {
   app.route('/', allocationsApiRoutes(deps));
   app.route('/', registerApiRoutes(deps));
   app.route('/', registerRoutes(deps));
+  app.route('/', allocationCompletionApiRoutes(deps));
+  app.route('/', allocationPageRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

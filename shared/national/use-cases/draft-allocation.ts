@@ -5,7 +5,7 @@ import { decodeKeyFile, readKeyFile } from '../distribution-key.js';
 
 /** What {@link draftAllocation} needs. */
 export interface DraftAllocationDeps {
-  readonly drafts: Pick<AllocationDraftRepository, 'put'>;
+  readonly allocationDrafts: Pick<AllocationDraftRepository, 'put'>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
 }
@@ -43,6 +43,6 @@ export async function draftAllocation(
     createdAt: deps.clock().toISOString(),
     createdBy: input.userId,
   };
-  await deps.drafts.put(draft);
+  await deps.allocationDrafts.put(draft);
   return draft;
 }
