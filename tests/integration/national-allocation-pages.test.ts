@@ -100,6 +100,7 @@ describe('IMDi’s allocation pages', () => {
     expect(review).toContain('Summen av rammene, 14\u00a0000\u00a0000\u00a0kr, er lik kommunenes andel');
     expect(review).toContain('Rader som ikke er en forvaltningskommune (1)');
     expect(review).toContain('Hele landet');
+    expect(review).toContain('3240 (3035 i fila)'); // numbered as in 2023, translated by the renumbering table
 
     // Act: publish
     const published = await post(`${reviewPath}/publish`, new URLSearchParams());

@@ -25,7 +25,13 @@ function quotaText(decimal: string, lang: Language): string {
  * Every managing municipality's key, share, exact quota, frame after largest-remainder rounding
  * and admin cap, with the totals in the footer, so the reader sees the frames add up to the pool.
  */
-export function FramesTable(props: { tr: AllocationTranslate; lang: Language; proposal: AllocationProposal }) {
+export function FramesTable(props: {
+  tr: AllocationTranslate;
+  lang: Language;
+  proposal: AllocationProposal;
+  /** The number a municipality had in the file, where the renumbering table translated it. */
+  renumbered?: ReadonlyMap<string, string>;
+}) {
   const { tr, lang, proposal } = props;
   const kr = (amount: Kroner) => formatKroner(amount, lang);
   const keys = proposal.frames.reduce((total, frame) => total + frame.key, 0);
@@ -47,7 +53,10 @@ export function FramesTable(props: { tr: AllocationTranslate; lang: Language; pr
         {proposal.frames.map((frame) => (
           <tr>
             <th scope="row">{frame.name}</th>
-            <td>{frame.kommunenummer}</td>
+            <td>
+              {frame.kommunenummer}
+              {props.renumbered?.get(frame.kommunenummer) ? ` (${tr('frames.renumbered', { number: props.renumbered.get(frame.kommunenummer)! })})` : ''}
+            </td>
             <td class="amount">{quotaText(String(frame.key), lang)}</td>
             <td class="amount">{decimalOf(frame.share, 8, lang)}</td>
             <td class="amount">{quotaText(frame.exactQuotaDecimal, lang)}</td>

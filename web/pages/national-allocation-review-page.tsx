@@ -18,6 +18,11 @@ export interface AllocationReview {
   readonly changes: readonly FrameChange[];
 }
 
+/** Each matched municipality whose number in the file is an older one, by its number now. */
+function renumberedOf(report: KeyImportReport): Map<string, string> {
+  return new Map(report.matched.filter((match) => match.fileKommunenummer !== match.kommunenummer).map((match) => [match.kommunenummer as string, match.fileKommunenummer as string]));
+}
+
 /** The rows of the file that are no managing municipality's, and the lines that are no municipality. */
 function Unmatched(props: { tr: AllocationTranslate; report: KeyImportReport }) {
   const { tr, report } = props;
@@ -111,7 +116,7 @@ export function NationalAllocationReviewPage(props: {
       {proposal ? (
         <>
           <SplitTable tr={tr} lang={lang} proposal={proposal} />
-          <FramesTable tr={tr} lang={lang} proposal={proposal} />
+          <FramesTable tr={tr} lang={lang} proposal={proposal} renumbered={renumberedOf(report)} />
           <p class="ds-paragraph">{tr('frames.sumCheck', { total: formatKroner(proposal.framesTotal, lang) })}</p>
         </>
       ) : null}
