@@ -72,6 +72,7 @@ describe('IMDi’s allocation pages', () => {
     const duplicate = await post(`/national/years/${YEAR}/drafts`, importForm('10 000 000', latin1('3240;3\n3222;7\n3240;4\n')));
     const commas = await post(`/national/years/${YEAR}/drafts?lang=en`, importForm('10 000 000', latin1('3240,3\n3222,7\n')));
     const noFile = await post(`/national/years/${YEAR}/drafts`, importForm('ti millioner', undefined));
+    const noRules = await post('/national/years/2099/drafts', importForm('10 000 000', latin1('3240;3\n3222;7\n')));
 
     // Assess
     expect(duplicate.status).toBe(422);
@@ -82,7 +83,10 @@ describe('IMDi’s allocation pages', () => {
     const noFileText = await noFile.text();
     expect(noFileText).toContain('Velg fila med fordelingsnøkkelen.');
     expect(noFileText).toContain('Skriv rammen som et helt antall kroner');
+    expect(noRules.status).toBe(422);
+    expect(await noRules.text()).toContain('Det finnes ingen regler for tilskuddsåret 2099.');
     expect(await drafts(YEAR)).toEqual([]);
+    expect(await drafts(2099)).toEqual([]);
     expect(await server.adapters.allocations.list(YEAR)).toEqual([]);
   });
 

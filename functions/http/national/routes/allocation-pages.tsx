@@ -67,7 +67,8 @@ export function allocationPageRoutes(data: AllocationPagesData) {
     const [page, versions] = await Promise.all([pageOf(c), data.allocations.list(year)]);
     const values = Object.fromEntries(Object.entries(state.values).map(([name, value]) => [name, single(value)]));
     const latest = versions.at(-1);
-    if (values.nationalFrame === undefined && latest) values.nationalFrame = String(latest.split.frame);
+    // The latest version's frame, grouped as people write it (`132 500 000`), for a correction to start from.
+    if (values.nationalFrame === undefined && latest) values.nationalFrame = String(latest.split.frame).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
     return c.html(<NationalAllocationYearPage page={page} tr={trOf(c)} year={year} versions={versions} values={values} errors={state.errors} formError={state.formError} />, status);
   }
 
@@ -118,6 +119,8 @@ export function allocationPageRoutes(data: AllocationPagesData) {
           ...(file && file.size > 0 ? {} : { file: tr('import.file.missing') }),
         };
         if (!frame.ok || statisticsYear === null || !file || file.size === 0) throw new FormRejection(errors);
+        // A year without rules cannot be divided: say so on the form rather than keep a draft no one can review.
+        ruleSetFor(year);
         try {
           const draft = await draftAllocation(data, {
             grantYear: year, nationalFrame: frame.value, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || 'key.csv',
