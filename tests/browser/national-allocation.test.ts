@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { osloYearOf } from '../../functions/http/officer/routes/budget-panel-data';
+import { osloYearOf } from '../../shared/national/register';
 import type { Tenant } from '../../shared/kernel/tenants';
 import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import { defaultRuleSets } from '../../shared/rules/default-rule-sets';
