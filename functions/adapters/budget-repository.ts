@@ -11,7 +11,9 @@ import {
 } from '../../shared/rules/budget-guards';
 import type { Result } from '../../shared/kernel/result';
 import { budgetCounterNames, budgetPositionItem } from './entities/budget-position-item';
+import { frameHistoryItem } from './entities/frame-history-item';
 import { queueMessage } from './outbox-repository';
+import { queryAll } from './query-all';
 import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
 
 /** How often a change is tried on a fresh reading before contention is reported. */
@@ -134,6 +136,10 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
         try {
           await unitOfWork.commit([
             frameChange(read, setting),
+            { type: 'put', item: frameHistoryItem.toItem(setting.tenantId, setting.grantYear, {
+              allocationVersion: setting.allocationVersion, publishedAt: setting.publishedAt ?? new Date().toISOString(),
+              frame: setting.frame, adminCap: setting.adminCap, previousFrame: read?.frame ?? (0 as Kroner),
+            }) },
             ...(letter ? [queueMessage(letter)] : []),
           ]);
           return 'applied';
@@ -142,6 +148,16 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
           if (!(error instanceof ConcurrentChangeError) || attempt >= ATTEMPTS) throw error;
         }
       }
+    },
+
+    async frameHistory(tenantId, grantYear) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': frameHistoryItem.partitionOf(tenantId), ':prefix': frameHistoryItem.sortKeyPrefix(grantYear) },
+        ConsistentRead: true,
+      });
+      return items.map(frameHistoryItem.fromItem);
     },
   };
 }

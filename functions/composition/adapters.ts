@@ -1,4 +1,5 @@
 import { createAggregateRepository } from '../adapters/aggregate-repository';
+import { createAllocationDraftRepository } from '../adapters/allocation-draft-repository';
 import { createAllocationRepository } from '../adapters/allocation-repository';
 import { createApplicationRepository } from '../adapters/application-repository';
 import { createBrregRegistry } from '../adapters/brreg-registry';
@@ -31,6 +32,7 @@ export function createAdapters(config: Config) {
     budget: createBudgetRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
     ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
+    allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
     revokedTokens: createRevokedTokenStore(db, config.TABLE_NAME),

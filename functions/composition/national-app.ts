@@ -13,6 +13,7 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     allocations: root.adapters.allocations,
     ruleSetRepository: root.adapters.ruleSets,
     ruleSets: ruleSetsFrom(root.adapters.ruleSets),
+    allocationDrafts: root.adapters.allocationDrafts,
     clock: root.clock,
     newId: ulid,
     auth,

@@ -32,7 +32,7 @@ export function tenantKeys(tenant: string) {
     aggregates: `${prefix}AGGREGATES`,
     outbox: `${prefix}OUTBOX`,
     application: (applicationId: string) => `${prefix}APP#${applicationId}`,
-    /** The tenant's budget position, which the national allocation sets. */
+    /** The tenant's budget position and its frame history, which the national allocation sets. */
     budget: `${prefix}BUDGET`,
     /** `byList` partitions of the tenant's rounds' applications. */
     applicationsOfRounds: `${prefix}ROUND#${ANY}#APPS`,

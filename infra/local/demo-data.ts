@@ -32,6 +32,19 @@ export function readManagingMunicipalities(path = 'data/managing-municipalities.
   });
 }
 
+/**
+ * The municipality's role address, `postmottak@<name>.kommune.no`, as municipalities publish them
+ * (never a person's). Letters sent to it locally land in the SES stand-in's inbox, not the real one.
+ */
+export function municipalRoleAddress(name: string): string {
+  const domain = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `postmottak@${domain}.kommune.no`;
+}
+
 /** Deadlines municipalities have used (local practice), at 12:00 Oslo time. */
 const deadlineDays: readonly [month: number, day: number][] = [
   [2, 15],
@@ -160,7 +173,7 @@ export async function seedDemoData(
 
   const municipalities = options.municipalities ?? readManagingMunicipalities();
   const tenants: Tenant[] = [
-    { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears: [], managingPeriods: [{ from: thisYear }] },
+    { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears: [], managingPeriods: [{ from: thisYear }], contactEmail: 'postmottak@imdi.no' },
     ...municipalities.map((municipality) => ({
       tenantId: municipalTenantId(municipality.kommunenummer),
       kind: 'municipality' as const,
@@ -169,6 +182,7 @@ export async function seedDemoData(
       kommunenummerValidFrom: 2024,
       managingYears: [],
       managingPeriods: [{ from: thisYear }],
+      contactEmail: municipalRoleAddress(municipality.name),
     })),
   ];
   for (const [position, tenant] of tenants.entries()) {

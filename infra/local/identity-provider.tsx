@@ -26,21 +26,28 @@ export interface LocalUser {
   readonly tenantId: TenantId;
   readonly groups: readonly Role[];
   /** Which button label the sign-in page gives the user. */
-  readonly kind: 'officer' | 'national-admin';
+  readonly kind: 'officer' | 'municipal-admin' | 'national-admin';
   /** The tenant's name, for the button label. */
   readonly tenantName: string;
 }
 
 /**
- * The demo users of a tenant register: one officer per managing municipality and one IMDi
- * national admin. Ids are readable (`officer-k3201`) because they are made up, never personal.
+ * The demo users of a tenant register: one officer and one municipal admin (who also sets the
+ * admin reservation) per managing municipality, and one IMDi national admin. Ids are readable (`officer-k3201`) because they are made up, never personal.
  */
 export function demoUsersOf(tenants: readonly Tenant[]): LocalUser[] {
-  return tenants.flatMap((tenant): LocalUser[] =>
+  const users = tenants.flatMap((tenant): LocalUser[] =>
     tenant.kind === 'national'
       ? [{ sub: `${tenant.tenantId}-admin`, tenantId: tenant.tenantId, groups: ['national-admin'], kind: 'national-admin', tenantName: tenant.name }]
       : [{ sub: `officer-${tenant.tenantId}`, tenantId: tenant.tenantId, groups: ['officer'], kind: 'officer', tenantName: tenant.name }],
   );
+  // After everyone else, so a user's place in the list (which tests rely on) stays the same.
+  const municipalAdmins = tenants
+    .filter((tenant) => tenant.kind === 'municipality')
+    .map((tenant): LocalUser => ({
+      sub: `admin-${tenant.tenantId}`, tenantId: tenant.tenantId, groups: ['officer', 'municipal-admin'], kind: 'municipal-admin', tenantName: tenant.name,
+    }));
+  return [...users, ...municipalAdmins];
 }
 
 /** Settings of the local provider. */
@@ -202,7 +209,9 @@ export function createLocalIdentityProvider(options: LocalIdentityProviderOption
     const users: LocalUserChoice[] = (await options.users()).map((user) => ({
       sub: user.sub,
       group: user.kind === 'national-admin' ? 'national' : 'officers',
-      label: user.kind === 'national-admin' ? t('localIdp.nationalAdmin') : t('localIdp.officer', { name: user.tenantName }),
+      label: user.kind === 'national-admin'
+        ? t('localIdp.nationalAdmin')
+        : t(user.kind === 'municipal-admin' ? 'localIdp.municipalAdmin' : 'localIdp.officer', { name: user.tenantName }),
     }));
     const page = { lang: c.get('lang'), t, currentPath: `${url.pathname}${url.search}` };
     const fields = Object.fromEntries(Object.entries(request).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

@@ -22,3 +22,14 @@ export class IncompleteKeyError extends DomainError {
     }, { details: { grantYear, missing } });
   }
 }
+
+/** The year has no allocation version with this number. */
+export class AllocationVersionNotFoundError extends DomainError {
+  constructor(grantYear: number, version: number) {
+    super('allocation.not_found', {
+      nb: `Fordelingen for ${grantYear} har ingen versjon ${version}.`,
+      nn: `Fordelinga for ${grantYear} har ingen versjon ${version}.`,
+      en: `The ${grantYear} allocation has no version ${version}.`,
+    }, { details: { grantYear, version } });
+  }
+}

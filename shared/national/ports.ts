@@ -59,6 +59,23 @@ export interface BudgetRepository {
    * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`.
    */
   setFrame(frame: FrameSetting, letter: OutgoingMessage | undefined): Promise<'applied' | 'already_applied'>;
+  /**
+   * The frames the year's allocation versions gave the municipality, oldest first: written beside
+   * the position by `setFrame`, in the tenant's own budget partition, so the municipality's
+   * workspace can show the history without reading national data.
+   */
+  frameHistory(tenantId: TenantId, grantYear: number): Promise<FrameHistoryEntry[]>;
+}
+
+/** One allocation version's frame as the municipality received it. */
+export interface FrameHistoryEntry {
+  readonly allocationVersion: number;
+  /** When the version was published (or, without that, when the frame was applied). */
+  readonly publishedAt: string;
+  readonly frame: Kroner;
+  readonly adminCap: Kroner;
+  /** The frame before this version (0 for the first). */
+  readonly previousFrame: Kroner;
 }
 
 /** One municipality's frame and cap in an allocation version, as written to its position. */
@@ -69,6 +86,8 @@ export interface FrameSetting {
   readonly frame: Kroner;
   readonly adminCap: Kroner;
   readonly allocationVersion: number;
+  /** When the version was published, for the municipality's history of frames. */
+  readonly publishedAt?: string;
 }
 
 /** A published allocation version and how far its frames have reached the positions. */

@@ -31,7 +31,7 @@ describe('the officer app’s tenant data seam', () => {
       calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
       applications: { listSubmittedByRound: async () => [] },
       tenants: { getProfile: async () => undefined },
-      budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')) },
+      budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
     };
     const app = createOfficerApp({
       forTenant: (id) => {

@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'localIdp.officers': 'Case officers',
   'localIdp.national': 'IMDi',
   'localIdp.officer': 'Case officer in {name}',
+  'localIdp.municipalAdmin': 'Municipal administrator in {name}',
   'localIdp.nationalAdmin': 'Administrator at IMDi',
   'localIdp.signInAs': 'Sign in as {name}',
   'localIdp.invalid.title': 'Invalid sign-in request',

@@ -112,6 +112,7 @@ export const nb = {
   'localIdp.officers': 'Saksbehandlere',
   'localIdp.national': 'IMDi',
   'localIdp.officer': 'Saksbehandler i {name}',
+  'localIdp.municipalAdmin': 'Kommuneadministrator i {name}',
   'localIdp.nationalAdmin': 'Administrator i IMDi',
   'localIdp.signInAs': 'Logg inn som {name}',
   'localIdp.invalid.title': 'Ugyldig innloggingsforespørsel',

@@ -114,6 +114,7 @@ export const nn: Record<MessageKey, string> = {
   'localIdp.officers': 'Sakshandsamarar',
   'localIdp.national': 'IMDi',
   'localIdp.officer': 'Sakshandsamar i {name}',
+  'localIdp.municipalAdmin': 'Kommuneadministrator i {name}',
   'localIdp.nationalAdmin': 'Administrator i IMDi',
   'localIdp.signInAs': 'Logg inn som {name}',
   'localIdp.invalid.title': 'Ugyldig innloggingsførespurnad',

@@ -1,5 +1,6 @@
 import type { Call } from '../../shared/rounds/call';
 import { formatDateTime } from '../../shared/kernel/deadlines';
+import { BudgetPanel, type BudgetPanelData } from '../components/budget-panel';
 import { DataTable } from '../components/data-table';
 import { NotManagingNotice } from '../components/managing-notice';
 import type { ManagingPeriod } from '../../shared/kernel/tenants';
@@ -24,7 +25,13 @@ export function RoundStatusTag(props: { page: PageContext; status: Call['status'
  * deadline (Oslo time) and a link to the round. Only the signed-in tenant's rounds are ever passed in.
  * `notManaging`: by IMDi's register the municipality does not manage the scheme this year.
  */
-export function OfficerWorkspacePage(props: { page: PageContext; tenantName: string; rounds: Call[]; notManaging?: { year: number; periods: ManagingPeriod[] } }) {
+export function OfficerWorkspacePage(props: {
+  page: PageContext;
+  tenantName: string;
+  rounds: Call[];
+  notManaging?: { year: number; periods: ManagingPeriod[] };
+  budget?: BudgetPanelData;
+}) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
   return (
@@ -34,6 +41,7 @@ export function OfficerWorkspacePage(props: { page: PageContext; tenantName: str
       </h1>
       <p class="ds-paragraph">{t('officer.lead', { tenant: tenantName })}</p>
       {props.notManaging ? <NotManagingNotice lang={lang} {...props.notManaging} /> : null}
+      {props.budget ? <BudgetPanel lang={lang} budget={props.budget} /> : null}
       {rounds.length === 0 ? (
         <p class="ds-paragraph">{t('officer.rounds.none')}</p>
       ) : (

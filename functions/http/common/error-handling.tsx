@@ -19,6 +19,7 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'application.not_editable': 409,
   'allocation.published_meanwhile': 409,
   'rule_set.changed_meanwhile': 409,
+  'allocation.not_found': 404,
   'budget.not_open': 404,
   'register.not_found': 404,
   'register.already_managing': 409,

@@ -3,6 +3,8 @@ import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
+import { allocationCompletionApiRoutes } from './routes/allocation-completion-api';
+import { allocationPageRoutes, type AllocationPagesData } from './routes/allocation-pages';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
 import { overviewRoutes, type OverviewData } from './routes/overview';
 import { registerRoutes } from './routes/register';
@@ -11,7 +13,8 @@ import { ruleSetsApiRoutes } from './routes/rule-sets-api';
 import { ruleSetPageRoutes, type RuleSetPageData } from './routes/rule-sets';
 
 /** What the national (IMDi) app needs from the outside world. */
-export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants' | 'ruleSets'>, Omit<RuleSetPageData, 'tenants'> {
+export interface NationalDependencies
+  extends OverviewData, Omit<AllocationsData, 'tenants' | 'ruleSets'>, Omit<RuleSetPageData, 'tenants'>, Pick<AllocationPagesData, 'allocationDrafts'> {
   tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -31,6 +34,8 @@ export function createNationalApp(deps: NationalDependencies) {
   app.route('/', registerRoutes(deps));
   app.route('/', ruleSetsApiRoutes(deps));
   app.route('/', ruleSetPageRoutes(deps));
+  app.route('/', allocationCompletionApiRoutes(deps));
+  app.route('/', allocationPageRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

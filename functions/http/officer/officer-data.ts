@@ -13,8 +13,8 @@ export interface OfficerData {
   readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
-  /** The tenant's own budget positions; the admin reservation is the only change made here. */
-  readonly budget: Pick<BudgetRepository, 'get' | 'change'>;
+  /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */
+  readonly budget: Pick<BudgetRepository, 'get' | 'change' | 'frameHistory'>;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */

@@ -3,6 +3,7 @@ import { kroner } from '../../kernel/money.js';
 import type { Clock, IdGenerator } from '../../kernel/ports.js';
 import type { Tenant, TenantId } from '../../kernel/tenants.js';
 import type { OutgoingMessage } from '../../outbox/outbox.js';
+import { AllocationVersionNotFoundError } from '../allocation-errors.js';
 import { frameChanges, nextAllocationVersion, type AllocationProposal, type AllocationVersion, type FrameChange, type MunicipalFrame } from '../allocation-version.js';
 import { correctFrame, emptyPosition } from '../budget-position.js';
 import type { AllocationRepository, BudgetRepository, StoredAllocationVersion, TenantRepository } from '../ports.js';
@@ -62,7 +63,7 @@ async function applyVersion(deps: PublishAllocationDeps, version: StoredAllocati
       : undefined;
     await deps.budget.setFrame({
       tenantId: frame.tenantId, name: frame.name, grantYear: version.grantYear, frame: frame.frame, adminCap: frame.adminCap,
-      allocationVersion: version.version,
+      allocationVersion: version.version, publishedAt: version.publishedAt,
     }, letter);
   });
   await deps.allocations.markPublished(version.grantYear, version.version);
@@ -119,4 +120,31 @@ export async function publishAllocation(
   const created = await deps.allocations.create(version, { tenantId: input.publisher.tenantId, eventId: deps.newId() });
   await applyVersion(deps, created, latest, input.publisher.tenantId);
   return { version: { ...created, status: 'published' }, changes: frameChanges(latest, proposal) };
+}
+
+/**
+ * IMDi finishes publishing a version that was left `applying`: a publish stopped half-way (a crash,
+ * or a municipality's award raced a lower frame and the publish was refused mid-way).
+ *
+ * Primary course: every municipality's position that does not yet hold the version gets its frame
+ * and letter, as the publish would have given them, and the version is marked published. Running
+ * it again, or on a version already published, changes nothing.
+ *
+ * Alternatives:
+ * - No such version: `AllocationVersionNotFoundError`.
+ * - A municipality has meanwhile committed more than the version's frame: its
+ *   `FrameBelowCommittedError` / `AdminCapBelowReservedError`; the version stays `applying`, and a
+ *   correction (a new version) is the way on.
+ */
+export async function completeAllocation(
+  deps: PublishAllocationDeps,
+  input: { readonly grantYear: number; readonly version: number; readonly publisher: Publisher },
+): Promise<PublishedAllocation> {
+  const versions = await deps.allocations.list(input.grantYear);
+  const index = versions.findIndex((candidate) => candidate.version === input.version);
+  const version = versions[index];
+  if (!version) throw new AllocationVersionNotFoundError(input.grantYear, input.version);
+  const previous = versions[index - 1];
+  if (version.status === 'applying') await applyVersion(deps, version, previous, input.publisher.tenantId);
+  return { version: { ...version, status: 'published' }, changes: frameChanges(previous, version) };
 }

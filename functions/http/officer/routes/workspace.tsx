@@ -8,6 +8,7 @@ import { principalOf } from '../../common/authentication';
 import { notFound } from '../../common/error-handling';
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
+import { budgetPanelData } from './budget-panel-data';
 import { roundIdSchema } from './rounds-api';
 
 /** The officer's pages: the municipality's rounds, and one round with its received applications. */
@@ -19,14 +20,14 @@ export function workspaceRoutes(options: { clock?: Clock } = {}) {
   app.get('/officer', async (c) => {
     const { tenantId } = principalOf(c);
     const reading = c.var.data.tenants.getProfile(tenantId);
-    const [page, rounds, profile] = await Promise.all([
-      signedInPage(c, 'officer', async () => (await reading)?.name), c.var.data.calls.listByTenant(tenantId), reading,
+    const [page, rounds, profile, budget] = await Promise.all([
+      signedInPage(c, 'officer', async () => (await reading)?.name), c.var.data.calls.listByTenant(tenantId), reading, budgetPanelData(c, clock),
     ]);
     // A profile without periods was written before the register kept them: nothing is known to say.
     const year = osloYearOf(clock());
     const periods = profile?.managingPeriods;
     const notManaging = profile?.kind === 'municipality' && periods && !managesIn({ managingYears: [], managingPeriods: periods }, year) ? { year, periods } : undefined;
-    return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} />);
+    return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} />);
   });
 
   app.get('/officer/rounds/:roundId', async (c) => {
