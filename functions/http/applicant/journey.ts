@@ -11,6 +11,7 @@ import type { AppVariables } from '../common/app-env';
 import { notFound } from '../common/error-handling';
 import type { FormCycle, FormValues } from '../common/form-cycle';
 import { csrfToken, isValidCsrfToken, type ApplicantSession } from './session';
+import type { SigningKeys } from '../../common/signed-tokens';
 
 /** The repositories of one application, as its signed session may reach them. */
 export interface ApplicationData {
@@ -39,7 +40,7 @@ export interface ApplicationJourneyDependencies {
   clock: Clock;
   newId: IdGenerator;
   /** Signs links, sessions and CSRF tokens. */
-  signingSecret: string;
+  signingSecret: SigningKeys;
   baseUrl: string;
 }
 
