@@ -15,6 +15,7 @@ export function applicantApp({ config, adapters, logger, clock, forApplication }
       calls: adapters.calls,
       applications: adapters.applications,
       magicLinks: adapters.magicLinks,
+      linkRequests: adapters.linkRequests,
       rateCounter: adapters.rateCounter,
       forApplication,
       registry: adapters.registry,
