@@ -263,6 +263,13 @@ describe('api stack', () => {
     expect(readers).toEqual([/applicant/i]);
   });
 
+  it('lets no HTTP app send e-mail itself: they queue it in the outbox', () => {
+    for (const audience of audiences) {
+      const actions = statementsOfRole(api, roleIdOf(functionByDescription(api, audience))).flatMap((s) => [s.Action].flat()) as string[];
+      expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    }
+  });
+
   it('lets send-outbox, which signs the links of link requests, read the magic-link secret, and no other job', () => {
     const readsSecret = (pattern: RegExp) =>
       statementsOfRole(jobs, roleIdOf(functionByDescription(jobs, pattern))).some((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
