@@ -92,6 +92,36 @@ describe('the job handlers', () => {
     expect(lines.join('\n')).not.toContain(message.text);
   });
 
+  it('sends the queued mail even when resolving link requests fails, then fails the run', async () => {
+    // Prepare
+    const to = freshRecipient('uansett');
+    const message = receipt(to, '1989-05-02T09:00:00.000Z');
+    await adapters.db.send(new TransactWriteCommand({ TransactItems: [outboxPut(config.TABLE_NAME, message)] }));
+    const unreadableSecret = Object.assign(new Error('secret unreadable'), { name: 'AccessDeniedException' });
+    const { lines, logger } = capturingLogger();
+    const handler = createSendOutboxHandler({
+      outbox: adapters.outbox,
+      mailer: adapters.mailer,
+      clock: () => new Date('1989-05-02T09:00:03.000Z'),
+      logger,
+      linkRequests: {
+        linkRequests: { record: async () => undefined, listWaiting: async () => Promise.reject(unreadableSecret), take: async () => false },
+        applications: adapters.applications,
+        calls: adapters.calls,
+        magicLinks: adapters.magicLinks,
+        linkEmail: async () => Promise.reject(unreadableSecret),
+      },
+    });
+
+    // Act
+    const run = handler({}, lambdaContext);
+
+    // Assess
+    await expect(run).rejects.toThrow('secret unreadable');
+    expect(await emailsTo(to)).toHaveLength(1);
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ message: 'job failed', errorName: 'AccessDeniedException' }));
+  });
+
   it('close rounds through the middy handler and log each closed round', async () => {
     // Prepare
     await adapters.calls.create(openCall(tenantId, { roundId: 'handler', opensAt: '1989-01-01T00:00:00.000Z', deadline: '1989-03-01T11:00:00.000Z' }));

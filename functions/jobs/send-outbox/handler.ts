@@ -31,7 +31,15 @@ export function createSendOutboxHandler(deps: SendOutboxDeps) {
   return middy<unknown, JobSummary, Error, Context>()
     .use(jobLogging(deps.logger, 'send-outbox'))
     .handler(async (_event, context) => {
-      const requests = deps.linkRequests ? await resolveLinkRequests({ ...deps.linkRequests, clock: deps.clock }) : undefined;
+      // A failure to resolve (e.g. the signing secret unreadable) must not hold back the mail
+      // already queued: the run sends first, then fails with that error (alarm, retry).
+      let resolveFailure: { error: unknown } | undefined;
+      const requests = deps.linkRequests
+        ? await resolveLinkRequests({ ...deps.linkRequests, clock: deps.clock }).catch((error: unknown) => {
+            resolveFailure = { error };
+            return undefined;
+          })
+        : undefined;
       if (requests && requests.resolved > 0) {
         // Counts only: which requests found an application is exactly what must not leak.
         logger.log('debug', 'link requests resolved', { requestId: context.awsRequestId, ...requests });
@@ -48,6 +56,7 @@ export function createSendOutboxHandler(deps: SendOutboxDeps) {
           reason: o.reason,
         });
       }
+      if (resolveFailure) throw resolveFailure.error;
       return {
         sent: result.sent,
         failed: result.failed,
