@@ -25,8 +25,8 @@ export function sendOutboxJob(root: CompositionRoot) {
 
 /**
  * What resolving link requests is built from. The links it emails must open in the applicant app,
- * so it signs them with the same keys; they are read only when a request is waiting, once per
- * process (a failed read is tried again on the next run).
+ * so it signs them with the same keys; they are read when the first link is to be signed, then
+ * kept for the process (a failed read is tried again on the next run; after a rotation, restart).
  */
 export function linkRequestResolution({ adapters, config, clock, signingSecret }: CompositionRoot) {
   let keys: Promise<SigningKeys> | undefined;
