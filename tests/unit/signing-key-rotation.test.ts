@@ -44,6 +44,18 @@ describe('rotating the signing key with a current and a previous key', () => {
     expect(csrfToken(duringRotation, session)).toBe(csrfToken(afterRotation, session));
   });
 
+  it('lets an environment still signing with the old key accept what a rotated one signs (step 2 of the runbook)', () => {
+    // Prepare: environments side by side while they restart
+    const acceptingNew: SigningKeys = { current: OLD, previous: NEW };
+    const fromRotated = createLinkToken(duringRotation, link);
+    const fromAccepting = createLinkToken(acceptingNew, link);
+
+    // Act and assess
+    expect(readLinkToken(acceptingNew, fromRotated, NOW)?.tokenId).toBe(link.tokenId);
+    expect(readLinkToken(duringRotation, fromAccepting, NOW)?.tokenId).toBe(link.tokenId);
+    expect(readLinkToken(beforeRotation, fromRotated, NOW)).toBeUndefined();
+  });
+
   it('refuses what the old key signed once the previous key is dropped', () => {
     // Prepare
     const oldLink = createLinkToken(beforeRotation, link);
