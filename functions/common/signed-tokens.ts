@@ -18,9 +18,29 @@ export const LINK_LIFETIME_HOURS = 72;
 
 const linkPayload = z.object({ t: tenantIdSchema, a: z.string().min(1), k: z.string().min(16), e: z.number().int() });
 
-/** An HMAC of `payload` for one purpose, so a token of one kind never passes as another. */
-export function sign(secret: string, purpose: string, payload: string): string {
-  return createHmac('sha256', secret).update(`${purpose}.${payload}`).digest('base64url');
+/**
+ * The HMAC keys in use. Everything is signed with `current`; a token verifies with `current` or,
+ * during a rotation, with `previous`, so sessions and links signed before the rotation stay valid
+ * until they expire (docs/operations.md, *Rotate the signing secret*). Dropping `previous` ends them.
+ */
+export interface SigningKeys {
+  readonly current: string;
+  readonly previous?: string;
+}
+
+/** Keys from a single secret (no rotation in progress) or as they are. */
+export function signingKeys(keys: SigningKeys | string): SigningKeys {
+  return typeof keys === 'string' ? { current: keys } : keys;
+}
+
+/** An HMAC of `payload` with one key for one purpose, so a token of one kind never passes as another. */
+function hmac(key: string, purpose: string, payload: string): string {
+  return createHmac('sha256', key).update(`${purpose}.${payload}`).digest('base64url');
+}
+
+/** The signature of `payload` for `purpose`, always with the current key. */
+export function sign(keys: SigningKeys, purpose: string, payload: string): string {
+  return hmac(keys.current, purpose, payload);
 }
 
 /** Whether `given` is the signature `expected`, in constant time. */
@@ -31,17 +51,27 @@ export function sameSignature(expected: string, given: unknown): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A value as a signed, tamper-evident token (readable, not secret). */
-export function seal(secret: string, purpose: string, value: object): string {
-  const payload = Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${payload}.${sign(secret, purpose, payload)}`;
+/**
+ * Whether `given` signs `payload` for `purpose` with the current or the previous key. Both are
+ * always compared, so the time does not tell which key (if any) matched.
+ */
+export function signedWithAnyKey(keys: SigningKeys, purpose: string, payload: string, given: unknown): boolean {
+  const byCurrent = sameSignature(hmac(keys.current, purpose, payload), given);
+  const byPrevious = keys.previous !== undefined && sameSignature(hmac(keys.previous, purpose, payload), given);
+  return byCurrent || byPrevious;
 }
 
-/** The value of a token made by {@link seal}; undefined when forged or malformed. */
-export function unseal(secret: string, purpose: string, token: string): unknown {
+/** A value as a signed, tamper-evident token (readable, not secret), signed with the current key. */
+export function seal(keys: SigningKeys, purpose: string, value: object): string {
+  const payload = Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${payload}.${sign(keys, purpose, payload)}`;
+}
+
+/** The value of a token made by {@link seal} with either key; undefined when forged or malformed. */
+export function unseal(keys: SigningKeys, purpose: string, token: string): unknown {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0) return undefined;
-  if (!sameSignature(sign(secret, purpose, payload), signature)) return undefined;
+  if (!signedWithAnyKey(keys, purpose, payload, signature)) return undefined;
   try {
     return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
@@ -55,20 +85,20 @@ export function randomToken(): string {
 }
 
 /** Makes the signed token of an emailed link. */
-export function createLinkToken(secret: string, link: { tenantId: TenantId; applicationId: string; tokenId: string; expiresAt: string }): string {
-  return seal(secret, 'link', { t: link.tenantId, a: link.applicationId, k: link.tokenId, e: Date.parse(link.expiresAt) });
+export function createLinkToken(keys: SigningKeys, link: { tenantId: TenantId; applicationId: string; tokenId: string; expiresAt: string }): string {
+  return seal(keys, 'link', { t: link.tenantId, a: link.applicationId, k: link.tokenId, e: Date.parse(link.expiresAt) });
 }
 
 /** Reads an emailed link's token; undefined when forged, malformed or expired. */
-export function readLinkToken(secret: string, token: string, now: Date) {
-  const parsed = linkPayload.safeParse(unseal(secret, 'link', token));
+export function readLinkToken(keys: SigningKeys, token: string, now: Date) {
+  const parsed = linkPayload.safeParse(unseal(keys, 'link', token));
   if (!parsed.success || parsed.data.e <= now.getTime()) return undefined;
   return { tenantId: parsed.data.t, applicationId: parsed.data.a, tokenId: parsed.data.k };
 }
 
 /** What composing a link email needs. */
 export interface LinkSigning {
-  readonly signingSecret: string;
+  readonly signingSecret: SigningKeys;
   /** Public address of the applicant app, which the links point into. */
   readonly baseUrl: string;
   readonly clock: Clock;

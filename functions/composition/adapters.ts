@@ -7,6 +7,7 @@ import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
+import { createLinkRequestQueue } from '../adapters/link-request-queue';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createRateCounter } from '../adapters/rate-counter';
 import { createRevokedTokenStore } from '../adapters/revoked-token-store';
@@ -34,6 +35,7 @@ export function createAdapters(config: Config) {
     ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
+    linkRequests: createLinkRequestQueue(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
     revokedTokens: createRevokedTokenStore(db, config.TABLE_NAME),
     rateCounter: createRateCounter(db, config.TABLE_NAME),

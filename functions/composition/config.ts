@@ -27,7 +27,9 @@ export const configSchema = z.object({
   ATTACHMENTS_BUCKET: z.string().min(3).optional(),
   /** Locally: the key that signs applicants' links and sessions (at least 32 characters). */
   MAGIC_LINK_SECRET: z.string().min(32).optional(),
-  /** In AWS: the Secrets Manager secret holding that key. */
+  /** Locally, to try a rotation: the key before MAGIC_LINK_SECRET, still accepted when verifying. */
+  MAGIC_LINK_SECRET_PREVIOUS: z.string().min(32).optional(),
+  /** In AWS: the Secrets Manager secret holding that key, or `{"current","previous"}` keys during a rotation. */
   MAGIC_LINK_SECRET_ARN: z.string().min(20).optional(),
   /** Set only locally: the s3rver endpoint. */
   S3_ENDPOINT: z.url().optional(),

@@ -2,6 +2,9 @@ import { ulid } from 'ulid';
 import { createCloseRoundsHandler } from '../jobs/close-rounds/handler';
 import { createReconcileAggregatesHandler } from '../jobs/reconcile-aggregates/handler';
 import { createSendOutboxHandler } from '../jobs/send-outbox/handler';
+import type { Application } from '../../shared/applications/application';
+import type { Call } from '../../shared/rounds/call';
+import { composeLinkEmail, type SigningKeys } from '../common/signed-tokens';
 import type { CompositionRoot } from './root';
 
 /*
@@ -14,9 +17,34 @@ export function closeRoundsJob({ adapters, logger, clock }: CompositionRoot) {
   return createCloseRoundsHandler({ calls: adapters.calls, clock, newId: ulid, logger });
 }
 
-/** Sends what is due in the outbox. */
-export function sendOutboxJob({ adapters, logger, clock }: CompositionRoot) {
-  return createSendOutboxHandler({ outbox: adapters.outbox, mailer: adapters.mailer, clock, logger });
+/** Resolves the resume page's link requests, then sends what is due in the outbox. */
+export function sendOutboxJob(root: CompositionRoot) {
+  const { adapters, logger, clock } = root;
+  return createSendOutboxHandler({ outbox: adapters.outbox, mailer: adapters.mailer, clock, logger, linkRequests: linkRequestResolution(root) });
+}
+
+/**
+ * What resolving link requests is built from. The links it emails must open in the applicant app,
+ * so it signs them with the same keys; they are read when the first link is to be signed, then
+ * kept for the process (a failed read is tried again on the next run; after a rotation, restart).
+ */
+export function linkRequestResolution({ adapters, config, clock, signingSecret }: CompositionRoot) {
+  let keys: Promise<SigningKeys> | undefined;
+  const signingKeys = () => {
+    keys ??= signingSecret().catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    });
+    return keys;
+  };
+  return {
+    linkRequests: adapters.linkRequests,
+    applications: adapters.applications,
+    calls: adapters.calls,
+    magicLinks: adapters.magicLinks,
+    linkEmail: async (application: Application, call: Call) =>
+      composeLinkEmail({ signingSecret: await signingKeys(), baseUrl: config.APP_BASE_URL, clock, newId: ulid }, application, call),
+  };
 }
 
 /** Recounts the tenant-year aggregates and reports (or, when asked, repairs) any drift. */

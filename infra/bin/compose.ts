@@ -84,6 +84,7 @@ export function composeFordel(app: App, options: ComposeOptions = {}): FordelSta
   const jobs = new JobsStack(app, `${prefix}-jobs`, {
     ...common,
     ...shared,
+    magicLinkSecret: api.magicLinkSecret,
     description: 'Fordel: scheduled jobs',
   });
   const web = new WebStack(app, `${prefix}-web`, {

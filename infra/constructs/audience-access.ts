@@ -12,8 +12,9 @@ const sessionTenant = tenantKeys(SESSION_TENANT);
 
 /**
  * The anonymous applicant before a signed session names its tenant: the public list of open calls,
- * a call's round, finding an organisation's applications to resend their links, and consuming a
- * single-use link record whose signed token names it.
+ * a call's round, finding an organisation's applications (start's "use last year's answers"),
+ * recording a request for new links, and consuming a single-use link record whose signed token
+ * names it.
  */
 export const APPLICANT_ACCESS: readonly KeyScopedAccess[] = [
   { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls] },
@@ -22,6 +23,8 @@ export const APPLICANT_ACCESS: readonly KeyScopedAccess[] = [
   { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.links] },
   // Counting starts and link requests against their limits (functions/http/common/rate-limits.ts).
   { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [SERVICE_KEYS.rateWindows] },
+  // Recording a link request, which the send-outbox job resolves; the app never reads one back.
+  { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [SERVICE_KEYS.linkRequests] },
 ];
 
 /** The signed-in apps' own execution roles: recording a signed-out token and checking every token against them. */

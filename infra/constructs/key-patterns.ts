@@ -55,11 +55,13 @@ export const INDEX_KEYS = {
 
 /**
  * Partitions that are no one's data: the rate-limit windows of the public forms (hashed client and
- * email addresses) and the ids of signed-out tokens.
+ * email addresses), the ids of signed-out tokens, and the resume page's waiting link requests
+ * (one partition, functions/adapters/entities/link-request-item.ts).
  */
 export const SERVICE_KEYS = {
   rateWindows: 'RATE#*',
   revokedTokens: 'REVOKED#*',
+  linkRequests: 'LINK#REQUESTS',
 } as const;
 
 /** A ULID is 26 characters; IAM has no character classes, so the pattern fixes the length. */

@@ -18,7 +18,9 @@ export function createLocalApp(config: Config) {
   app.use('/static/*', serveStatic({ root: 'web/' }));
   const identityProvider = mountSignedInApps(app, compositionRoot);
   if (!config.MAGIC_LINK_SECRET) throw new LocalEnvironmentError('MAGIC_LINK_SECRET is not set for the local server.');
-  const applicant = applicantApp(compositionRoot, config.MAGIC_LINK_SECRET);
+  // A rotation can be tried locally with MAGIC_LINK_SECRET_PREVIOUS, as the AWS secret's `previous`.
+  const keys = config.MAGIC_LINK_SECRET_PREVIOUS ? { current: config.MAGIC_LINK_SECRET, previous: config.MAGIC_LINK_SECRET_PREVIOUS } : config.MAGIC_LINK_SECRET;
+  const applicant = applicantApp(compositionRoot, keys);
   app.route('/', applicant);
   // A path no app answers gets the applicant app's own 404 page or problem, not Hono's bare text.
   app.notFound((c) => applicant.fetch(c.req.raw, c.env));

@@ -71,7 +71,7 @@ export class ApiStack extends Stack {
       {
         id: 'AwsSolutions-SMG4',
         reason:
-          'Rotating the signing key invalidates every magic link in flight, so it is rotated by hand at a quiet hour (docs/operations.md) rather than on an automatic schedule.',
+          'The secret holds a current and a previous key, and a rotation keeps the old key as previous until the last link it signed expires (72 h); that two-step rotation is done by hand (docs/operations.md) rather than by an automatic rotation Lambda.',
       },
     ]);
 
@@ -81,7 +81,8 @@ export class ApiStack extends Stack {
       ...runtimeEnvironment({ ...props, sessionRoles: access.sessionRoles }),
       AUTH_ISSUER: props.issuer,
       AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
-      // Every app gets the same configuration shape; only the applicant role may read the secret.
+      // Every app gets the same configuration shape; only the applicant role may read the secret
+      // (and, in the jobs stack, send-outbox, which signs the links of link requests).
       MAGIC_LINK_SECRET_ARN: this.magicLinkSecret.secretArn,
     };
 
@@ -102,8 +103,8 @@ export class ApiStack extends Stack {
     access.grantTo({ applicant: applicant.role, officer: officer.role, national: national.role });
     this.sessionRoles = { officer: access.officerSession.role, applicant: access.applicantSession.role };
     this.magicLinkSecret.grantRead(applicant.role);
-    // Magic links go out at once (not via the outbox): the applicant is waiting for them.
-    props.mail.grantSend(applicant.role);
+    // No SES: the applicant app only queues e-mail (outbox) and records link requests; the
+    // send-outbox job sends them.
 
     new LambdaAlarms(this, 'Alarms', { functions: [applicant, officer, national] });
 

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -11,7 +12,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { OSLO_TIME_ZONE } from '../../shared/kernel/deadlines';
 import { FordelFunction } from '../constructs/fordel-function';
-import { INDEX_KEYS, TENANT_REGISTER_KEY, tenantKeys } from '../constructs/key-patterns';
+import { INDEX_KEYS, SERVICE_KEYS, TENANT_REGISTER_KEY, tenantKeys } from '../constructs/key-patterns';
 import { LambdaAlarms } from '../constructs/lambda-alarms';
 import { runtimeEnvironment } from '../constructs/runtime-environment';
 import { grantKeyScopedAccess, type KeyScopedAccess } from '../constructs/table-access';
@@ -27,6 +28,8 @@ export interface JobDefinition {
   readonly maxEventAge: Duration;
   /** Whether the job sends e-mail itself. */
   readonly sendsMail: boolean;
+  /** Whether the job signs applicants' links, and so reads the signing secret. */
+  readonly signsLinks: boolean;
   /**
    * The partitions its code touches and what it does in each, and no more (TransactWriteItems is
    * authorised per item action). Jobs work across tenants, so each names key patterns over every
@@ -46,6 +49,7 @@ export const JOBS = {
     timeout: Duration.minutes(2),
     maxEventAge: Duration.minutes(5),
     sendsMail: false,
+    signsLinks: false,
     // Query the open-calls index; a transaction of the round's update and the audit event's put.
     tableAccess: [
       { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls] },
@@ -61,10 +65,18 @@ export const JOBS = {
     timeout: Duration.seconds(50),
     maxEventAge: Duration.minutes(1),
     sendsMail: true,
+    // It resolves the resume page's link requests into signed links before it sends.
+    signsLinks: true,
     // Query the pending-mail index; conditional updates to claim a message and record the result.
+    // Link requests: query and take (delete) them; find the organisation's applications on
+    // `byOrganisation`; read each one's round; a transaction putting the link record and its email.
     tableAccess: [
       { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.pendingMail] },
       { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [anyTenant.outbox] },
+      { on: 'table', actions: ['dynamodb:Query', 'dynamodb:DeleteItem'], leadingKeys: [SERVICE_KEYS.linkRequests] },
+      { on: 'byOrganisation', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.applicationsOfAnyOrganisation] },
+      { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [anyTenant.rounds] },
+      { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.links, anyTenant.outbox] },
     ],
   },
   reconcileAggregates: {
@@ -76,6 +88,7 @@ export const JOBS = {
     // A missed night is covered by the next one.
     maxEventAge: Duration.hours(1),
     sendsMail: false,
+    signsLinks: false,
     // Query the tenant register, each tenant's rounds and (on `byList`) each round's applications;
     // GetItem the aggregate; UpdateItem only for a repair, conditional on the counters read.
     tableAccess: [
@@ -94,6 +107,8 @@ export interface JobsStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly attachmentsBucket: s3.IBucket;
   readonly mail: MailStack;
+  /** The key that signs applicants' links (the api stack's), read by the jobs that sign links. */
+  readonly magicLinkSecret: secretsmanager.ISecret;
   readonly appBaseUrl: string;
   readonly logLevel: string;
   readonly logRetention: logs.RetentionDays;
@@ -130,7 +145,7 @@ export class JobsStack extends Stack {
       const fn = new FordelFunction(this, id, {
         entry: job.entry,
         description: job.description,
-        environment,
+        environment: job.signsLinks ? { ...environment, MAGIC_LINK_SECRET_ARN: props.magicLinkSecret.secretArn } : environment,
         logRetention: props.logRetention,
         timeout: job.timeout,
         memorySize: 512,
@@ -141,6 +156,7 @@ export class JobsStack extends Stack {
       // the account's concurrency from the HTTP apps. An overlap shows up as a throttle alarm.
       (fn.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = JOB_CONCURRENCY;
       if (job.sendsMail) props.mail.grantSend(fn.role);
+      if (job.signsLinks) props.magicLinkSecret.grantRead(fn.role);
 
       // One role per schedule, next to it, instead of the shared role the target would create.
       const schedulerRole = new iam.Role(this, `${id}SchedulerRole`, {

@@ -4,7 +4,10 @@
  * - the weight of each applicant page (HTML + CSS + JS bytes, raw and gzipped);
  * - request latency of the public pages and API against DynamoDB Local (p50/p95);
  * - the time of a link request for a known and an unknown address, which must not differ.
- * - what tenant-scoped credentials add to an officer request, cold and warm (see tenant-sessions.ts).
+ * - what tenant-scoped credentials add to an officer request through the officer app, cold and warm
+ *   (see tenant-sessions.ts; STS is a local stand-in, so the cold figure excludes real STS's round trip).
+ *
+ * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`) runs just that part.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -31,8 +34,12 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** `--only=a,b` runs just those parts: bundles, pages, latency, tenant-sessions, link-requests. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (part: string) => !only || only.includes(part);
+
 async function main() {
-  const bundles = await bundleSizes();
+  const bundles = runs('bundles') ? await bundleSizes() : [];
   const standIns = await startStandIns({ tableName: 'fordel-bench' });
   const port = await freePort();
   const config = loadConfig({
@@ -48,7 +55,8 @@ async function main() {
     AUTH_ISSUER: `http://127.0.0.1:${port}/local-idp`,
     AUTH_CLIENT_ID: 'fordel-local',
   });
-  const { app, adapters, compositionRoot } = createLocalApp(config);
+  const { app, adapters, compositionRoot, identityProvider } = createLocalApp(config);
+  if (!identityProvider) throw new Error('The bench server has no local identity provider');
   const tenantId = 'k3240' as TenantId;
   for (let index = 0; index < 40; index++) {
     await adapters.calls.create(openCall(`bench${index}` as TenantId, { opensAt: '2026-11-01T00:00:00.000Z' }));
@@ -75,6 +83,7 @@ async function main() {
     const html = Buffer.from(await response.arrayBuffer());
     pages.push({ page: name, htmlBytes: html.length, cssBytes, jsBytes: 0, totalGzipBytes: gzipSync(html).length + cssGzip });
   };
+  if (runs('pages')) {
   await weigh('start page (41 calls)', await client.get('/'));
   await weigh('call page', await client.get(`/calls/${tenantId}/2027-1`));
   await weigh('apply: organisation', await client.get(`/calls/${tenantId}/2027-1/apply`));
@@ -83,10 +92,11 @@ async function main() {
   const applicationPath = started.headers.get('location')!.replace(/\/contact$/, '');
   for (const step of ['contact', 'project', 'budget', 'attachments', 'questions', 'review']) await weigh(`apply: ${step}`, await client.get(`${applicationPath}/${step}`));
   await weigh('status', await client.get(applicationPath));
+  }
 
   // Latency of the public read paths.
   const latency: { path: string; requests: number; p50Ms: number; p95Ms: number }[] = [];
-  for (const path of ['/', '/api/calls', `/calls/${tenantId}/2027-1`, '/healthz']) {
+  for (const path of runs('latency') ? ['/', '/api/calls', `/calls/${tenantId}/2027-1`, '/healthz'] : []) {
     const times: number[] = [];
     for (let index = 0; index < 200; index++) {
       const started = performance.now();
@@ -98,22 +108,33 @@ async function main() {
   }
 
   const benchTenants = Array.from({ length: 40 }, (_, index) => `bench${index}` as TenantId);
-  const tenantSessions = await measureTenantSessions(config, benchTenants);
-  const linkRequests = await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId);
+  const tenantSessions = runs('tenant-sessions') ? await measureTenantSessions(config, benchTenants, identityProvider) : undefined;
+  const linkRequests = runs('link-requests') ? await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId) : undefined;
 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await standIns.stop();
 
-  console.log('\nLambda bundles (minified ESM, @aws-sdk external)');
-  console.table(bundles.map((row) => ({ entry: row.entry, kB: (row.bytes / 1024).toFixed(0), 'gzip kB': (row.gzipBytes / 1024).toFixed(0) })));
-  console.log('Applicant page weight (HTML + CSS + JS)');
-  console.table(pages.map((row) => ({ page: row.page, 'HTML kB': (row.htmlBytes / 1024).toFixed(1), 'CSS kB': (row.cssBytes / 1024).toFixed(0), 'JS kB': 0, 'total gzip kB': (row.totalGzipBytes / 1024).toFixed(0) })));
-  console.log('Latency against DynamoDB Local (sequential requests)');
-  console.table(latency);
-  console.log('Link requests (POST /resume) for an address with an application and one without');
-  console.table(linkRequests);
-  console.log(`Officer request through the tenant seam (${tenantSessions.assumeRoleCalls} AssumeRole calls for ${tenantSessions.officerRequests} requests; STS is a local stand-in, real STS latency in AWS is not measured)`);
+  if (bundles.length) {
+    console.log('\nLambda bundles (minified ESM, @aws-sdk external)');
+    console.table(bundles.map((row) => ({ entry: row.entry, kB: (row.bytes / 1024).toFixed(0), 'gzip kB': (row.gzipBytes / 1024).toFixed(0) })));
+  }
+  if (pages.length) {
+    console.log('Applicant page weight (HTML + CSS + JS)');
+    console.table(pages.map((row) => ({ page: row.page, 'HTML kB': (row.htmlBytes / 1024).toFixed(1), 'CSS kB': (row.cssBytes / 1024).toFixed(0), 'JS kB': 0, 'total gzip kB': (row.totalGzipBytes / 1024).toFixed(0) })));
+  }
+  if (latency.length) {
+    console.log('Latency against DynamoDB Local (sequential requests)');
+    console.table(latency);
+  }
+  if (linkRequests) {
+    console.log('Link requests (POST /resume) for an address with an application and one without');
+    console.table(linkRequests);
+  }
+  if (tenantSessions) {
+  console.log(`Officer request ${tenantSessions.route} through the officer app, cold and warm (${tenantSessions.assumeRoleCalls} AssumeRole calls for ${tenantSessions.officerRequests} requests)`);
+  console.log(`NOTE: ${tenantSessions.note}.`);
   console.table(tenantSessions.rows);
+  }
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions }, null, 2)}\n`);
   console.log('Written to bench/results.json');

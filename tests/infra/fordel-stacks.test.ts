@@ -263,6 +263,26 @@ describe('api stack', () => {
     expect(readers).toEqual([/applicant/i]);
   });
 
+  it('lets no HTTP app send e-mail itself: they queue it in the outbox', () => {
+    for (const audience of audiences) {
+      const actions = statementsOfRole(api, roleIdOf(functionByDescription(api, audience))).flatMap((s) => [s.Action].flat()) as string[];
+      expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    }
+  });
+
+  it('lets send-outbox, which signs the links of link requests, read the magic-link secret, and no other job', () => {
+    const readsSecret = (pattern: RegExp) =>
+      statementsOfRole(jobs, roleIdOf(functionByDescription(jobs, pattern))).some((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
+    const env = (pattern: RegExp) => functionByDescription(jobs, pattern).Properties.Environment.Variables;
+
+    expect(readsSecret(/send queued e-mails/)).toBe(true);
+    expect(env(/send queued e-mails/).MAGIC_LINK_SECRET_ARN).toBeDefined();
+    for (const other of [/close application rounds/, /reconcile the tenant-year/]) {
+      expect(readsSecret(other)).toBe(false);
+      expect(env(other).MAGIC_LINK_SECRET_ARN).toBeUndefined();
+    }
+  });
+
   const authorizationByRoute = (template: Template) =>
     Object.fromEntries(
       (Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[]).map((r) => [
@@ -370,7 +390,13 @@ describe('jobs stack', () => {
 
     expect(closeRounds.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(closeRounds.some((a) => a.startsWith('ses:'))).toBe(false);
-    expect(sendOutbox.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect([...new Set(sendOutbox.filter((a) => a.startsWith('dynamodb:')))].sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
     expect(sendOutbox).toContain('ses:SendEmail');
   });
 

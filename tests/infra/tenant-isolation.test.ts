@@ -118,6 +118,13 @@ describe('applicant roles', () => {
     expect(isAllowed(own, items('Query', ['CALLS#OPEN'], indexArn('byList')))).toBe(true);
     expect(isAllowed(own, items('GetItem', ['T#t1#ROUNDS']))).toBe(true);
     expect(isAllowed(own, items('UpdateItem', ['T#t1#LINKS']))).toBe(true);
+    // A link request is only put; reading or taking one back is the send-outbox job's.
+    expect(isAllowed(own, items('PutItem', ['LINK#REQUESTS']))).toBe(true);
+    expect(isAllowed(own, items('Query', ['LINK#REQUESTS']))).toBe(false);
+    expect(isAllowed(own, items('GetItem', ['LINK#REQUESTS']))).toBe(false);
+    expect(isAllowed(own, items('DeleteItem', ['LINK#REQUESTS']))).toBe(false);
+    expect(isAllowed(own, items('PutItem', ['LINK#OTHER']))).toBe(false);
+    expect(isAllowed(own, items('PutItem', ['T#t1#LINKS']))).toBe(false);
     expect(isAllowed(own, items('Query', ['T#t1#ROUND#r1#APPS'], indexArn('byList')))).toBe(false);
     expect(isAllowed(own, items('GetItem', ['T#t1#APP#' + APP]))).toBe(false);
     expect(isAllowed(own, items('PutItem', ['T#t1#ROUNDS']))).toBe(false);
@@ -208,7 +215,7 @@ describe('job roles', () => {
     expect(isAllowed(policies, items('PutItem', ['T#t1#ROUNDS']))).toBe(false);
   });
 
-  it('lets send-outbox read the pending list and update outbox messages, nothing more', () => {
+  it('lets send-outbox read the pending list, update outbox messages and resolve link requests, nothing more', () => {
     const policies = jobPolicies('sendOutbox');
 
     expect(isAllowed(policies, items('Query', ['OUTBOX#PENDING'], indexArn('byList')))).toBe(true);
@@ -216,6 +223,31 @@ describe('job roles', () => {
     expect(isAllowed(policies, items('GetItem', ['T#t1#OUTBOX']))).toBe(false);
     expect(isAllowed(policies, items('UpdateItem', ['T#t1#APP#' + APP]))).toBe(false);
     expect(isAllowed(policies, items('Query', ['CALLS#OPEN'], indexArn('byList')))).toBe(false);
+  });
+
+  it('lets send-outbox take link requests, find the applications, read their rounds and write links and their emails', () => {
+    const policies = jobPolicies('sendOutbox');
+
+    // Each key the resolution touches, with the action it uses.
+    expect(isAllowed(policies, items('Query', ['LINK#REQUESTS']))).toBe(true);
+    expect(isAllowed(policies, items('DeleteItem', ['LINK#REQUESTS']))).toBe(true);
+    expect(isAllowed(policies, items('Query', ['ORG#123456785'], indexArn('byOrganisation')))).toBe(true);
+    expect(isAllowed(policies, items('GetItem', ['T#t1#ROUNDS']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#LINKS']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#OUTBOX']))).toBe(true);
+    // And nothing beside them.
+    expect(isAllowed(policies, items('PutItem', ['LINK#REQUESTS']))).toBe(false);
+    expect(isAllowed(policies, items('DeleteItem', ['T#t1#LINKS']))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#LINKS']))).toBe(false);
+    expect(isAllowed(policies, items('GetItem', ['T#t1#LINKS']))).toBe(false);
+    expect(isAllowed(policies, items('GetItem', ['T#t1#APP#' + APP]))).toBe(false);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#APP#' + APP]))).toBe(false);
+    expect(isAllowed(policies, items('Query', ['T#t1#ROUNDS']))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#ROUNDS']))).toBe(false);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(false);
+    expect(isAllowed(policies, items('Query', ['ORG#123456785']))).toBe(false);
+    expect(isAllowed(policies, items('GetItem', ['NATIONAL#TENANTS']))).toBe(false);
+    expect(isAllowed(policies, { action: 's3:GetObject', resource: objectArn(`t1/${APP}/x.pdf`) })).toBe(false);
   });
 
   it('lets reconcile-aggregates read the register, rounds and round lists, and get and repair aggregates', () => {

@@ -17,6 +17,7 @@ import { createSendOutboxHandler } from '../../functions/jobs/send-outbox/handle
 import { ensureTable } from '../../infra/local/create-table';
 import type { OutgoingMessage } from '../../shared/outbox/outbox';
 import { lambdaContext } from '../support/api-gateway-event';
+import { ApplicantClient, linkIn, testApplicantApp } from '../support/applicant-client';
 import { openCall } from '../support/calls';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
@@ -41,6 +42,9 @@ beforeAll(async () => {
     SES_ENDPOINT: config.SES_ENDPOINT,
     AWS_REGION: config.AWS_REGION,
     LOG_LEVEL: 'error',
+    // send-outbox signs the links of link requests with the applicant app's keys.
+    MAGIC_LINK_SECRET: config.MAGIC_LINK_SECRET,
+    APP_BASE_URL: config.APP_BASE_URL,
   });
 });
 
@@ -86,6 +90,36 @@ describe('the job handlers', () => {
     expect(logged).toContainEqual(expect.objectContaining({ message: 'job finished', job: 'send-outbox', requestId: lambdaContext.awsRequestId }));
     expect(lines.join('\n')).not.toContain(to);
     expect(lines.join('\n')).not.toContain(message.text);
+  });
+
+  it('sends the queued mail even when resolving link requests fails, then fails the run', async () => {
+    // Prepare
+    const to = freshRecipient('uansett');
+    const message = receipt(to, '1989-05-02T09:00:00.000Z');
+    await adapters.db.send(new TransactWriteCommand({ TransactItems: [outboxPut(config.TABLE_NAME, message)] }));
+    const unreadableSecret = Object.assign(new Error('secret unreadable'), { name: 'AccessDeniedException' });
+    const { lines, logger } = capturingLogger();
+    const handler = createSendOutboxHandler({
+      outbox: adapters.outbox,
+      mailer: adapters.mailer,
+      clock: () => new Date('1989-05-02T09:00:03.000Z'),
+      logger,
+      linkRequests: {
+        linkRequests: { record: async () => undefined, listWaiting: async () => Promise.reject(unreadableSecret), take: async () => false },
+        applications: adapters.applications,
+        calls: adapters.calls,
+        magicLinks: adapters.magicLinks,
+        linkEmail: async () => Promise.reject(unreadableSecret),
+      },
+    });
+
+    // Act
+    const run = handler({}, lambdaContext);
+
+    // Assess
+    await expect(run).rejects.toThrow('secret unreadable');
+    expect(await emailsTo(to)).toHaveLength(1);
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ message: 'job failed', errorName: 'AccessDeniedException' }));
   });
 
   it('close rounds through the middy handler and log each closed round', async () => {
@@ -139,8 +173,31 @@ describe('the job Lambda entry points', () => {
     const summary = await handler({}, lambdaContext);
 
     // Assess
-    expect(summary).toEqual({ sent: 1, failed: 0, dead: 0, skipped: 0 });
+    expect(summary).toEqual({ sent: 1, failed: 0, dead: 0, skipped: 0, linkRequests: 0, linksIssued: 0 });
     expect(await emailsTo(to)).toHaveLength(1);
+  });
+
+  it('resolve a link request into a link that opens in the applicant app, signed with the keys from the environment', async () => {
+    // Prepare: an application, and a request for its links on the resume page
+    const email = freshRecipient('lenkje');
+    const applicantTenant = freshTenantId('jobslink');
+    const harness = testApplicantApp(config);
+    await harness.adapters.calls.create(openCall(applicantTenant, { opensAt: '2026-11-01T00:00:00.000Z' }));
+    const client = new ApplicantClient(harness.app);
+    expect((await client.post(`/calls/${applicantTenant}/2027-1/apply`, { orgnr: '311100386', email }, { guards: false })).status).toBe(303);
+    const { handler } = await import('../../functions/jobs/send-outbox/lambda');
+    await handler({}, lambdaContext);
+    expect((await new ApplicantClient(harness.app).post('/resume', { orgnr: '311100386', email }, { guards: false })).status).toBe(200);
+
+    // Act
+    const summary = await handler({}, lambdaContext);
+
+    // Assess
+    expect(summary).toMatchObject({ sent: 1, linkRequests: 1, linksIssued: 1 });
+    const link = new URL(linkIn((await emailsTo(email)).at(-1)!));
+    const opened = await new ApplicantClient(harness.app).post(link.pathname, {}, { guards: false });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toMatch(/^\/applications\//);
   });
 
   it('close a round whose deadline passed an hour ago', async () => {

@@ -1,5 +1,8 @@
 import { createLogger } from '../../functions/common/logger';
 import { applicantApp, createCompositionRoot, type Adapters, type Config } from '../../functions/composition';
+import { ulid } from 'ulid';
+import { composeLinkEmail, signingKeys } from '../../functions/common/signed-tokens';
+import { resolveLinkRequests } from '../../shared/applications/use-cases/resolve-link-requests';
 import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import type { StoredEmail } from './mail-inbox';
 
@@ -9,8 +12,23 @@ export function testApplicantApp(config: Config, clock: () => Date = () => new D
   return { app: applicantApp(root, config.MAGIC_LINK_SECRET!), adapters: root.adapters };
 }
 
-/** Sends what is due in the outbox through the SES stand-in, as the scheduled job does. */
-export async function flushOutbox(adapters: Adapters, clock: () => Date = () => new Date()) {
+/** The key every test configuration signs with (tests/support/test-environment.ts). */
+const TEST_SIGNING_SECRET = 'test-signing-secret-of-at-least-32-characters';
+
+/**
+ * Resolves waiting link requests, then sends what is due in the outbox through the SES stand-in,
+ * as a run of the scheduled send-outbox job does.
+ */
+export async function flushOutbox(adapters: Adapters, clock: () => Date = () => new Date(), baseUrl = 'http://localhost:3000') {
+  const signing = { signingSecret: signingKeys(TEST_SIGNING_SECRET), baseUrl, clock, newId: ulid };
+  await resolveLinkRequests({
+    linkRequests: adapters.linkRequests,
+    applications: adapters.applications,
+    calls: adapters.calls,
+    magicLinks: adapters.magicLinks,
+    linkEmail: async (application, call) => composeLinkEmail(signing, application, call),
+    clock,
+  });
   return sendPendingMail({ outbox: adapters.outbox, mailer: adapters.mailer, clock });
 }
 

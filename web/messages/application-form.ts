@@ -233,9 +233,9 @@ export const applicationText = text({
   },
   'resume.submit': { nb: 'Send lenke', nn: 'Send lenkje', en: 'Send link' },
   'resume.sent': {
-    nb: 'Hvis vi har en søknad fra organisasjonen med denne e-postadressen, har vi nå sendt en lenke dit. Sjekk innboksen (og søppelposten).',
-    nn: 'Om vi har ein søknad frå organisasjonen med denne e-postadressa, har vi no sendt ei lenkje dit. Sjekk innboksen (og søppelposten).',
-    en: 'If we have an application from the organisation with this email address, we have now sent a link there. Check your inbox (and spam folder).',
+    nb: 'Hvis vi har en søknad fra organisasjonen med denne e-postadressen, sender vi en lenke dit i løpet av et par minutter. Sjekk innboksen (og søppelposten).',
+    nn: 'Om vi har ein søknad frå organisasjonen med denne e-postadressa, sender vi ei lenkje dit i løpet av eit par minutt. Sjekk innboksen (og søppelposten).',
+    en: 'If we have an application from the organisation with this email address, we will send a link there within a couple of minutes. Check your inbox (and spam folder).',
   },
   'call.apply': { nb: 'Søk på denne utlysningen', nn: 'Søk på denne utlysinga', en: 'Apply to this call' },
   'call.closed': { nb: 'Søknadsfristen er ute.', nn: 'Søknadsfristen er ute.', en: 'The deadline has passed.' },

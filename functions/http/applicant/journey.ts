@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Application } from '../../../shared/applications/application';
+import type { LinkRequestQueue } from '../../../shared/applications/link-requests';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore, OrganisationRegistry } from '../../../shared/applications/ports';
 import type { Clock, IdGenerator, RateCounter } from '../../../shared/kernel/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
@@ -11,6 +12,7 @@ import type { AppVariables } from '../common/app-env';
 import { notFound } from '../common/error-handling';
 import type { FormCycle, FormValues } from '../common/form-cycle';
 import { csrfToken, isValidCsrfToken, type ApplicantSession } from './session';
+import type { SigningKeys } from '../../common/signed-tokens';
 
 /** The repositories of one application, as its signed session may reach them. */
 export interface ApplicationData {
@@ -32,6 +34,8 @@ export interface ApplicationJourneyDependencies {
   applications: Pick<ApplicationRepository, 'listByOrganisation'>;
   /** Consuming a single-use link, whose signed token names the record. */
   magicLinks: Pick<MagicLinkStore, 'consume'>;
+  /** Recording a request for new links, which the send-outbox job resolves. */
+  linkRequests: Pick<LinkRequestQueue, 'record'>;
   forApplication: (tenantId: TenantId, applicationId: string) => ApplicationData;
   /** Counts starts and link requests against the limits in `common/rate-limits`. */
   rateCounter: RateCounter;
@@ -39,7 +43,7 @@ export interface ApplicationJourneyDependencies {
   clock: Clock;
   newId: IdGenerator;
   /** Signs links, sessions and CSRF tokens. */
-  signingSecret: string;
+  signingSecret: SigningKeys;
   baseUrl: string;
 }
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
-import { randomToken, sameSignature, seal, sign, unseal } from '../../common/signed-tokens';
+import { randomToken, seal, sign, signedWithAnyKey, unseal, type SigningKeys } from '../../common/signed-tokens';
 
 /**
  * Applicants have no account. An emailed link (signed, expiring, single use) or starting an
@@ -25,7 +25,7 @@ export interface ApplicantSession {
 }
 
 /** Opens a session for one application. */
-export function startSession(c: Context, secret: string, session: { tenantId: TenantId; applicationId: string }, now: Date): ApplicantSession {
+export function startSession(c: Context, secret: SigningKeys, session: { tenantId: TenantId; applicationId: string }, now: Date): ApplicantSession {
   const sessionId = randomToken();
   const expires = now.getTime() + SESSION_LIFETIME_HOURS * 3_600_000;
   setCookie(c, SESSION_COOKIE, seal(secret, 'session', { t: session.tenantId, a: session.applicationId, s: sessionId, e: expires }), {
@@ -40,7 +40,7 @@ export function startSession(c: Context, secret: string, session: { tenantId: Te
 }
 
 /** The session of the request, if it is valid and not expired. */
-export function readSession(c: Context, secret: string, now: Date): ApplicantSession | undefined {
+export function readSession(c: Context, secret: SigningKeys, now: Date): ApplicantSession | undefined {
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return undefined;
   const parsed = sessionPayload.safeParse(unseal(secret, 'session', cookie));
@@ -54,11 +54,11 @@ export function endSession(c: Context): void {
 }
 
 /** The CSRF token forms of this session must carry. */
-export function csrfToken(secret: string, session: ApplicantSession): string {
+export function csrfToken(secret: SigningKeys, session: ApplicantSession): string {
   return sign(secret, 'csrf', session.sessionId);
 }
 
 /** Whether a posted CSRF token belongs to the session. */
-export function isValidCsrfToken(secret: string, session: ApplicantSession, token: unknown): boolean {
-  return sameSignature(csrfToken(secret, session), token);
+export function isValidCsrfToken(secret: SigningKeys, session: ApplicantSession, token: unknown): boolean {
+  return signedWithAnyKey(secret, 'csrf', session.sessionId, token);
 }
