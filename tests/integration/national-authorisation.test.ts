@@ -97,4 +97,17 @@ describe('the national app’s authorisation', () => {
     // Assess
     expect(response.status).toBe(200);
   });
+
+  it('takes an integrator’s bodiless POST with a bearer token and no content type as an API call, not a forged form', async () => {
+    // Prepare
+    const [, nationalAdmin] = demoUsersOf(tenants) as LocalUser[];
+    const token = (await signIn(server.baseUrl, 'national', nationalAdmin!.sub)).idToken;
+
+    // Act
+    const response = await fetch(`${server.baseUrl}/national/api/years/2023/allocations/9/completion`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'allocation.not_found' });
+  });
 });

@@ -31,12 +31,15 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
 /**
  * Refuses a form posted from another site, or with neither `Origin` nor `Sec-Fetch-Site`, with 403:
  * the browser sends them on every form post, so only a forged request lacks both. A path no route
- * answers is left to the 404 answer, which changes nothing either way.
+ * answers is left to the 404 answer, which changes nothing either way. A request with a bearer
+ * token is an API client's, not a form's: no site can make a browser add that header to a
+ * cross-site request without a CORS preflight, which no app allows, so it is left to the token check.
  */
 export function sameOriginForms(baseUrl: string): MiddlewareHandler<AppEnv> {
   const guard = csrf({ origin: new URL(baseUrl).origin });
   // Middleware is registered for every method ('ALL'); a route that answers has a method of its own.
   const answered = (c: Context) => matchedRoutes(c).some((route) => route.method !== 'ALL');
-  return async (c, next) => (answered(c) ? guard(c, next) : next());
+  const bearer = (c: Context) => /^Bearer\s/i.test(c.req.header('authorization') ?? '');
+  return async (c, next) => (answered(c) && !bearer(c) ? guard(c, next) : next());
 }
 
