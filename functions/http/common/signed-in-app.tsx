@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { PageContext } from '../../../web/layout';
+import { nationalSections } from '../../../web/components/national-sections';
 import { AuthMessagePage } from '../../../web/pages/auth-message-page';
 import { sharedContext, type AppEnv } from './app-env';
 import { principalOf, requireRole, type Audience, type Authentication, type Role } from './authentication';
@@ -76,13 +77,15 @@ function openPathsOf(audience: Audience): string[] {
 /** A signed-in page's context: the user and their organisation's name in the header. */
 export async function signedInPage<E extends AppEnv>(c: Context<E>, audience: Audience, tenantName: (tenantId: TenantId) => Promise<string | undefined>): Promise<PageContext> {
   const principal = principalOf(c);
+  const page = pageContextOf(sharedContext(c));
   return {
-    ...pageContextOf(sharedContext(c)),
+    ...page,
     session: {
       userId: principal.userId,
       tenantName: (await tenantName(principal.tenantId)) ?? principal.tenantId,
       home: `/${audience}`,
       signOutAction: `/${audience}/auth/sign-out`,
+      ...(audience === 'national' ? { sections: nationalSections(page.t, new Date()) } : {}),
     },
   };
 }

@@ -1,0 +1,19 @@
+import { osloDateOf } from '../../shared/kernel/deadlines';
+import type { Translate } from '../i18n';
+import type { WorkspaceSection } from '../layout';
+
+/**
+ * The national workspace's sections. The year pages lead to the current grant year (Oslo time), and
+ * the year close to the year before it, which is the one IMDi closes during this year.
+ */
+export function nationalSections(t: Translate, now: Date): WorkspaceSection[] {
+  const year = Number(osloDateOf(now).slice(0, 4));
+  return [
+    { href: '/national', label: t('national.nav.overview') },
+    { href: `/national/register?year=${year}`, label: t('national.nav.register') },
+    { href: `/national/years/${year}/rules`, label: t('national.nav.rules') },
+    { href: `/national/years/${year}`, label: t('national.nav.allocation') },
+    { href: `/national/years/${year - 1}/close`, label: t('national.nav.close') },
+    { href: '/national/audit', label: t('national.nav.audit') },
+  ];
+}
