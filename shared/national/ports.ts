@@ -34,10 +34,11 @@ export interface BudgetRepository {
   get(tenantId: TenantId, grantYear: number): Promise<StoredBudgetPosition | undefined>;
   /**
    * Awards, reserves or releases admin money, returns funds or sends money back to IMDi by
-   * `amount`, under the guard of `rules/budget-guards.ts`. Throws the operation's `BudgetError`
-   * (with the amounts), or `BudgetNotOpenError` when the year has no frame.
+   * `amount`, under the guard of `rules/budget-guards.ts`, with an audit event naming `actor` (the
+   * token's subject) in the same transaction. Throws the operation's `BudgetError` (with the
+   * amounts), `BudgetNotOpenError` when the year has no frame, `YearClosedError` once it is closed.
    */
-  change(tenantId: TenantId, grantYear: number, operation: BudgetOperation, amount: Kroner): Promise<StoredBudgetPosition>;
+  change(tenantId: TenantId, grantYear: number, operation: BudgetOperation, amount: Kroner, actor: string): Promise<StoredBudgetPosition>;
   /**
    * Sets the frame and admin cap of an allocation version, with the municipality's assignment letter
    * when it has an address. The letter is IMDi's (in IMDi's outbox) and the version's audit event

@@ -19,6 +19,8 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'application.not_editable': 409,
   'allocation.published_meanwhile': 409,
   'budget.not_open': 404,
+  'budget.year_closed': 409,
+  'budget.year_not_ended': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */
