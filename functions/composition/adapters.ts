@@ -1,5 +1,6 @@
 import { createAggregateRepository } from '../adapters/aggregate-repository';
 import { createAllocationRepository } from '../adapters/allocation-repository';
+import { createAuditTrailRepository } from '../adapters/audit-trail-repository';
 import { createApplicationRepository } from '../adapters/application-repository';
 import { createBrregRegistry } from '../adapters/brreg-registry';
 import { createBudgetRepository } from '../adapters/budget-repository';
@@ -13,6 +14,7 @@ import { createOutboxRepository } from '../adapters/outbox-repository';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
 import { createTenantRepository } from '../adapters/tenant-repository';
+import { createYearCloseRepository } from '../adapters/year-close-repository';
 import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
 
 /**
@@ -29,6 +31,8 @@ export function createAdapters(config: Config) {
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     budget: createBudgetRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
+    yearClose: createYearCloseRepository(db, config.TABLE_NAME),
+    auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),
     revokedTokens: createRevokedTokenStore(db, config.TABLE_NAME),

@@ -10,6 +10,8 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     tenants: root.adapters.tenants,
     budget: root.adapters.budget,
     allocations: root.adapters.allocations,
+    yearClose: root.adapters.yearClose,
+    auditTrail: root.adapters.auditTrail,
     clock: root.clock,
     newId: ulid,
     auth,

@@ -3,10 +3,12 @@ import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
+import { auditRoutes, type AuditData } from './routes/audit';
 import { overviewRoutes, type OverviewData } from './routes/overview';
+import { yearCloseRoutes, type YearCloseData } from './routes/year-close';
 
 /** What the national (IMDi) app needs from the outside world. */
-export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'> {
+export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'>, Omit<YearCloseData, 'tenants' | 'budget'>, Omit<AuditData, 'tenants'> {
   tenants: OverviewData['tenants'] & AllocationsData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -19,9 +21,13 @@ export interface NationalDependencies extends OverviewData, Omit<AllocationsData
  */
 export function createNationalApp(deps: NationalDependencies) {
   const { app, guard } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
-  for (const path of ['/national', '/national/api/tenants', '/national/api/years/*']) app.use(path, guard);
+  for (const path of ['/national', '/national/api/tenants', '/national/api/years/*', '/national/years/*', '/national/audit', '/national/api/audit-events']) {
+    app.use(path, guard);
+  }
   app.route('/', overviewRoutes(deps));
   app.route('/', allocationsApiRoutes(deps));
+  app.route('/', yearCloseRoutes(deps));
+  app.route('/', auditRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
@@ -30,7 +36,7 @@ export function createNationalApp(deps: NationalDependencies) {
   );
   app.doc31('/national/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, and each year’s distribution key, allocation and budget positions, for IMDi.' },
+    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, each year’s distribution key, allocation, budget positions and year close, and the audit trail, for IMDi.' },
   });
 
   return app;
