@@ -68,7 +68,14 @@ const closeRoute = createRoute({
   path: '/national/api/years/{year}/close',
   summary: 'Close the year: carry over or return to IMDi every managing municipality’s unspent money, one transaction each; run again to complete a close that stopped part-way.',
   security,
-  request: { params: grantYearParam },
+  request: {
+    params: grantYearParam,
+    body: {
+      description: 'Nothing to send: `{}` as `application/json` (a post without a JSON content type is refused as a cross-site form).',
+      content: { 'application/json': { schema: z.object({}) } },
+      required: false,
+    },
+  },
   responses: {
     200: { description: 'The summary after the close.', content: { 'application/json': { schema: summarySchema } } },
     ...signedIn,
