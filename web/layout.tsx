@@ -20,6 +20,41 @@ export interface SignedInView {
   home: string;
   /** Where the sign-out form posts. */
   signOutAction: string;
+  /** The workspace's sections, shown as navigation under the header. */
+  sections?: readonly WorkspaceSection[];
+}
+
+/** One section of a signed-in workspace: a link and its translated label. */
+export interface WorkspaceSection {
+  href: string;
+  label: string;
+}
+
+/** The section the current page belongs to: the longest section path the page's path starts with. */
+function currentSection(sections: readonly WorkspaceSection[], currentPath: string): WorkspaceSection | undefined {
+  const path = new URL(currentPath, 'http://local').pathname;
+  const pathOf = (section: WorkspaceSection) => new URL(section.href, 'http://local').pathname;
+  return sections
+    .filter((section) => path === pathOf(section) || path.startsWith(`${pathOf(section)}/`))
+    .sort((a, b) => pathOf(b).length - pathOf(a).length)[0];
+}
+
+/** The signed-in workspace's sections; the current one is marked for screen readers. */
+function WorkspaceNav(props: { page: PageContext; sections: readonly WorkspaceSection[] }) {
+  const current = currentSection(props.sections, props.page.currentPath);
+  return (
+    <nav aria-label={props.page.t('nav.workspace')} class="workspace-nav">
+      <ul class="ds-list--unstyled site-width workspace-nav__list">
+        {props.sections.map((section) => (
+          <li>
+            <a class="ds-link" href={section.href} aria-current={section === current ? 'page' : undefined}>
+              {section.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 /** Links to a page in another language; the server remembers the choice in a cookie. */
@@ -86,6 +121,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
             ) : null}
           </div>
         </header>
+        {page.session?.sections?.length ? <WorkspaceNav page={page} sections={page.session.sections} /> : null}
         <main id="main" class="site-width site-main" tabindex={-1}>
           {props.children}
         </main>

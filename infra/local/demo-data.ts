@@ -127,7 +127,8 @@ export function demoCall(
  * Adds the tenant register (IMDi and the managing municipalities) and one open call each, but
  * only into an empty register, so a restart never duplicates or overwrites what users changed.
  * The grant year is the coming one once autumn calls are due (from September), else this one.
- * Every tenant manages this year and the next, whose allocations the demo publishes.
+ * Every tenant manages the scheme from this year on (an open period in the register); the demo
+ * publishes the allocations of this year and the next (`managingYears` of the answer).
  */
 export async function seedDemoData(
   repositories: { tenants: TenantRepository; calls: CallRepository },
@@ -142,14 +143,15 @@ export async function seedDemoData(
 
   const municipalities = options.municipalities ?? readManagingMunicipalities();
   const tenants: Tenant[] = [
-    { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears },
+    { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears: [], managingPeriods: [{ from: thisYear }] },
     ...municipalities.map((municipality) => ({
       tenantId: municipalTenantId(municipality.kommunenummer),
       kind: 'municipality' as const,
       name: municipality.name,
       kommunenummer: municipality.kommunenummer,
       kommunenummerValidFrom: 2024,
-      managingYears,
+      managingYears: [],
+      managingPeriods: [{ from: thisYear }],
     })),
   ];
   for (const [position, tenant] of tenants.entries()) {

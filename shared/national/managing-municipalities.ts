@@ -5,7 +5,7 @@
  */
 import type { Kroner } from '../kernel/money.js';
 import type { Kommunenummer } from '../kernel/kommunenummer.js';
-import type { Tenant } from '../kernel/tenants.js';
+import { managesIn, type Tenant } from '../kernel/tenants.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { IncompleteKeyError } from './allocation-errors.js';
 import { proposeAllocation, type AllocationProposal } from './allocation-version.js';
@@ -18,7 +18,7 @@ import { matchKeyFile, type KeyImportReport, type ManagingMunicipality } from '.
  */
 export function managingMunicipalitiesOf(tenants: readonly Tenant[], grantYear: number): ManagingMunicipality[] {
   return tenants
-    .filter((tenant) => tenant.kind === 'municipality' && tenant.kommunenummer && tenant.managingYears.includes(grantYear))
+    .filter((tenant) => tenant.kind === 'municipality' && tenant.kommunenummer && managesIn(tenant, grantYear))
     .map((tenant) => ({
       tenantId: tenant.tenantId,
       name: tenant.name,

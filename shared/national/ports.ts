@@ -4,6 +4,7 @@ import type { OutgoingMessage } from '../outbox/outbox.js';
 import type { BudgetOperation } from '../rules/budget-guards.js';
 import type { AllocationVersion } from './allocation-version.js';
 import type { StoredBudgetPosition } from './budget-position.js';
+import type { RegisterChange, VersionedTenant } from './register.js';
 
 /** What the national use cases need from the store. */
 
@@ -18,10 +19,21 @@ export interface TenantRepository {
    * role held to that prefix (the officer app) can show the tenant's name without reading national data.
    */
   getProfile(tenantId: TenantId): Promise<TenantProfile | undefined>;
+  /** An entry with the version a register change of it must name (a consistent read). */
+  read(tenantId: TenantId): Promise<VersionedTenant | undefined>;
+  /**
+   * Writes a register change: the entry, its profile and the audit event in IMDi's trail, in one
+   * transaction, only if the entry is still at the version read (or, for a new one, still absent).
+   * Throws `ConcurrentChangeError` when someone changed it first; nothing is written then.
+   */
+  record(change: RegisterChange): Promise<void>;
 }
 
-/** What a tenant's own partition knows about the tenant: who it is, for its workspace. */
-export type TenantProfile = Pick<Tenant, 'tenantId' | 'kind' | 'name' | 'kommunenummer'>;
+/**
+ * What a tenant's own partition knows about the tenant: who it is and, for a municipality's
+ * officers, in which years it manages the scheme (absent on profiles written before periods).
+ */
+export type TenantProfile = Pick<Tenant, 'tenantId' | 'kind' | 'name' | 'kommunenummer' | 'managingPeriods'>;
 
 /**
  * The budget positions of the municipality-years. Every change is one conditional write: the

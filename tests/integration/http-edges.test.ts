@@ -178,18 +178,25 @@ describe('the edges of the apps mounted together on the local server', () => {
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers, redirect: 'manual' });
 
-  it('answers unknown paths with the product’s 404 page or problem in every app', async () => {
+  it('answers unknown paths with the product’s 404 page or problem, and behind sign-in only to the signed-in', async () => {
     // Act
-    const pages = await Promise.all(['/no-such-page', '/officer/no-such-page', '/national/no-such-page'].map((path) => get(path, { 'accept-language': 'en' })));
+    const page = await get('/no-such-page', { 'accept-language': 'en' });
+    const officerPage = await get('/officer/no-such-page', { authorization: `Bearer ${token}`, 'accept-language': 'en' });
     const api = await get('/api/nope', { 'accept-language': 'en' });
+    const anonymous = await Promise.all(['/officer/no-such-page', '/national/no-such-page'].map((path) => get(path, { 'accept-language': 'en' })));
 
     // Assess
-    for (const page of pages) {
-      expect(page.status).toBe(404);
-      expect(await page.text()).toContain('We cannot find that page');
+    for (const found of [page, officerPage]) {
+      expect(found.status).toBe(404);
+      expect(await found.text()).toContain('We cannot find that page');
     }
     expect(api.status).toBe(404);
     expect((await problemOf(api)).title).toBe('We cannot find that page');
+    // Whether a workspace path exists is not told before sign-in.
+    for (const hidden of anonymous) {
+      expect(hidden.status).toBe(302);
+      expect(hidden.headers.get('location')).toMatch(/\/auth\/sign-in/);
+    }
   });
 
   it('answers officer API errors as problems in the caller’s language', async () => {
@@ -208,7 +215,7 @@ describe('the edges of the apps mounted together on the local server', () => {
     expect(problem.errors?.[0]?.message).not.toMatch(/invalid|expected|must/i);
     expect(missing.status).toBe(404);
     expect((await problemOf(missing)).title).toBe('We cannot find that page');
-    expect(national.status).toBe(404);
+    expect(national.status).toBe(401);
     await problemOf(national);
   });
 });

@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'nav.language': 'Language',
   'nav.calls': 'Open calls',
   'nav.api': 'API',
+  'nav.workspace': 'Workspace',
   'footer.accessibility': 'Accessibility statement',
   'footer.privacy': 'Privacy',
   'footer.about': 'Fordel is an open platform for the grant scheme run by IMDi and the managing municipalities.',

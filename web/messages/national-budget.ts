@@ -65,6 +65,7 @@ export const nationalBudgetText = text({
   'audit.change': { nb: 'Før → etter', nn: 'Før → etter', en: 'Before → after' },
   'audit.kind.budget': { nb: 'Budsjett', nn: 'Budsjett', en: 'Budget' },
   'audit.kind.allocation': { nb: 'Fordeling', nn: 'Fordeling', en: 'Allocation' },
+  'audit.kind.register': { nb: 'Forvalterregister', nn: 'Forvaltarregister', en: 'Register' },
   'audit.kind.round': { nb: 'Utlysning', nn: 'Utlysing', en: 'Call' },
   'audit.kind.application': { nb: 'Søknad', nn: 'Søknad', en: 'Application' },
   'audit.figure.available': { nb: 'Tilgjengelig', nn: 'Tilgjengeleg', en: 'Available' },

@@ -6,6 +6,7 @@ export const nb = {
   'nav.language': 'Språk',
   'nav.calls': 'Åpne utlysninger',
   'nav.api': 'API',
+  'nav.workspace': 'Arbeidsflate',
   'footer.accessibility': 'Tilgjengelighetserklæring',
   'footer.privacy': 'Personvern',
   'footer.about': 'Fordel er en åpen plattform for tilskuddsordningen som IMDi og forvaltningskommunene forvalter.',

@@ -8,6 +8,7 @@ export const nn: Record<MessageKey, string> = {
   'nav.language': 'Språk',
   'nav.calls': 'Opne utlysingar',
   'nav.api': 'API',
+  'nav.workspace': 'Arbeidsflate',
   'footer.accessibility': 'Tilgjengeerklæring',
   'footer.privacy': 'Personvern',
   'footer.about': 'Fordel er ei open plattform for tilskotsordninga som IMDi og forvaltingskommunane forvaltar.',

@@ -1,6 +1,8 @@
 import type { Call } from '../../shared/rounds/call';
 import { formatDateTime } from '../../shared/kernel/deadlines';
 import { DataTable } from '../components/data-table';
+import { NotManagingNotice } from '../components/managing-notice';
+import type { ManagingPeriod } from '../../shared/kernel/tenants';
 import { Layout, type PageContext } from '../layout';
 
 /** Where an officer opens one of their rounds. */
@@ -20,8 +22,9 @@ export function RoundStatusTag(props: { page: PageContext; status: Call['status'
 /**
  * The officer's start page: their municipality's rounds, newest first, each with status and
  * deadline (Oslo time) and a link to the round. Only the signed-in tenant's rounds are ever passed in.
+ * `notManaging`: by IMDi's register the municipality does not manage the scheme this year.
  */
-export function OfficerWorkspacePage(props: { page: PageContext; tenantName: string; rounds: Call[] }) {
+export function OfficerWorkspacePage(props: { page: PageContext; tenantName: string; rounds: Call[]; notManaging?: { year: number; periods: ManagingPeriod[] } }) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
   return (
@@ -30,6 +33,7 @@ export function OfficerWorkspacePage(props: { page: PageContext; tenantName: str
         {`${t('officer.title')}: ${tenantName}`}
       </h1>
       <p class="ds-paragraph">{t('officer.lead', { tenant: tenantName })}</p>
+      {props.notManaging ? <NotManagingNotice lang={lang} {...props.notManaging} /> : null}
       {rounds.length === 0 ? (
         <p class="ds-paragraph">{t('officer.rounds.none')}</p>
       ) : (

@@ -10,7 +10,7 @@ export interface AuditEvent {
   eventId: string;
   at: string;
   actor: string;
-  machine: 'round' | 'application' | 'allocation' | 'budget';
+  machine: 'round' | 'application' | 'allocation' | 'register' | 'budget';
   action: string;
   from?: string;
   to?: string;

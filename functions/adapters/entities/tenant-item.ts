@@ -1,17 +1,20 @@
 import type { TenantProfile } from '../../../shared/national/ports';
-import { tenantSchema, type Tenant, type TenantId } from '../../../shared/kernel/tenants';
+import { managingPeriodsOf, tenantSchema, type Tenant, type TenantId } from '../../../shared/kernel/tenants';
 import { tenantPrefix } from '../../../shared/table';
 import type { Item, ItemKey } from './item';
 
 /** The national tenant register: one partition, one item per tenant. */
 const registerPartition = 'NATIONAL#TENANTS';
 
-/** A tenant in the national register. */
+/** A tenant in the national register; `registerVersion` counts the register changes written to it (none: 0). */
 export const tenantItem = {
   key: (tenantId: TenantId): ItemKey => ({ PK: registerPartition, SK: `TENANT#${tenantId}` }),
   registerPartition,
-  toItem: (tenant: Tenant): Item => ({ ...tenantItem.key(tenant.tenantId), entity: 'tenant', ...tenant }),
+  toItem: (tenant: Tenant, registerVersion?: number): Item => ({
+    ...tenantItem.key(tenant.tenantId), entity: 'tenant', ...tenant, ...(registerVersion === undefined ? {} : { registerVersion }),
+  }),
   fromItem: (item: Item): Tenant => tenantSchema.parse(item),
+  versionOf: (item: Item): number => (typeof item.registerVersion === 'number' ? item.registerVersion : 0),
 };
 
 /**
@@ -21,6 +24,13 @@ export const tenantItem = {
 export const tenantProfileItem = {
   key: (tenantId: TenantId): ItemKey => ({ PK: `${tenantPrefix(tenantId)}PROFILE`, SK: 'PROFILE' }),
   profileOf: (tenant: Tenant): TenantProfile => ({ tenantId: tenant.tenantId, kind: tenant.kind, name: tenant.name, kommunenummer: tenant.kommunenummer }),
-  toItem: (tenant: Tenant): Item => ({ ...tenantProfileItem.key(tenant.tenantId), entity: 'tenant-profile', ...tenantProfileItem.profileOf(tenant) }),
-  fromItem: (item: Item): TenantProfile => tenantProfileItem.profileOf(tenantSchema.parse({ managingYears: [], ...item })),
+  /** The profile carries the managing periods (single years joined in), so officers can be told when it manages. */
+  toItem: (tenant: Tenant): Item => ({
+    ...tenantProfileItem.key(tenant.tenantId), entity: 'tenant-profile', ...tenantProfileItem.profileOf(tenant), managingPeriods: managingPeriodsOf(tenant),
+  }),
+  /** A profile written before periods has none: unknown, not "never". */
+  fromItem: (item: Item): TenantProfile => {
+    const tenant = tenantSchema.parse({ managingYears: [], ...item });
+    return { ...tenantProfileItem.profileOf(tenant), ...(tenant.managingPeriods ? { managingPeriods: tenant.managingPeriods } : {}) };
+  },
 };

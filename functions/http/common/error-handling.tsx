@@ -19,6 +19,9 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'application.not_editable': 409,
   'allocation.published_meanwhile': 409,
   'budget.not_open': 404,
+  'register.not_found': 404,
+  'register.already_managing': 409,
+  'register.not_managing': 409,
   'budget.year_closed': 409,
   'budget.year_not_ended': 409,
 };

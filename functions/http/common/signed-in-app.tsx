@@ -61,7 +61,16 @@ export function createSignedInApp(options: SignedInAppOptions) {
     ...options.roles,
   );
 
-  return { app, guard };
+  return { app, guard, openPaths: openPathsOf(audience) };
+}
+
+/**
+ * The only paths of a signed-in audience open without a token: signing in and out, and the API's
+ * description. The apps guard `/<audience>/*` except these, so everything is closed by default and
+ * a new route cannot be left open by forgetting to list it.
+ */
+function openPathsOf(audience: Audience): string[] {
+  return [`/${audience}/auth/*`, `/${audience}/api/openapi.json`];
 }
 
 /** A signed-in page's context: the user and their organisation's name in the header. */

@@ -1,3 +1,4 @@
+import { except } from 'hono/combine';
 import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
@@ -5,11 +6,13 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
 import { auditRoutes, type AuditData } from './routes/audit';
 import { overviewRoutes, type OverviewData } from './routes/overview';
+import { registerRoutes } from './routes/register';
+import { registerApiRoutes, type RegisterData } from './routes/register-api';
 import { yearCloseRoutes, type YearCloseData } from './routes/year-close';
 
 /** What the national (IMDi) app needs from the outside world. */
 export interface NationalDependencies extends OverviewData, Omit<AllocationsData, 'tenants'>, Omit<YearCloseData, 'tenants' | 'budget'>, Omit<AuditData, 'tenants'> {
-  tenants: OverviewData['tenants'] & AllocationsData['tenants'];
+  tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
   baseUrl: string;
@@ -20,12 +23,12 @@ export interface NationalDependencies extends OverviewData, Omit<AllocationsData
  * by status, and setting up a year: the distribution key, the allocation and the budget positions. Only the `national-admin` role gets in; officers get 403.
  */
 export function createNationalApp(deps: NationalDependencies) {
-  const { app, guard } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
-  for (const path of ['/national', '/national/api/tenants', '/national/api/years/*', '/national/years/*', '/national/audit', '/national/api/audit-events']) {
-    app.use(path, guard);
-  }
+  const { app, guard, openPaths } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
+  app.use('/national/*', except(openPaths, guard));
   app.route('/', overviewRoutes(deps));
   app.route('/', allocationsApiRoutes(deps));
+  app.route('/', registerApiRoutes(deps));
+  app.route('/', registerRoutes(deps));
   app.route('/', yearCloseRoutes(deps));
   app.route('/', auditRoutes(deps));
 

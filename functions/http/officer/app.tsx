@@ -1,3 +1,4 @@
+import { except } from 'hono/combine';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
@@ -20,17 +21,14 @@ export interface OfficerDependencies {
   baseUrl: string;
 }
 
-/** The paths behind sign-in: every page and API route of the workspace. A `/*` path covers its base as well. */
-const guardedPaths = ['/officer', '/officer/rounds/*', '/officer/api/rounds/*', '/officer/api/budget/*'];
-
 /**
  * The officer app: a managing municipality's workspace (pages and JSON API) behind OIDC sign-in.
  * Every read is keyed by the tenant in the verified token, so a round id of another municipality
  * simply does not exist here: 404, never 403, so the answer does not confirm that it exists.
  */
 export function createOfficerApp(deps: OfficerDependencies) {
-  const { app, guard } = createSignedInApp({ audience: 'officer', roles: ['officer', 'assessor', 'municipal-admin'], ...deps });
-  for (const path of guardedPaths) app.use(path, guard, tenantData(deps.forTenant));
+  const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: ['officer', 'assessor', 'municipal-admin'], ...deps });
+  app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant)));
   app.route('/', workspaceRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());

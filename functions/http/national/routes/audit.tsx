@@ -23,7 +23,7 @@ const querySchema = auditFilterSchema.extend({
   from: auditFilterSchema.shape.from.meta({ description: 'First day (YYYY-MM-DD, Oslo time), included; wins over `year`.' }),
   to: auditFilterSchema.shape.to.meta({ description: 'Last day (YYYY-MM-DD, Oslo time), included; wins over `year`.' }),
   tenantId: auditFilterSchema.shape.tenantId.meta({ description: 'One municipality (or `imdi`); every tenant without it.' }),
-  kind: auditFilterSchema.shape.kind.meta({ description: 'What the events are about: `budget`, `allocation`, `round`, `application`.' }),
+  kind: auditFilterSchema.shape.kind.meta({ description: 'What the events are about: `budget`, `allocation`, `register`, `round`, `application`.' }),
 });
 
 const figures = z.record(z.string(), z.number());
