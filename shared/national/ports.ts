@@ -57,7 +57,8 @@ export interface BudgetRepository {
    * records the frames, so the write touches no other partition of the municipality than its
    * budget, which is all the national role may write there. Idempotent by allocation version: a position that already holds this
    * version or a later one is left alone (`'already_applied'`), so a publish can be completed by
-   * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`.
+   * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`, and
+   * `YearClosedError` once the year is closed (its money has moved on).
    */
   setFrame(frame: FrameSetting, letter: OutgoingMessage | undefined): Promise<'applied' | 'already_applied'>;
 }
