@@ -4,7 +4,7 @@ import { osloYearOf } from '../../shared/national/register';
 import type { Tenant } from '../../shared/kernel/tenants';
 import { sendPendingMail } from '../../shared/outbox/use-cases/send-pending-mail';
 import { defaultRuleSets } from '../../shared/rules/default-rule-sets';
-import { accessibilityViolations, describeInBrowser, launchChromium } from '../support/browser';
+import { accessibilityViolations, describeInBrowser, serverAndBrowserWith } from '../support/browser';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { startSignInServer } from '../support/sign-in';
 import { freshTenantId, ownTableConfig } from '../support/test-environment';
@@ -30,28 +30,16 @@ describeInBrowser('IMDi publishes the year’s allocation in Chromium', () => {
     { tenantId: freshTenantId('bb'), kind: 'municipality', name: 'Lørenskog', kommunenummer: '3222', kommunenummerValidFrom: 2024, managingYears: [YEAR], contactEmail: freshRecipient('lorenskog') },
     { tenantId: freshTenantId('bn'), kind: 'national', name: 'IMDi', managingYears: [YEAR] },
   ];
-  let server: Awaited<ReturnType<typeof startSignInServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // A table of its own: the register decides who shares the year's frame, and other files add municipalities.
-    server = await startSignInServer({ TABLE_NAME: (await ownTableConfig()).TABLE_NAME });
-    for (const tenant of tenants) await server.adapters.tenants.put(tenant);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // A table of its own: the register decides who shares the year's frame, and other files add municipalities.
+  const harness = serverAndBrowserWith(tenants);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
   it('imports the key, reviews and publishes; two municipalities see their frames and the letter is in the inbox, with no WCAG 2.1 A/AA violations', async () => {
     // Prepare
-    const imdi = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+    const imdi = await (await harness.browser.newContext({ locale: 'nb-NO' })).newPage();
     imdi.setDefaultTimeout(20_000);
-    await imdi.goto(`${server.baseUrl}/national/years/${YEAR}`);
+    await imdi.goto(`${harness.server.baseUrl}/national/years/${YEAR}`);
     await imdi.getByRole('button', { name: 'Logg inn som Administrator i IMDi' }).first().click();
     await expect(heading(imdi)).resolves.toBe(`Fordeling ${YEAR}`);
     expect(await accessibilityViolations(imdi), 'year page').toEqual([]);
@@ -84,9 +72,9 @@ describeInBrowser('IMDi publishes the year’s allocation in Chromium', () => {
 
     for (const [tenant, frame] of [[tenants[0]!, '27\u00a0825\u00a0000\u00a0kr'], [tenants[1]!, '64\u00a0925\u00a0000\u00a0kr']] as const) {
       // Act: the municipality's workspace
-      const officer = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+      const officer = await (await harness.browser.newContext({ locale: 'nb-NO' })).newPage();
       officer.setDefaultTimeout(20_000);
-      await officer.goto(`${server.baseUrl}/officer?year=${YEAR}`);
+      await officer.goto(`${harness.server.baseUrl}/officer?year=${YEAR}`);
       await officer.getByRole('button', { name: `Logg inn som Saksbehandler i ${tenant.name}`, exact: true }).click();
 
       // Assess
@@ -100,7 +88,7 @@ describeInBrowser('IMDi publishes the year’s allocation in Chromium', () => {
     }
 
     // Act: the outbox job's run
-    await sendPendingMail({ outbox: server.adapters.outbox, mailer: server.adapters.mailer, clock: () => new Date() });
+    await sendPendingMail({ outbox: harness.server.adapters.outbox, mailer: harness.server.adapters.mailer, clock: () => new Date() });
 
     // Assess
     const [letter] = await emailsTo(tenants[0]!.contactEmail!);

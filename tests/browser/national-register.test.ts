@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { NATIONAL_TENANT_ID, type Tenant, type TenantId } from '../../shared/kernel/tenants';
-import { accessibilityViolations, describeInBrowser, launchChromium } from '../support/browser';
+import { accessibilityViolations, describeInBrowser, serverAndBrowserWith } from '../support/browser';
 import { startSignInServer } from '../support/sign-in';
 import { ownTableConfig } from '../support/test-environment';
 
@@ -11,25 +11,13 @@ describeInBrowser('the tenant register page in Chromium', () => {
     { tenantId: 'k1804' as TenantId, kind: 'municipality', name: 'Bodø', kommunenummer: '1804', kommunenummerValidFrom: 2020, managingYears: [], managingPeriods: [{ from: 2021, to: 2022 }] },
     { tenantId: NATIONAL_TENANT_ID, kind: 'national', name: 'IMDi', managingYears: [], managingPeriods: [{ from: 2020 }] },
   ];
-  let server: Awaited<ReturnType<typeof startSignInServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startSignInServer({ TABLE_NAME: (await ownTableConfig()).TABLE_NAME });
-    for (const tenant of tenants) await server.adapters.tenants.put(tenant);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const harness = serverAndBrowserWith(tenants);
 
   it('lets IMDi add and retire a municipality, shows a refused input by its field, and has no WCAG 2.1 A/AA violations', async () => {
     // Prepare
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await harness.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/national/register?year=2025`);
+    await page.goto(`${harness.server.baseUrl}/national/register?year=2025`);
     await page.getByRole('button', { name: 'Logg inn som Administrator i IMDi' }).first().click();
 
     // Assess: the register of 2025

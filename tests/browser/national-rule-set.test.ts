@@ -1,32 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Tenant } from '../../shared/kernel/tenants';
-import { accessibilityViolations, describeInBrowser, launchChromium } from '../support/browser';
+import { accessibilityViolations, describeInBrowser, serverAndBrowserWith } from '../support/browser';
 import { startSignInServer } from '../support/sign-in';
 import { freshTenantId, ownTableConfig } from '../support/test-environment';
 
 describeInBrowser('IMDi edits the national rules in Chromium', () => {
   const national = freshTenantId('rb');
   const tenants: Tenant[] = [{ tenantId: national, kind: 'national', name: `IMDi ${national}`, managingYears: [2027] }];
-  let server: Awaited<ReturnType<typeof startSignInServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startSignInServer({ TABLE_NAME: (await ownTableConfig()).TABLE_NAME });
-    for (const tenant of tenants) await server.adapters.tenants.put(tenant);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const harness = serverAndBrowserWith(tenants);
 
   it('shows the form, says what is wrong with a bad entry and keeps it, then saves a new version, without WCAG 2.1 A/AA violations', async () => {
     // Prepare
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await harness.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/national/years/2027/rules`);
+    await page.goto(`${harness.server.baseUrl}/national/years/2027/rules`);
     await page.getByRole('button', { name: 'Logg inn som Administrator i IMDi' }).first().click();
 
     // Assess: the form

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { Tenant } from '../../shared/kernel/tenants';
+import { startSignInServer } from './sign-in';
+import { ownTableConfig } from './test-environment';
 
 /** Debian's Chromium; browser tests never download a browser of their own. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,4 +40,27 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
+}
+
+/** The local server with the sign-in routes, as {@link startSignInServer} starts it. */
+export type SignInServer = Awaited<ReturnType<typeof startSignInServer>>;
+
+/**
+ * For one file's browser tests: the local server on a table of the file's own with `tenants` in its
+ * register (the register decides who manages a year, so files must not share one), `prepare` for
+ * whatever else the file needs stored, and Chromium; both are closed after the file.
+ */
+export function serverAndBrowserWith(tenants: readonly Tenant[], prepare?: (server: SignInServer) => Promise<void>) {
+  const harness = {} as { server: SignInServer; browser: Browser };
+  beforeAll(async () => {
+    harness.server = await startSignInServer({ TABLE_NAME: (await ownTableConfig()).TABLE_NAME });
+    for (const tenant of tenants) await harness.server.adapters.tenants.put(tenant);
+    await prepare?.(harness.server);
+    harness.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    await harness.server?.close();
+  });
+  return harness;
 }
