@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenOrganisation } from '../../shared/applications/screening.js';
 import { kroner } from '../../shared/kernel/money.js';
+import { ruleSetFor } from '../../shared/rules/rule-set-for.js';
 import type { Call } from '../../shared/rounds/call.js';
 import type { TenantId } from '../../shared/kernel/tenants.js';
 import { registryRecord } from './builders.js';
@@ -29,21 +30,21 @@ describe('screening against a call in its own year’s numbering', () => {
     // Prepare: the 2023 call is screened after new year, so the register answers in 2024 numbers
     const record = registryRecord({ forretningsadresse: { kommunenummer: number2024 } });
     // Act
-    const findings = screenOrganisation(call(number2023, 2023), record, '2024-01-10T10:00:00.000Z');
+    const findings = screenOrganisation(call(number2023, 2023), ruleSetFor(2023), record, '2024-01-10T10:00:00.000Z');
     // Assess
     expect(addressFindings(findings)).toEqual([]);
   });
 
   it('accepts the same organisation when the 2023 call is screened in 2023 with 2023 numbers', () => {
     const record = registryRecord({ forretningsadresse: { kommunenummer: '3035' } });
-    expect(addressFindings(screenOrganisation(call('3035', 2023), record, '2023-03-01T10:00:00.000Z'))).toEqual([]);
+    expect(addressFindings(screenOrganisation(call('3035', 2023), ruleSetFor(2023), record, '2023-03-01T10:00:00.000Z'))).toEqual([]);
   });
 
   it('refuses an organisation registered in the neighbouring municipality', () => {
     // Prepare: 3209 is Ullensaker from 2024 (3033 before), Eidsvoll's neighbour
     const record = registryRecord({ forretningsadresse: { kommunenummer: '3209' } });
     // Act
-    const findings = screenOrganisation(call('3035', 2023), record, '2024-01-10T10:00:00.000Z');
+    const findings = screenOrganisation(call('3035', 2023), ruleSetFor(2023), record, '2024-01-10T10:00:00.000Z');
     // Assess
     expect(addressFindings(findings)).toHaveLength(1);
   });
