@@ -3,7 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
-import { AUDIT_TRAILS, INDEX_KEYS, NATIONAL_KEYS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
+import { AUDIT_TRAILS, INDEX_KEYS, NATIONAL_KEYS, RULE_SET_VERSIONS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
 import { grantKeyScopedAccess, grantTableDescription, type KeyScopedAccess } from './table-access';
 import { TenantSessionRole } from './tenant-session-role';
 
@@ -14,12 +14,14 @@ const sessionTenant = tenantKeys(SESSION_TENANT);
  * The anonymous applicant before a signed session names its tenant: the public list of open calls,
  * a call's round, finding an organisation's applications (start's "use last year's answers"),
  * recording a request for new links, and consuming a single-use link record whose signed token
- * names it.
+ * names it. Of national data, only reading a rule-set version: the rules of a call's round.
  */
 export const APPLICANT_ACCESS: readonly KeyScopedAccess[] = [
   { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls] },
   { on: 'byOrganisation', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.applicationsOfAnyOrganisation] },
   { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [anyTenant.rounds] },
+  // The round's rules, by (year, version): read-only, and no other national partition.
+  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [RULE_SET_VERSIONS] },
   { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.links] },
   // Counting starts and link requests against their limits (functions/http/common/rate-limits.ts).
   { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [SERVICE_KEYS.rateWindows] },

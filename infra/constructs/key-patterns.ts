@@ -48,6 +48,13 @@ export const AUDIT_TRAILS = tenantKeys(ANY).audit;
 /** National data: rule sets, frames, allocations and the tenant register (ARCHITECTURE.md §3). */
 export const NATIONAL_KEYS = 'NATIONAL#*';
 
+/**
+ * The stored rule-set versions, one partition per grant year (functions/adapters/entities/
+ * rule-set-version-item.ts): the national data the applicant app reads, to screen an application
+ * by the version its round was created under. Nothing else under `NATIONAL#` matches it.
+ */
+export const RULE_SET_VERSIONS = 'NATIONAL#RULESET#*';
+
 /** The tenant register's partition, the one national partition a job reads. */
 export const TENANT_REGISTER_KEY = 'NATIONAL#TENANTS';
 

@@ -5,11 +5,13 @@ import type { Application } from './application';
 import type { OrganisationRegistry } from './ports';
 import { screenOrganisation } from './screening';
 import type { Call } from '../rounds/call';
+import type { RuleSet } from '../rules/rule-set';
 
 /** Asks the registry again when the first check could not be made; keeps a verified check. */
 export async function recheckedRegistry(
   deps: { registry: OrganisationRegistry },
   call: Call,
+  rules: RuleSet,
   application: Application,
   now: Date,
 ): Promise<Application['registryCheck']> {
@@ -17,7 +19,7 @@ export async function recheckedRegistry(
   const lookup = await deps.registry.lookup(application.orgnr);
   const checkedAt = now.toISOString();
   if (lookup.status === 'found') {
-    return { status: 'verified', checkedAt, record: lookup.record, findings: screenOrganisation(call, lookup.record, now) };
+    return { status: 'verified', checkedAt, record: lookup.record, findings: screenOrganisation(call, rules, lookup.record, now) };
   }
   if (lookup.status === 'unavailable') return { status: 'not_verified', checkedAt, reason: lookup.reason };
   return { status: 'not_in_register', checkedAt, removed: lookup.status === 'removed' };

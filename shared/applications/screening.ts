@@ -1,6 +1,7 @@
 /**
- * Eligibility of an application for one call: the national rule set of the grant year, the
- * call's own settings and what Enhetsregisteret says about the organisation.
+ * Eligibility of an application for one call: the national rules of the round (the rule-set version
+ * the call was created under, `rulesOfRound`, passed in by the caller), the call's own settings and
+ * what Enhetsregisteret says about the organisation.
  */
 import type { Call } from '../rounds/call';
 import { assessEligibility, type ApplicationFacts, type EligibilityFinding } from '../rules/eligibility';
@@ -8,14 +9,14 @@ import type { Kommunenummer } from '../kernel/kommunenummer';
 import type { RegistryRecord } from './registry-record';
 import type { Application } from './application';
 import { roundSettingsSchema } from '../rounds/round-settings';
-import { ruleSetFor } from '../rules/rule-set-for';
+import type { RuleSet } from '../rules/rule-set';
 import { OPERATING_GRANT_SUB_GOAL } from '../rules/sub-goals';
 import type { BudgetSection, ProjectSection } from './section-schemas';
 
 /** Findings about the organisation alone, for the first step, before anything else is known. */
-export function screenOrganisation(call: Call, record: RegistryRecord, asOf: Date | string): EligibilityFinding[] {
+export function screenOrganisation(call: Call, rules: RuleSet, record: RegistryRecord, asOf: Date | string): EligibilityFinding[] {
   const facts: ApplicationFacts = { amountAppliedFor: call.minAmount, subGoals: call.subGoals.slice(0, 1), isOperatingGrant: false };
-  return screenApplication(call, record, facts, asOf).filter((finding) => finding.code.startsWith('organisation.'));
+  return screenApplication(call, rules, record, facts, asOf).filter((finding) => finding.code.startsWith('organisation.'));
 }
 
 /** What an application states, as the eligibility rules read it. */
@@ -32,7 +33,7 @@ export function applicationFacts(project: ProjectSection, budget: BudgetSection)
 }
 
 /** Every finding for a complete application; `record` is null when the registry could not be asked. */
-export function screenApplication(call: Call, record: RegistryRecord | null, facts: ApplicationFacts, asOf: Date | string): EligibilityFinding[] {
+export function screenApplication(call: Call, rules: RuleSet, record: RegistryRecord | null, facts: ApplicationFacts, asOf: Date | string): EligibilityFinding[] {
   const round = roundSettingsSchema.parse({
     grantYear: call.grantYear,
     opensAt: call.opensAt,
@@ -47,7 +48,7 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
   return assessEligibility(
     facts,
     {
-      ruleSet: ruleSetFor(call.grantYear),
+      ruleSet: rules,
       round,
       // A call's kommunenummer is the administrator's number in the call's grant year (Eidsvoll's 2023
       // call says 3035), so it is compared in that year's numbering, not as if it were a 2024 number.
@@ -64,10 +65,10 @@ export function screenApplication(call: Call, record: RegistryRecord | null, fac
  * Every finding for an application as it stands, for the review before submitting: none until the
  * project and budget are filled in, and the organisation judged only on what the registry said.
  */
-export function screenDraft(call: Call, application: Application, asOf: Date | string): EligibilityFinding[] {
+export function screenDraft(call: Call, rules: RuleSet, application: Application, asOf: Date | string): EligibilityFinding[] {
   const { project, budget } = application;
   if (!project || !budget) return [];
   const facts = applicationFacts(project, budget);
   const record = application.registryCheck.status === 'verified' ? application.registryCheck.record : null;
-  return screenApplication(call, record, facts, asOf);
+  return screenApplication(call, rules, record, facts, asOf);
 }

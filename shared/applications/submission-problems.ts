@@ -5,7 +5,6 @@ import type { Call } from '../rounds/call';
 import type { LocalizedText } from '../kernel/i18n';
 import { formatKroner } from '../kernel/money';
 import type { RuleSet } from '../rules/rule-set';
-import { ruleSetFor } from '../rules/rule-set-for';
 import { auditEvidenceKinds, type Application } from './application';
 import type { SectionName } from './section-schemas';
 
@@ -18,12 +17,13 @@ export interface SubmissionProblem {
 /**
  * What stops the application from being submitted: each missing section, and required
  * attachments. Statutes are always required; at and above the rule set's audit threshold, audited
- * accounts or an auditor's confirmation are too. `rules` defaults to the grant year's rule set.
+ * accounts or an auditor's confirmation are too. `rules` are the round's (`rulesOfRound`), never the
+ * year's code default: a round created under a later version has that version's threshold.
  */
 export function submissionProblems(
   application: Application,
-  call: Pick<Call, 'extraQuestions' | 'grantYear'>,
-  rules: Pick<RuleSet, 'auditThreshold'> = ruleSetFor(call.grantYear),
+  call: Pick<Call, 'extraQuestions'>,
+  rules: Pick<RuleSet, 'auditThreshold'>,
 ): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];
   const missing = (section: SectionName, nb: string, nn: string, en: string) => problems.push({ section, messages: { nb, nn, en } });

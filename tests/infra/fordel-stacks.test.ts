@@ -253,6 +253,15 @@ describe('api stack', () => {
     }
   });
 
+  it('gives the applicant Lambda, of national data, only GetItem on the rule-set versions', () => {
+    const statements = statementsOfRole(api, roleIdOf(functionByDescription(api, /applicant/i)));
+    const national = statements.filter((s) => JSON.stringify(s.Condition ?? {}).includes('NATIONAL#'));
+
+    expect(national.map((s) => [[s.Action].flat(), [s.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']].flat()])).toEqual([
+      [['dynamodb:GetItem'], ['NATIONAL#RULESET#*']],
+    ]);
+  });
+
   it('lets only the applicant read the magic-link secret', () => {
     const readers = audiences.filter((audience) =>
       statementsOfRole(api, roleIdOf(functionByDescription(api, audience))).some((s) =>

@@ -133,6 +133,25 @@ describe('applicant roles', () => {
     expect(isAllowed(own, { action: 's3:GetObject', resource: objectArn(`t1/${APP}/x.pdf`) })).toBe(false);
   });
 
+  it('lets the applicant Lambda read a rule-set version, the rules of a round, and no other national item, and write none', () => {
+    const own = policiesOf(api, fordel.api.functions.applicant.role);
+
+    expect(isAllowed(own, items('GetItem', ['NATIONAL#RULESET#2027']))).toBe(true);
+    expect(isAllowed(own, items('GetItem', ['NATIONAL#RULESET#2028']))).toBe(true);
+    for (const other of ['NATIONAL#TENANTS', 'NATIONAL#RULESETS', 'NATIONAL#ALLOCATION#2027', 'NATIONAL#FRAME#2027', 'NATIONAL#RULESET']) {
+      expect(isAllowed(own, items('GetItem', [other])), other).toBe(false);
+    }
+    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem']) {
+      expect(isAllowed(own, items(write, ['NATIONAL#RULESET#2027'])), write).toBe(false);
+    }
+    // One version at a time, by its key: no listing of a year's versions, no batch across partitions.
+    expect(isAllowed(own, items('Query', ['NATIONAL#RULESET#2027']))).toBe(false);
+    expect(isAllowed(own, items('BatchGetItem', ['NATIONAL#RULESET#2027', 'NATIONAL#TENANTS']))).toBe(false);
+    // The session role has no national data at all; the rules are read with the Lambda's own role.
+    const session = policiesOf(api, fordel.api.sessionRoles.applicant);
+    expect(isAllowed(session, { ...items('GetItem', ['NATIONAL#RULESET#2027']), principalTags: { tenantId: 't1', applicationId: APP } })).toBe(false);
+  });
+
   it("holds the applicant session to its own application's items and attachments", () => {
     const session = policiesOf(api, fordel.api.sessionRoles.applicant);
     const allowed = (request: AccessRequest) => isAllowed(session, { ...request, principalTags: { tenantId: 't1', applicationId: APP } });

@@ -10,6 +10,10 @@ import { holdToPolicy } from '../support/iam-policy-middleware';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { startStsStandIn } from '../support/sts-stand-in';
 import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
+import { kroner } from '../../shared/kernel/money';
+import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
+import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
+import { saveRuleSet } from '../../shared/rules/use-cases/save-rule-set';
 
 type RequestHandler = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
@@ -84,6 +88,28 @@ describe('the applicant journey held to the applicant roles’ policies', () => 
     expect(statusElsewhere.status).toBe(200);
     expect(await unheld.applications.get(tenantId, applicationId)).toMatchObject({ status: 'submitted', attachments: [{ kind: 'statutes' }] });
     expect(sts.calls.filter((each) => each.tags.applicationId === applicationId).map((each) => each.tags)).toContainEqual({ tenantId, applicationId });
+  });
+
+  it("reads a stored rule-set version, the rules of a round created under it, within the applicant Lambda's role", async () => {
+    // Prepare: IMDi's version 2 of 2027, and a round that names it (written outside any policy)
+    await saveRuleSet(
+      { ruleSets: unheld.ruleSets, clock: () => now, newId: ulid },
+      { grantYear: 2027, ruleSet: { ...codeDefaultVersion(2027)!.ruleSet, auditThreshold: kroner(40_000) }, basedOnVersion: 1, by: { userId: 'imdi', tenantId: NATIONAL_TENANT_ID } },
+    );
+    const underV2 = { ...call, roundId: 'under-v2', ruleSetVersion: 2 };
+    await unheld.calls.create(underV2);
+    const client = new ApplicantClient(app);
+
+    // Act
+    const page = await client.get(`/calls/${tenantId}/${underV2.roundId}/apply`);
+    const started = await client.post(`/calls/${tenantId}/${underV2.roundId}/apply`, { orgnr: eidsvollOrganisation, email: freshRecipient('v2') }, { guards: false });
+    const budget = await client.get(`${started.headers.get('location')!.replace(/\/contact$/, '')}/budget`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(started.status).toBe(303);
+    expect(budget.status).toBe(200);
+    expect(client.lastPage).toContain('40\u00a0000');
   });
 
   it('answers a session that names another application, or credentials of another application, with 404', async () => {

@@ -26,6 +26,7 @@ import { lambdaContext } from '../support/api-gateway-event';
 import { openCall } from '../support/calls';
 import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
 import { registryRecord } from '../unit/builders';
+import { ruleSetFor } from '../../shared/rules/rule-set-for';
 
 const config = await ownTableConfig();
 const adapters = testAdapters(config);
@@ -88,7 +89,7 @@ async function submitted(call: Call, amountApplied: number): Promise<Application
   await adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
   const result = await submitApplication(
     { applications: adapters.applications, registry, clock, newId: ulid },
-    { call, application, expectedVersion: application.version },
+    { call, rules: ruleSetFor(call.grantYear), application, expectedVersion: application.version },
     (s) => ({ messageId: ulid(), tenantId, kind: 'application-receipt', to: s.email, subject: 'Kvittering', text: 'Mottatt.', createdAt: clock().toISOString() }),
   );
   return result.application;

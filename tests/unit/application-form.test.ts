@@ -163,7 +163,7 @@ describe('what stops a submission', () => {
     const draft = { attachments: [], answers: {} } as unknown as Application;
 
     // Act
-    const problems = submissionProblems(draft, { grantYear: 2027, extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] });
+    const problems = submissionProblems(draft, { extraQuestions: [{ id: 'reach', label: { nb: 'x', nn: 'x', en: 'x' }, required: true, maxLength: 10 }] }, { auditThreshold: kroner(100_000) });
 
     // Assess
     expect(problems.map((problem) => problem.section)).toEqual(['contact', 'project', 'budget', 'attachments', 'questions']);
@@ -175,7 +175,7 @@ describe('what stops a submission', () => {
     budget: { costs: [{ label: 'Leie', amount: kroner(amountApplied) }], otherIncome: [], ownContribution: kroner(0), amountApplied: kroner(amountApplied) },
   }) as unknown as Application;
   const auditProblems = (application: Application, auditThreshold = 100_000) =>
-    submissionProblems(application, { grantYear: 2027, extraQuestions: [] }, { auditThreshold: kroner(auditThreshold) }).filter((p) => p.section === 'attachments');
+    submissionProblems(application, { extraQuestions: [] }, { auditThreshold: kroner(auditThreshold) }).filter((p) => p.section === 'attachments');
 
   it('requires audited accounts or an auditor’s confirmation at the audit threshold, in nb, nn and en', () => {
     // Act

@@ -3,6 +3,8 @@ import { decimalToFraction } from '../../shared/kernel/fraction.js';
 import { issueCode } from '../../shared/kernel/i18n.js';
 import { defaultRuleSets, ruleSetFor, ruleSetSchema, UnknownGrantYearError } from '../../shared/rules/index.js';
 import { subGoalCodes } from '../../shared/rules/sub-goals.js';
+import { codeDefaultVersion, type RuleSetVersion } from '../../shared/rules/rule-set-version.js';
+import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets.js';
 
 describe('default rule sets', () => {
   it('cover every grant year from 2021 to 2027 and pass their own schema', () => {
@@ -108,5 +110,42 @@ describe('ruleSetSchema', () => {
 
   it('stores shares as exact decimal text', () => {
     expect(decimalToFraction(ruleSetFor(2023).municipalShare)).toEqual({ numerator: 7n, denominator: 10n });
+  });
+});
+
+describe('withCachedVersions', () => {
+  const version2: RuleSetVersion = { ...codeDefaultVersion(2027)!, version: 2, stored: true, savedBy: 'imdi', changedFields: ['auditThreshold'] };
+
+  it('reads each (year, version) from the store once, and each other version on its own', async () => {
+    // Prepare
+    const reads: [number, number][] = [];
+    const store = { list: async () => [], get: async (year: number, version: number) => (reads.push([year, version]), version === 2 ? version2 : undefined) };
+    const ruleSets = withCachedVersions(ruleSetsFrom(store));
+
+    // Act
+    const first = await ruleSets.version(2027, 2);
+    const again = await ruleSets.version(2027, 2);
+    const defaultVersion = await ruleSets.version(2027, 1);
+    await ruleSets.version(2027, 1);
+
+    // Assess
+    expect(first).toBe(again);
+    expect(defaultVersion.ruleSet).toEqual(ruleSetFor(2027));
+    expect(reads).toEqual([[2027, 2], [2027, 1]]);
+  });
+
+  it('keeps no failed read, so a version saved later is found', async () => {
+    // Prepare: version 3 is not there at the first read
+    let saved = false;
+    const store = { list: async () => [], get: async (_year: number, version: number) => (saved && version === 3 ? { ...version2, version: 3 } : undefined) };
+    const ruleSets = withCachedVersions(ruleSetsFrom(store));
+
+    // Act
+    const missing = ruleSets.version(2027, 3);
+    await expect(missing).rejects.toBeInstanceOf(UnknownGrantYearError);
+    saved = true;
+
+    // Assess
+    expect((await ruleSets.version(2027, 3)).version).toBe(3);
   });
 });

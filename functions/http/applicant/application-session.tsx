@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AccessProblemPage } from '../../../web/pages/apply/follow-pages';
+import { rulesOfRound } from '../../../shared/rounds/round-rules';
 import { notFound } from '../common/error-handling';
 import { pageContextOf } from '../common/page-context';
 import type { ApplicationJourneyDependencies, JourneyEnv } from './journey';
@@ -26,6 +27,7 @@ export function applicationSession(deps: ApplicationJourneyDependencies): Middle
     c.set('data', data);
     c.set('application', application);
     c.set('call', call);
+    c.set('rules', (await rulesOfRound(deps.ruleSets, call)).ruleSet);
     await next();
   };
 }

@@ -6,6 +6,9 @@ import type { Clock, IdGenerator, RateCounter } from '../../../shared/kernel/por
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { Call } from '../../../shared/rounds/call';
 import type { CallRepository } from '../../../shared/rounds/ports';
+import { rulesOfRound } from '../../../shared/rounds/round-rules';
+import type { RuleSet } from '../../../shared/rules/rule-set';
+import type { RuleSets } from '../../../shared/rules/ports';
 import { applicationText } from '../../../web/messages/application-form';
 import { textTranslator } from '../../../web/i18n';
 import type { AppVariables } from '../common/app-env';
@@ -37,6 +40,11 @@ export interface ApplicationJourneyDependencies {
   /** Recording a request for new links, which the send-outbox job resolves. */
   linkRequests: Pick<LinkRequestQueue, 'record'>;
   forApplication: (tenantId: TenantId, applicationId: string) => ApplicationData;
+  /**
+   * The stored rule-set versions, read with the app's own role (national data no session role
+   * reaches). The composition root gives one that keeps each version it has read.
+   */
+  ruleSets: Pick<RuleSets, 'version'>;
   /** Counts starts and link requests against the limits in `common/rate-limits`. */
   rateCounter: RateCounter;
   registry: OrganisationRegistry;
@@ -51,6 +59,8 @@ export interface ApplicationJourneyDependencies {
 export interface JourneyEnv {
   Variables: AppVariables & {
     call: Call;
+    /** The call's rules: the rule-set version the round was created under, set with the call. */
+    rules: RuleSet;
     /** Set by the session middleware on every page of an application. */
     session: ApplicantSession;
     application: Application;
@@ -94,6 +104,7 @@ export function publishedCall(deps: ApplicationJourneyDependencies): MiddlewareH
     const call = await deps.calls.get(c.req.param('tenantId') as TenantId, c.req.param('roundId') ?? '');
     if (!call || call.status === 'draft') return notFound(c);
     c.set('call', call);
+    c.set('rules', (await rulesOfRound(deps.ruleSets, call)).ruleSet);
     await next();
   };
 }

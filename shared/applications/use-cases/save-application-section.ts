@@ -3,6 +3,7 @@ import { NotEditableError, NotFoundError } from '../errors';
 import type { ApplicationRepository } from '../ports';
 import { recheckedRegistry } from '../registry-check';
 import type { Call } from '../../rounds/call';
+import type { RuleSet } from '../../rules/rule-set';
 import type { Clock, IdGenerator } from '../../kernel/ports';
 import type { OrganisationRegistry } from '../ports';
 
@@ -34,7 +35,7 @@ export type SectionChange = Partial<Pick<Application, 'contact' | 'project' | 'b
  */
 export async function saveApplicationSection(
   deps: SaveApplicationSectionDeps,
-  input: { call: Call; application: Application | undefined; change: SectionChange; expectedVersion: number },
+  input: { call: Call; rules: RuleSet; application: Application | undefined; change: SectionChange; expectedVersion: number },
 ): Promise<Application> {
   const { application } = input;
   if (!application) throw new NotFoundError();
@@ -44,7 +45,7 @@ export async function saveApplicationSection(
   const next: Application = {
     ...application,
     ...input.change,
-    registryCheck: await recheckedRegistry(deps, input.call, application, now),
+    registryCheck: await recheckedRegistry(deps, input.call, input.rules, application, now),
     version: input.expectedVersion + 1,
     updatedAt: at,
   };

@@ -3,6 +3,7 @@ import { CallNotOpenError, NotEligibleError, OrganisationNotFoundError, Organisa
 import type { ApplicationRepository, LinkEmail } from '../ports';
 import { screenOrganisation } from '../screening';
 import type { Call } from '../../rounds/call';
+import type { RuleSet } from '../../rules/rule-set';
 import { isBeforeDeadline } from '../../kernel/deadlines';
 import type { Locale } from '../../kernel/i18n';
 import type { Orgnr } from '../../kernel/orgnr';
@@ -20,6 +21,8 @@ export interface StartApplicationDeps {
 /** What the applicant typed on the first page. */
 export interface StartApplicationInput {
   call: Call;
+  /** The round's rules (`rulesOfRound`): the version the call was created under. */
+  rules: RuleSet;
   /** Chosen by the caller, so it can open the new application's own session before the draft is written. */
   applicationId: string;
   orgnr: Orgnr;
@@ -67,7 +70,7 @@ export async function startApplication(
   let registryCheck: Application['registryCheck'];
   let organisationName = '';
   if (lookup.status === 'found') {
-    const findings = screenOrganisation(call, lookup.record, now);
+    const findings = screenOrganisation(call, input.rules, lookup.record, now);
     if (findings.some((finding) => finding.severity === 'blocking')) throw new NotEligibleError(findings);
     registryCheck = { status: 'verified', checkedAt: at, record: lookup.record, findings };
     organisationName = lookup.record.navn;

@@ -3,6 +3,7 @@ import { submissionProblems } from '../application';
 import { IncompleteApplicationError, NotFoundError } from '../errors';
 import type { ApplicationRepository } from '../ports';
 import type { Call } from '../../rounds/call';
+import type { RuleSet } from '../../rules/rule-set';
 import { transitionApplication } from '../lifecycle';
 import type { OutgoingMessage } from '../../outbox/outbox';
 import type { Clock, IdGenerator } from '../../kernel/ports';
@@ -39,10 +40,10 @@ export interface SubmitApplicationDeps {
  */
 export async function submitApplication(
   deps: SubmitApplicationDeps,
-  input: { call: Call; application: Application | undefined; expectedVersion: number },
+  input: { call: Call; rules: RuleSet; application: Application | undefined; expectedVersion: number },
   composeReceipt: (submitted: Application) => OutgoingMessage,
 ): Promise<{ application: Application; alreadySubmitted: boolean }> {
-  const { application, call } = input;
+  const { application, call, rules } = input;
   if (!application) throw new NotFoundError();
   if (application.status !== 'draft' && application.submittedAt) return { application, alreadySubmitted: true };
   const now = deps.clock();
@@ -51,13 +52,13 @@ export async function submitApplication(
     deadline: call.deadline,
     roundOpen: call.status === 'open',
   });
-  if (submissionProblems(application, call).length > 0) throw new IncompleteApplicationError();
+  if (submissionProblems(application, call, rules).length > 0) throw new IncompleteApplicationError();
 
   const at = now.toISOString();
   const submitted: Application = {
     ...application,
     status,
-    registryCheck: await recheckedRegistry(deps, call, application, now),
+    registryCheck: await recheckedRegistry(deps, call, rules, application, now),
     version: input.expectedVersion + 1,
     updatedAt: at,
     submittedAt: at,

@@ -1,8 +1,10 @@
 import type { RuleSets } from '../../rules/ports.js';
-import type { RuleSetVersion } from '../../rules/rule-set-version.js';
-import { roundSettingsOf, ruleSetVersionOf, type Call } from '../call.js';
+import { roundSettingsOf, type Call } from '../call.js';
 import type { CallRepository } from '../ports.js';
 import { assertRoundSettings, validateRoundSettings, type RuleViolation } from '../round-settings.js';
+import { rulesOfRound } from '../round-rules.js';
+
+export { rulesOfRound };
 
 /** What {@link createRound} needs. */
 export interface CreateRoundDeps {
@@ -28,11 +30,6 @@ export async function createRound(deps: CreateRoundDeps, call: Omit<Call, 'ruleS
   assertRoundSettings(rules.ruleSet, roundSettingsOf(round));
   await deps.calls.create(round, rules);
   return round;
-}
-
-/** The rule-set version a round was created under: the one every later check of it uses. */
-export function rulesOfRound(ruleSets: Pick<RuleSets, 'version'>, call: Pick<Call, 'grantYear' | 'ruleSetVersion'>): Promise<RuleSetVersion> {
-  return ruleSets.version(call.grantYear, ruleSetVersionOf(call));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Call } from '../../../shared/rounds/call';
 import { formatDateTime } from '../../../shared/kernel/deadlines';
 import type { EligibilityFinding } from '../../../shared/rules/eligibility';
 import { formatKroner } from '../../../shared/kernel/money';
-import { ruleSetFor } from '../../../shared/rules/rule-set-for';
+import type { RuleSet } from '../../../shared/rules/rule-set';
 import { Alert, FormGuards } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, stepPath } from './application-frame';
@@ -14,6 +14,8 @@ import { attachmentKindLabel } from './section-pages';
 export function ReviewPage(props: {
   page: PageContext;
   call: Call;
+  /** The round's rules: the names of its pots and its audit threshold. */
+  rules: RuleSet;
   application: Application;
   problems: SubmissionProblem[];
   findings: EligibilityFinding[];
@@ -127,7 +129,7 @@ export function ReviewPage(props: {
             {project.potId ? (
               <>
                 <dt>{tx('field.pot')}</dt>
-                <dd>{ruleSetFor(props.call.grantYear).pots.find((pot) => pot.id === project.potId)?.name[lang] ?? project.potId}</dd>
+                <dd>{props.rules.pots.find((pot) => pot.id === project.potId)?.name[lang] ?? project.potId}</dd>
               </>
             ) : null}
           </dl>
@@ -181,7 +183,7 @@ export function ReviewPage(props: {
         </h2>
         <ul class="ds-list">
           {application.attachments.map((file) => (
-            <li>{`${attachmentKindLabel(props.page, props.call, file.kind)}: ${file.filename}`}</li>
+            <li>{`${attachmentKindLabel(props.page, props.rules, file.kind)}: ${file.filename}`}</li>
           ))}
         </ul>
         <Change section="attachments" label={tx('step.attachments')} />

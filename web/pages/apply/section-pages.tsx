@@ -2,7 +2,7 @@ import type { Application, AttachmentKind, AttachmentRef } from '../../../shared
 import { attachmentKinds, budgetLineSlots, budgetTotals, textLimits } from '../../../shared/applications/application';
 import type { Call } from '../../../shared/rounds/call';
 import { formatKroner, min, type Kroner } from '../../../shared/kernel/money';
-import { ruleSetFor } from '../../../shared/rules/rule-set-for';
+import type { RuleSet } from '../../../shared/rules/rule-set';
 import { Alert, Checkbox, CheckboxGroup, ErrorSummary, FormGuards, TextArea, TextField, type FieldErrors } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, SectionButtons } from './application-frame';
@@ -11,6 +11,8 @@ import { ApplicationFrame, applyText, SectionButtons } from './application-frame
 export interface SectionPageProps {
   page: PageContext;
   call: Call;
+  /** The round's rules (the version the call was created under): its pots and audit threshold. */
+  rules: RuleSet;
   application: Application;
   values: Record<string, string | string[] | undefined>;
   errors: FieldErrors;
@@ -92,9 +94,9 @@ export function ProjectPage(props: SectionPageProps) {
 
 /** What the eligibility rules need to know about the organisation and the pot, on the project step. */
 function OrganisationFields(props: SectionPageProps) {
-  const { page, values, errors, call } = props;
+  const { page, values, errors, call, rules } = props;
   const tx = applyText(page);
-  const pots = ruleSetFor(call.grantYear).pots.filter((pot) => (call.pots ?? []).some((offered) => offered.id === pot.id));
+  const pots = rules.pots.filter((pot) => (call.pots ?? []).some((offered) => offered.id === pot.id));
   return (
     <fieldset class="ds-fieldset stack">
       <legend class="ds-label">{tx('field.organisation')}</legend>
@@ -135,9 +137,9 @@ function BudgetLines(props: { page: PageContext; group: 'costs' | 'otherIncome';
 
 /** Step 3: the budget, with totals worked out on the server from what is saved. */
 export function BudgetPage(props: SectionPageProps) {
-  const { page, values, errors, call, application } = props;
+  const { page, values, errors, call, rules, application } = props;
   const tx = applyText(page);
-  const threshold = ruleSetFor(call.grantYear).auditThreshold as Kroner;
+  const threshold = rules.auditThreshold as Kroner;
   const totals = application.budget ? budgetTotals(application.budget) : undefined;
   return (
     <ApplicationFrame page={page} call={call} application={application} step="budget" title={tx('budget.title')}>
@@ -176,9 +178,9 @@ export function BudgetPage(props: SectionPageProps) {
   );
 }
 
-/** The name of an attachment kind, with the call's audit threshold where the kind depends on it. */
-export function attachmentKindLabel(page: PageContext, call: Pick<Call, 'grantYear'>, kind: AttachmentKind): string {
-  return applyText(page)(`attachment.${kind}` as const, { threshold: formatKroner(ruleSetFor(call.grantYear).auditThreshold, page.lang) });
+/** The name of an attachment kind, with the round's audit threshold where the kind depends on it. */
+export function attachmentKindLabel(page: PageContext, rules: Pick<RuleSet, 'auditThreshold'>, kind: AttachmentKind): string {
+  return applyText(page)(`attachment.${kind}` as const, { threshold: formatKroner(rules.auditThreshold, page.lang) });
 }
 
 /** Step 4: attachments, uploaded one kind at a time (works without JavaScript). */
@@ -193,7 +195,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
       {attachmentKinds.map((kind) => (
         <section class="stack attachment-kind" aria-labelledby={`heading-${kind}`}>
           <h2 id={`heading-${kind}`} class="ds-heading" data-size="xs">
-            {attachmentKindLabel(page, props.call, kind)}
+            {attachmentKindLabel(page, props.rules, kind)}
           </h2>
           {files(kind).length === 0 ? (
             <p class="ds-paragraph" data-size="sm">
@@ -223,7 +225,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
             <input type="hidden" name="kind" value={kind} />
             <div class="ds-field">
               <label class="ds-label" for={`field-file-${kind}`}>
-                {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.call, kind)}`}
+                {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.rules, kind)}`}
               </label>
               <input
                 class="ds-input"
@@ -241,7 +243,7 @@ export function AttachmentsPage(props: SectionPageProps & { downloadUrls: Record
               ) : null}
             </div>
             <button type="submit" class="ds-button" data-variant="secondary">
-              {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.call, kind)}`}
+              {`${tx('attachments.upload')}: ${attachmentKindLabel(page, props.rules, kind)}`}
             </button>
           </form>
         </section>

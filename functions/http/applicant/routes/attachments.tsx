@@ -25,9 +25,9 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
   async function render(c: JourneyContext, { errors, formError }: Pick<FormState, 'errors' | 'formError'>, status: 200 | FormStatus = 200) {
     const downloadUrls: Record<string, string> = {};
     for (const file of c.var.application.attachments) downloadUrls[file.key] = await c.var.data.attachments.getDownloadUrl(file.key, file.filename, 300);
-    const { call, application } = c.var;
+    const { call, rules, application } = c.var;
     return c.html(
-      <AttachmentsPage page={pageContextOf(c)} call={call} application={application} values={{}} errors={errors} csrf={sessionCsrf(deps, c)} downloadUrls={downloadUrls} formError={formError} />,
+      <AttachmentsPage page={pageContextOf(c)} call={call} rules={rules} application={application} values={{}} errors={errors} csrf={sessionCsrf(deps, c)} downloadUrls={downloadUrls} formError={formError} />,
       status,
     );
   }
@@ -55,12 +55,12 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const checked = validateAttachment({ filename: file.name, bytes, declaredType: file.type }, { maxBytes: MAX_ATTACHMENT_BYTES });
         if (!checked.ok) throw new FormRejection({ [`file-${kind}`]: checked.error.messages[c.var.lang] });
-        const { call, application } = c.var;
+        const { call, rules, application } = c.var;
         const key = attachmentKey(application, deps.newId(), checked.value.filename);
         await c.var.data.attachments.put(key, bytes, checked.value.mediaType, checked.value.filename);
         const added = { kind, key, filename: checked.value.filename, contentType: checked.value.mediaType, size: checked.value.size, uploadedAt: deps.clock().toISOString() };
         try {
-          await saveApplicationSection(sessionDeps(deps, c), { call, application, change: { attachments: [...application.attachments, added] }, expectedVersion: versionOf(values) });
+          await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: { attachments: [...application.attachments, added] }, expectedVersion: versionOf(values) });
         } catch (error) {
           // The file is not referenced by the application, so it must not stay in the store.
           await c.var.data.attachments.delete(key);
@@ -80,9 +80,9 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
       render: (c, state, status) => render(c, { errors: {}, formError: state.formError }, status),
       shows: (error) => (error instanceof ConcurrentChangeError ? 409 : undefined),
       act: async (c, { key }, { values }) => {
-        const { call, application } = c.var;
+        const { call, rules, application } = c.var;
         const attachments = application.attachments.filter((file) => file.key !== key);
-        await saveApplicationSection(sessionDeps(deps, c), { call, application, change: { attachments }, expectedVersion: versionOf(values) });
+        await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: { attachments }, expectedVersion: versionOf(values) });
         await c.var.data.attachments.delete(key);
         return stepPath(application.applicationId, 'attachments');
       },

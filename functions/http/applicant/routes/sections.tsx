@@ -19,7 +19,7 @@ export function sectionRoutes(deps: ApplicationJourneyDependencies) {
     const form = sectionForms[section];
     const path = `/applications/:applicationId/${section}`;
     const render = (c: JourneyContext, { values, errors, formError }: FormState, status: 200 | FormStatus = 200, saved = false) => {
-      const props: SectionPageProps = { page: pageContextOf(c), call: c.var.call, application: c.var.application, csrf: sessionCsrf(deps, c), saved, values, errors, formError };
+      const props: SectionPageProps = { page: pageContextOf(c), call: c.var.call, rules: c.var.rules, application: c.var.application, csrf: sessionCsrf(deps, c), saved, values, errors, formError };
       return c.html(<Page {...props} />, status);
     };
 
@@ -35,8 +35,8 @@ export function sectionRoutes(deps: ApplicationJourneyDependencies) {
         // A stale page or a submitted application: shown with what was typed; other rules are faults here.
         shows: (error) => (error instanceof ConcurrentChangeError || error.code === 'application.not_editable' ? 409 : undefined),
         act: async (c, data, { values }) => {
-          const { call, application } = c.var;
-          await saveApplicationSection(sessionDeps(deps, c), { call, application, change: form.change(data), expectedVersion: versionOf(values) });
+          const { call, rules, application } = c.var;
+          await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: form.change(data), expectedVersion: versionOf(values) });
           const { applicationId } = application;
           return single(values.intent) === 'save' ? `${stepPath(applicationId, section)}?saved=1` : stepPath(applicationId, nextStep(section));
         },

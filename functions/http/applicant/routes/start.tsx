@@ -43,7 +43,7 @@ export function startRoutes(deps: ApplicationJourneyDependencies) {
       shows: (error) =>
         error instanceof NotEligibleError || error instanceof OrganisationNotFoundError || error instanceof OrganisationRemovedError ? 422 : undefined,
       act: async (c, input) => {
-        const { call } = c.var;
+        const { call, rules } = c.var;
         // Before the registry is asked or an email is queued: those are what the limits protect.
         await enforceRates(deps.rateCounter, [[STARTS_PER_CLIENT, clientAddress(c)], [START_EMAILS_PER_ADDRESS, emailSubject(input.email)]], deps.clock());
         const applicationId = deps.newId();
@@ -53,7 +53,7 @@ export function startRoutes(deps: ApplicationJourneyDependencies) {
         const applications = { listByOrganisation: deps.applications.listByOrganisation, create: data.applications.create };
         const application = await startApplication(
           { ...deps, applications },
-          { call, applicationId, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
+          { call, rules, applicationId, orgnr: input.orgnr as Orgnr, email: input.email, language: c.var.lang, prefillFromPrevious: input.prefill },
           (draft) => composeLinkEmail(deps, draft, call),
         );
         startSession(c, deps.signingSecret, application, deps.clock());

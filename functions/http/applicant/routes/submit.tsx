@@ -19,15 +19,16 @@ export function submitRoutes(deps: ApplicationJourneyDependencies) {
   const app = new Hono<JourneyEnv>();
 
   function renderReview(c: JourneyContext, { formError }: Pick<FormState, 'formError'>, status: 200 | FormStatus = 200) {
-    const { call, application } = c.var;
+    const { call, rules, application } = c.var;
     const now = deps.clock();
     return c.html(
       <ReviewPage
         page={pageContextOf(c)}
         call={call}
+        rules={rules}
         application={application}
-        problems={submissionProblems(application, call)}
-        findings={screenDraft(call, application, now)}
+        problems={submissionProblems(application, call, rules)}
+        findings={screenDraft(call, rules, application, now)}
         deadlinePassed={!isBeforeDeadline(now, call.deadline) || call.status !== 'open'}
         csrf={sessionCsrf(deps, c)}
         formError={formError}
@@ -48,11 +49,11 @@ export function submitRoutes(deps: ApplicationJourneyDependencies) {
       shows: (error) =>
         error instanceof ConcurrentChangeError ? 409 : error instanceof IllegalTransitionError || error.code === 'application.incomplete' ? 422 : undefined,
       act: async (c, _input, { values }) => {
-        const { call, application } = c.var;
+        const { call, rules, application } = c.var;
         const receiptPath = `/applications/${application.applicationId}/receipt`;
         const statusUrl = `${deps.baseUrl}/applications/${application.applicationId}`;
         try {
-          await submitApplication(sessionDeps(deps, c), { call, application, expectedVersion: versionOf(values) }, (submitted) =>
+          await submitApplication(sessionDeps(deps, c), { call, rules, application, expectedVersion: versionOf(values) }, (submitted) =>
             receiptMessage(submitted, call, statusUrl, { messageId: deps.newId(), createdAt: deps.clock().toISOString() }),
           );
         } catch (error) {
