@@ -3,12 +3,11 @@
  * the call was created under, `rulesOfRound`, passed in by the caller), the call's own settings and
  * what Enhetsregisteret says about the organisation.
  */
-import type { Call } from '../rounds/call';
+import { roundSettingsOf, type Call } from '../rounds/call';
 import { assessEligibility, type ApplicationFacts, type EligibilityFinding } from '../rules/eligibility';
 import type { Kommunenummer } from '../kernel/kommunenummer';
 import type { RegistryRecord } from './registry-record';
 import type { Application } from './application';
-import { roundSettingsSchema } from '../rounds/round-settings';
 import type { RuleSet } from '../rules/rule-set';
 import { OPERATING_GRANT_SUB_GOAL } from '../rules/sub-goals';
 import type { BudgetSection, ProjectSection } from './section-schemas';
@@ -34,17 +33,7 @@ export function applicationFacts(project: ProjectSection, budget: BudgetSection)
 
 /** Every finding for a complete application; `record` is null when the registry could not be asked. */
 export function screenApplication(call: Call, rules: RuleSet, record: RegistryRecord | null, facts: ApplicationFacts, asOf: Date | string): EligibilityFinding[] {
-  const round = roundSettingsSchema.parse({
-    grantYear: call.grantYear,
-    opensAt: call.opensAt,
-    deadline: call.deadline,
-    subGoals: call.subGoals,
-    minAmount: call.minAmount,
-    maxAmount: call.maxAmount,
-    reportingDeadline: call.reportingDeadline,
-    extraQuestions: call.extraQuestions,
-    pots: call.pots ?? [],
-  });
+  const round = roundSettingsOf(call);
   return assessEligibility(
     facts,
     {
