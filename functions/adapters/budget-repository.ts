@@ -1,15 +1,18 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { Kroner } from '../../shared/kernel/money';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { BudgetNotOpenError, correctFrame, type StoredBudgetPosition } from '../../shared/national/budget-position';
 import type { BudgetRepository, FrameSetting } from '../../shared/national/ports';
 import { BudgetError } from '../../shared/rules/budget';
+import { YearClosedError } from '../../shared/rules/budget-close';
 import {
-  adminReleaseGuard, adminReservationGuard, awardGuard, carryOverGuard, returnGuard, returnToImdiGuard,
+  adminReleaseGuard, adminReservationGuard, applyGuard, awardGuard, carryOverGuard, returnGuard, returnToImdiGuard,
   type BudgetGuard, type BudgetOperation,
 } from '../../shared/rules/budget-guards';
 import type { Result } from '../../shared/kernel/result';
+import { budgetAuditChange } from './budget-audit';
 import { budgetCounterNames, budgetPositionItem } from './entities/budget-position-item';
 import { frameHistoryItem } from './entities/frame-history-item';
 import { queueMessage } from './outbox-repository';
@@ -17,7 +20,7 @@ import { queryAll } from './query-all';
 import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
 
 /** How often a change is tried on a fresh reading before contention is reported. */
-const ATTEMPTS = 6;
+const ATTEMPTS = 8;
 
 const guardOf: Record<BudgetOperation, (p: StoredBudgetPosition, amount: Kroner) => Result<BudgetGuard, BudgetError>> = {
   award: awardGuard,
@@ -44,12 +47,19 @@ export class BudgetChangedMeanwhileError extends BudgetError {
 }
 
 /**
- * The update that makes a guarded change: `ADD` to the counter only while every bound holds and
- * the position still holds the frame the guard was computed from (a correction raises the
- * allocation version), so no interleaving of writers can carry the position past a rule. Other
- * repositories put it in their own transaction, e.g. an award beside its decision.
+ * The update that makes a guarded change: `ADD` to the counter only while every bound holds, the
+ * position still holds the frame the guard was computed from (a correction raises the allocation
+ * version) and its year is not closed, so no interleaving of writers can carry the position past a
+ * rule. With `pinVersion` it also requires the position unchanged since it was read, so that an
+ * audit event written beside it can state the figures before and after exactly. Other repositories
+ * put it in their own transaction, e.g. an award beside its decision (with its audit event).
  */
-export function guardedBudgetChange(read: StoredBudgetPosition, guard: BudgetGuard, refusal: () => BudgetError): Change {
+export function guardedBudgetChange(
+  read: StoredBudgetPosition,
+  guard: BudgetGuard,
+  refusal: () => BudgetError,
+  options: { readonly pinVersion?: boolean } = {},
+): Change {
   const bounds = [
     ...Object.entries(guard.atMost).map(([counter, bound], i) => ({ counter, bound, op: '<=', ref: `max${i}` })),
     ...Object.entries(guard.atLeast).map(([counter, bound], i) => ({ counter, bound, op: '>=', ref: `min${i}` })),
@@ -61,9 +71,18 @@ export function guardedBudgetChange(read: StoredBudgetPosition, guard: BudgetGua
     names: { '#counter': guard.counter, '#version': 'version' },
     values: { ':change': guard.change, ':one': 1 },
     condition: {
-      expression: ['#allocationVersion = :allocationVersion', ...bounds.map(({ op, ref }) => `#${ref} ${op} :${ref}`)].join(' AND '),
+      expression: [
+        '#allocationVersion = :allocationVersion',
+        'attribute_not_exists(closedAt)',
+        ...(options.pinVersion ? ['#version = :readVersion'] : []),
+        ...bounds.map(({ op, ref }) => `#${ref} ${op} :${ref}`),
+      ].join(' AND '),
       names: { '#allocationVersion': 'allocationVersion', ...Object.fromEntries(bounds.map(({ counter, ref }) => [`#${ref}`, counter])) },
-      values: { ':allocationVersion': read.allocationVersion, ...Object.fromEntries(bounds.map(({ bound, ref }) => [`:${ref}`, bound])) },
+      values: {
+        ':allocationVersion': read.allocationVersion,
+        ...(options.pinVersion ? { ':readVersion': read.version } : {}),
+        ...Object.fromEntries(bounds.map(({ bound, ref }) => [`:${ref}`, bound])),
+      },
       guard: { kind: 'budget', refusal },
     },
   };
@@ -97,9 +116,20 @@ function frameChange(read: StoredBudgetPosition | undefined, setting: FrameSetti
   };
 }
 
+/** Where a repository's audit events get their time and ids; tests may fix them. */
+export interface BudgetRepositoryOptions {
+  readonly clock?: () => Date;
+  readonly newId?: () => string;
+}
+
+/** A short, jittered pause before reading again, so writers that collided do not collide again. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15 * attempt)));
+
 /** Budget positions in the single table, one item per municipality-year. */
-export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: string): BudgetRepository {
+export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: string, options: BudgetRepositoryOptions = {}): BudgetRepository {
   const unitOfWork = createUnitOfWork(db, tableName);
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? ulid;
 
   async function get(tenantId: TenantId, grantYear: number) {
     const result = await db.send(new GetCommand({ TableName: tableName, Key: budgetPositionItem.key(tenantId, grantYear), ConsistentRead: true }));
@@ -109,18 +139,24 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
   return {
     get,
 
-    async change(tenantId, grantYear, operation, amount) {
+    async change(tenantId, grantYear, operation, amount, actor) {
       for (let attempt = 1; ; attempt++) {
         const read = await get(tenantId, grantYear);
+        if (read?.closed) throw new YearClosedError(grantYear);
         if (!read || read.allocationVersion === 0) throw new BudgetNotOpenError(grantYear);
         const guard = guardOf[operation](read, amount);
         if (!guard.ok) throw guard.error;
+        // Pinned to the version read, so the position after is exactly the guard applied to it.
+        const after: StoredBudgetPosition = { ...read, ...applyGuard(read, guard.value)!, version: read.version + 1 };
         try {
-          await unitOfWork.commit([guardedBudgetChange(read, guard.value, () => new BudgetChangedMeanwhileError())]);
-          // Read back rather than compute: other guarded changes may have landed beside this one.
-          return (await get(tenantId, grantYear))!;
+          await unitOfWork.commit([
+            guardedBudgetChange(read, guard.value, () => new BudgetChangedMeanwhileError(), { pinVersion: true }),
+            budgetAuditChange(read, after, operation, amount, { actor, at: clock().toISOString(), eventId: newId() }),
+          ]);
+          return after;
         } catch (error) {
           if (!(error instanceof BudgetChangedMeanwhileError) || attempt >= ATTEMPTS) throw error;
+          await pause(attempt);
         }
       }
     },
@@ -129,6 +165,7 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
       for (let attempt = 1; ; attempt++) {
         const read = await get(setting.tenantId, setting.grantYear);
         if (read && read.allocationVersion >= setting.allocationVersion) return 'already_applied';
+        if (read?.closed) throw new YearClosedError(setting.grantYear);
         if (read) {
           const corrected = correctFrame(read, { municipality: setting.name, frame: setting.frame, adminCap: setting.adminCap });
           if (!corrected.ok) throw corrected.error;

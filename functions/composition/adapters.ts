@@ -1,6 +1,7 @@
 import { createAggregateRepository } from '../adapters/aggregate-repository';
 import { createAllocationDraftRepository } from '../adapters/allocation-draft-repository';
 import { createAllocationRepository } from '../adapters/allocation-repository';
+import { createAuditTrailRepository } from '../adapters/audit-trail-repository';
 import { createApplicationRepository } from '../adapters/application-repository';
 import { createBrregRegistry } from '../adapters/brreg-registry';
 import { createBudgetRepository } from '../adapters/budget-repository';
@@ -16,6 +17,7 @@ import { createOutboxRepository } from '../adapters/outbox-repository';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
 import { createTenantRepository } from '../adapters/tenant-repository';
+import { createYearCloseRepository } from '../adapters/year-close-repository';
 import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
 
 /**
@@ -34,6 +36,8 @@ export function createAdapters(config: Config) {
     allocations: createAllocationRepository(db, config.TABLE_NAME),
     ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
+    yearClose: createYearCloseRepository(db, config.TABLE_NAME),
+    auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     linkRequests: createLinkRequestQueue(db, config.TABLE_NAME),
     health: createHealthProbe(db, config.TABLE_NAME),

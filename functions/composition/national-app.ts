@@ -14,6 +14,8 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     ruleSetRepository: root.adapters.ruleSets,
     ruleSets: ruleSetsFrom(root.adapters.ruleSets),
     allocationDrafts: root.adapters.allocationDrafts,
+    yearClose: root.adapters.yearClose,
+    auditTrail: root.adapters.auditTrail,
     clock: root.clock,
     newId: ulid,
     auth,

@@ -3,7 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
-import { INDEX_KEYS, NATIONAL_KEYS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
+import { AUDIT_TRAILS, INDEX_KEYS, NATIONAL_KEYS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
 import { grantKeyScopedAccess, grantTableDescription, type KeyScopedAccess } from './table-access';
 import { TenantSessionRole } from './tenant-session-role';
 
@@ -66,9 +66,10 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
 ];
 
 /**
- * IMDi: national data, and of each tenant only what the national overview and the allocation
- * need. It writes national items and, in tenant partitions, only the profile and the budget position
- * (and IMDi's own audit trail and outbox).
+ * IMDi: national data, and of each tenant only what the national overview, the allocation, the year
+ * close and the audit trail need. It writes national items and, in tenant partitions, only the
+ * profile and the budget positions (allocation and year close), new audit events (never changing
+ * one) and IMDi's own outbox. It reads the audit partitions by query only.
  */
 export const NATIONAL_ACCESS: readonly KeyScopedAccess[] = [
   {
@@ -77,13 +78,18 @@ export const NATIONAL_ACCESS: readonly KeyScopedAccess[] = [
     leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, anyTenant.rounds, anyTenant.aggregates],
   },
   { on: 'byYear', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.aggregatesOfAnyYear] },
+  // The audit trail page and API: one query per tenant's audit partition, by time.
+  { on: 'table', actions: ['dynamodb:Query'], leadingKeys: [AUDIT_TRAILS] },
   {
     on: 'table',
     actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
-    // IMDi's own audit trail and outbox: publishing an allocation records its audit event and
-    // sends the assignment letters as IMDi, never in a municipality's partitions.
-    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, tenantKeys(NATIONAL_TENANT_ID).audit, tenantKeys(NATIONAL_TENANT_ID).outbox],
+    // IMDi's own outbox: publishing an allocation sends the assignment letters as IMDi, never in
+    // a municipality's partitions.
+    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, tenantKeys(NATIONAL_TENANT_ID).outbox],
   },
+  // Audit events are only ever added: publishing records IMDi's, the year close each municipality's
+  // beside the change to its budget positions.
+  { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [AUDIT_TRAILS] },
 ];
 
 /** Props of {@link AudienceAccess}. */

@@ -39,6 +39,12 @@ export function tenantKeys(tenant: string) {
   };
 }
 
+/**
+ * Every tenant's audit trail (IMDi's own included): the partitions IMDi reads the audit trail from,
+ * one query each, and where the year close writes a municipality's audit events.
+ */
+export const AUDIT_TRAILS = tenantKeys(ANY).audit;
+
 /** National data: rule sets, frames, allocations and the tenant register (ARCHITECTURE.md §3). */
 export const NATIONAL_KEYS = 'NATIONAL#*';
 

@@ -14,6 +14,7 @@ import { formatKroner, kroner, type Kroner } from '../kernel/money.js';
 import { err, ok, type Result } from '../kernel/result.js';
 import type { TenantId } from '../kernel/tenants.js';
 import { available, type BudgetPosition } from '../rules/budget.js';
+import type { CloseOutcome } from '../rules/budget-close.js';
 
 /** A budget position as stored: the rules' position plus what the store needs to keep it. */
 export interface StoredBudgetPosition extends BudgetPosition {
@@ -25,11 +26,21 @@ export interface StoredBudgetPosition extends BudgetPosition {
   readonly version: number;
   /** The allocation version whose frame this position holds; 0 before the first. */
   readonly allocationVersion: number;
+  /** Set once, when the year is closed (`rules/budget-close.ts`); a closed position takes no change. */
+  readonly closed?: YearClosing;
+}
+
+/** How a position's year was closed: when, by whom, and where its unspent money went. */
+export interface YearClosing {
+  readonly at: string;
+  readonly by: string;
+  readonly outcome: CloseOutcome;
+  readonly amount: Kroner;
 }
 
 /** What the municipality has bound of its frame: everything spent less what came back or was carried over. */
 export function committedOfFrame(p: BudgetPosition): number {
-  return p.adminReserved + p.awarded + p.returnedToImdi - p.returned - p.carriedOver;
+  return p.adminReserved + p.awarded + p.returnedToImdi + p.carriedForward - p.returned - p.carriedOver;
 }
 
 /** A correction would take a municipality's frame below what it has already committed. */
@@ -70,7 +81,7 @@ export function emptyPosition(tenantId: TenantId, grantYear: number): StoredBudg
   const zero = kroner(0);
   return {
     tenantId, grantYear, frame: zero, carriedOver: zero, adminCap: zero, adminReserved: zero, awarded: zero,
-    returned: zero, returnedToImdi: zero, paid: zero, version: 0, allocationVersion: 0,
+    returned: zero, returnedToImdi: zero, carriedForward: zero, paid: zero, version: 0, allocationVersion: 0,
   };
 }
 

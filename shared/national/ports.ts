@@ -46,17 +46,19 @@ export interface BudgetRepository {
   get(tenantId: TenantId, grantYear: number): Promise<StoredBudgetPosition | undefined>;
   /**
    * Awards, reserves or releases admin money, returns funds or sends money back to IMDi by
-   * `amount`, under the guard of `rules/budget-guards.ts`. Throws the operation's `BudgetError`
-   * (with the amounts), or `BudgetNotOpenError` when the year has no frame.
+   * `amount`, under the guard of `rules/budget-guards.ts`, with an audit event naming `actor` (the
+   * token's subject) in the same transaction. Throws the operation's `BudgetError` (with the
+   * amounts), `BudgetNotOpenError` when the year has no frame, `YearClosedError` once it is closed.
    */
-  change(tenantId: TenantId, grantYear: number, operation: BudgetOperation, amount: Kroner): Promise<StoredBudgetPosition>;
+  change(tenantId: TenantId, grantYear: number, operation: BudgetOperation, amount: Kroner, actor: string): Promise<StoredBudgetPosition>;
   /**
    * Sets the frame and admin cap of an allocation version, with the municipality's assignment letter
    * when it has an address. The letter is IMDi's (in IMDi's outbox) and the version's audit event
    * records the frames, so the write touches no other partition of the municipality than its
    * budget, which is all the national role may write there. Idempotent by allocation version: a position that already holds this
    * version or a later one is left alone (`'already_applied'`), so a publish can be completed by
-   * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`.
+   * running it again. Throws `FrameBelowCommittedError` or `AdminCapBelowReservedError`, and
+   * `YearClosedError` once the year is closed (its money has moved on).
    */
   setFrame(frame: FrameSetting, letter: OutgoingMessage | undefined): Promise<'applied' | 'already_applied'>;
   /**

@@ -2,6 +2,11 @@
  * An administrator's budget position for one grant year, and the rules that keep it honest:
  *
  *   available = frame + carried over + returned − admin reserved − awarded − returned to IMDi
+ *               − carried forward
+ *
+ * Money comes in as the frame, as money carried over from the year before and as awarded money
+ * that came back; it goes out as the admin reservation, awards, transfers back to IMDi and, when
+ * the year is closed under the `carry_over` rule, as money carried forward to the next year.
  *
  * The admin reservation never exceeds the cap (5 % of the frame in the default rule sets), an award
  * or a transfer back to IMDi never exceeds what is available, and nothing comes back that was not
@@ -28,6 +33,8 @@ export interface BudgetPosition {
   readonly returned: Kroner;
   /** Money sent back to IMDi (policy `return_to_imdi`); no longer available to this administrator. */
   readonly returnedToImdi: Kroner;
+  /** Money moved on to next year's position when this year was closed (policy `carry_over`). */
+  readonly carriedForward: Kroner;
 }
 
 /** A budget rule refused a change. */
@@ -98,12 +105,12 @@ export function openBudget(rules: Pick<RuleSet, 'adminCostCap'>, frame: Kroner, 
   if (!Number.isSafeInteger(frame) || frame < 0) throw new InvalidBudgetAmountError(frame);
   if (!Number.isSafeInteger(carriedOver) || carriedOver < 0) throw new InvalidBudgetAmountError(carriedOver);
   const zero = kroner(0);
-  return { frame, carriedOver, adminCap: adminCostCap(rules, frame), adminReserved: zero, awarded: zero, returned: zero, returnedToImdi: zero };
+  return { frame, carriedOver, adminCap: adminCostCap(rules, frame), adminReserved: zero, awarded: zero, returned: zero, returnedToImdi: zero, carriedForward: zero };
 }
 
 /** What can still be awarded, reserved or sent back to IMDi. */
 export function available(p: BudgetPosition): Kroner {
-  return kroner(p.frame + p.carriedOver + p.returned - p.adminReserved - p.awarded - p.returnedToImdi);
+  return kroner(p.frame + p.carriedOver + p.returned - p.adminReserved - p.awarded - p.returnedToImdi - p.carriedForward);
 }
 
 /** Admin reservation still allowed under the cap (ignoring available funds). */
@@ -163,6 +170,6 @@ export function carryOver(p: BudgetPosition, amount: Kroner): Result<BudgetPosit
 
 /** Whether a position keeps every budget rule; for reconcile jobs and tests. */
 export function isConsistent(p: BudgetPosition): boolean {
-  const values = [p.frame, p.carriedOver, p.adminCap, p.adminReserved, p.awarded, p.returned, p.returnedToImdi];
+  const values = [p.frame, p.carriedOver, p.adminCap, p.adminReserved, p.awarded, p.returned, p.returnedToImdi, p.carriedForward];
   return values.every((v) => Number.isSafeInteger(v) && v >= 0) && p.adminReserved <= p.adminCap && p.returned <= p.awarded && available(p) >= 0;
 }

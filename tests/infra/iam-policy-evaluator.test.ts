@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_TRAILS } from '../../infra/constructs/key-patterns';
 import { evaluate, type PolicyDocument } from '../support/iam-policy-evaluator';
 
 const table = 'arn:aws:dynamodb:eu-north-1:111122223333:table/fordel';
@@ -42,6 +43,20 @@ describe('IAM policy evaluator', () => {
 
   it('matches nothing when the session lacks the tag a pattern refers to', () => {
     expect(evaluate([tenantScoped], { action: 'dynamodb:GetItem', resource: table, context: { 'dynamodb:LeadingKeys': ['T#t1#APP#1'] } })).toBe('ImplicitDeny');
+  });
+
+  it('lets the audit-trail pattern read any tenant’s audit partition and nothing else of the tenant', () => {
+    const auditReader: PolicyDocument = {
+      Statement: { Effect: 'Allow', Action: 'dynamodb:Query', Resource: table, Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_TRAILS] } } },
+    };
+    const query = (key: string) => evaluate([auditReader], { action: 'dynamodb:Query', resource: table, context: { 'dynamodb:LeadingKeys': [key] } });
+
+    expect(query('T#k0301#AUDIT')).toBe('Allow');
+    expect(query('T#imdi#AUDIT')).toBe('Allow');
+    expect(query('T#k0301#APP#01JD0000000000000000000000')).toBe('ImplicitDeny');
+    expect(query('T#k0301#AUDITX')).toBe('ImplicitDeny');
+    expect(query('NATIONAL#TENANTS')).toBe('ImplicitDeny');
+    expect(evaluate([auditReader], { action: 'dynamodb:PutItem', resource: table, context: { 'dynamodb:LeadingKeys': ['T#k0301#AUDIT'] } })).toBe('ImplicitDeny');
   });
 
   it('takes a tag value literally, not as a wildcard', () => {

@@ -182,12 +182,29 @@ describe('national role', () => {
     expect(isAllowed(policies, items('UpdateItem', ['T#t1#BUDGET']))).toBe(true);
   });
 
-  it('publishes an allocation: the version, each budget position, and IMDi’s own audit event and letters, but no municipality’s', () => {
+  it('publishes an allocation: the version, each budget position, and IMDi’s own audit event and letters, but no municipality’s letters', () => {
     expect(isAllowed(policies, items('PutItem', ['NATIONAL#ALLOCATION#2027']))).toBe(true);
     expect(isAllowed(policies, items('PutItem', ['T#imdi#AUDIT']))).toBe(true);
     expect(isAllowed(policies, items('PutItem', ['T#imdi#OUTBOX']))).toBe(true);
-    expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(false);
     expect(isAllowed(policies, items('PutItem', ['T#t1#OUTBOX']))).toBe(false);
+  });
+
+  it('closes a year: both budget positions and the municipality’s audit events, which it adds but never changes or removes', () => {
+    expect(isAllowed(policies, items('GetItem', ['T#t1#BUDGET']))).toBe(true);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#BUDGET']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(true);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#AUDIT']))).toBe(false);
+    expect(isAllowed(policies, items('DeleteItem', ['T#t1#AUDIT']))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#ROUNDS']))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['T#imdi#AUDIT']))).toBe(false);
+  });
+
+  it('reads every audit partition by query (the audit trail), but no tenant’s applications', () => {
+    expect(isAllowed(policies, items('Query', ['T#t1#AUDIT']))).toBe(true);
+    expect(isAllowed(policies, items('Query', ['T#imdi#AUDIT']))).toBe(true);
+    expect(isAllowed(policies, items('Query', ['T#t1#APP#' + APP]))).toBe(false);
+    expect(isAllowed(policies, items('Query', ['T#t1#LINKS']))).toBe(false);
+    expect(isAllowed(policies, items('Query', ['T#t1#AUDIT', 'T#t1#APP#' + APP]))).toBe(false);
   });
 
   it("writes nothing else in a tenant's partitions and reads no applications", () => {

@@ -44,8 +44,8 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
 );
 
 function countersOf(p: StoredBudgetPosition | BudgetPosition) {
-  const { frame, carriedOver, adminCap, adminReserved, awarded, returned, returnedToImdi } = p;
-  return { frame, carriedOver, adminCap, adminReserved, awarded, returned, returnedToImdi };
+  const { frame, carriedOver, adminCap, adminReserved, awarded, returned, returnedToImdi, carriedForward } = p;
+  return { frame, carriedOver, adminCap, adminReserved, awarded, returned, returnedToImdi, carriedForward };
 }
 
 describe('budget positions in the store', () => {
@@ -64,7 +64,7 @@ describe('budget positions in the store', () => {
             ? modelOf[step.operation](model, kroner(step.amount))
             : correctFrame(model, { municipality: tenantId, frame: kroner(step.frame), adminCap: adminCostCap(rules, kroner(step.frame)) });
           const outcome = await (step.kind === 'change'
-            ? budget.change(tenantId, 2027, step.operation, kroner(step.amount))
+            ? budget.change(tenantId, 2027, step.operation, kroner(step.amount), 'officer-1')
             : budget.setFrame(frameSetting(tenantId, step.frame, allocationVersion + 1), undefined)
           ).then(() => undefined, (error: { code?: string }) => error.code ?? String(error));
 
@@ -89,12 +89,12 @@ describe('budget positions in the store', () => {
     // Prepare: 100 000 kr frame (cap 5 000), 96 000 already awarded, so 4 000 are left
     const tenantId = freshTenantId('br');
     await budget.setFrame(frameSetting(tenantId, 100_000, 1), undefined);
-    await budget.change(tenantId, 2027, 'award', kroner(96_000));
+    await budget.change(tenantId, 2027, 'award', kroner(96_000), 'officer-1');
 
     // Act: the municipal admin reserves 4 000 while an officer awards 4 000
     const [reservation, awarding] = await Promise.allSettled([
-      setAdminReservation({ budget }, { tenantId, grantYear: 2027, amount: 4_000 }),
-      budget.change(tenantId, 2027, 'award', kroner(4_000)),
+      setAdminReservation({ budget }, { tenantId, grantYear: 2027, amount: 4_000, actor: 'admin-1' }),
+      budget.change(tenantId, 2027, 'award', kroner(4_000), 'officer-1'),
     ]);
 
     // Assess
@@ -114,16 +114,16 @@ describe('budget positions in the store', () => {
     await budget.setFrame(frameSetting(tenantId, 702_897, 1), undefined);
 
     // Act
-    const attempt = setAdminReservation({ budget }, { tenantId, grantYear: 2027, amount: 35_146 });
+    const attempt = setAdminReservation({ budget }, { tenantId, grantYear: 2027, amount: 35_146, actor: 'admin-1' });
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ code: 'budget.admin_cap_exceeded', details: { cap: 35_145 } });
-    expect((await setAdminReservation({ budget }, { tenantId, grantYear: 2027, amount: 35_145 })).adminReserved).toBe(35_145);
+    expect((await setAdminReservation({ budget }, { tenantId, grantYear: 2027, amount: 35_145, actor: 'admin-1' })).adminReserved).toBe(35_145);
   });
 
   it('refuses a change before the year has a frame', async () => {
     // Act
-    const attempt = budget.change(freshTenantId('bn'), 2027, 'award', kroner(1));
+    const attempt = budget.change(freshTenantId('bn'), 2027, 'award', kroner(1), 'officer-1');
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ code: 'budget.not_open' });

@@ -97,7 +97,7 @@ describe('publishing an allocation', () => {
     // Prepare: Eidsvoll awards 1 000 000 of its 1 050 000
     const [eidsvoll] = await municipalities(3003);
     await publishAllocation(deps(), { proposal: await proposal(3003, 10_000_000), publisher: imdi });
-    await adapters.budget.change(eidsvoll!.tenantId, 3003, 'award', kroner(1_000_000));
+    await adapters.budget.change(eidsvoll!.tenantId, 3003, 'award', kroner(1_000_000), 'officer-1');
 
     // Act: a revised frame of 9 000 000 would give Eidsvoll 945 000
     const attempt = publishAllocation(deps(), { proposal: await proposal(3003, 9_000_000), publisher: imdi, reason: 'Revidert budsjett' });

@@ -12,6 +12,8 @@ export const OFFICER_ROLE = `arn:aws:iam::${ACCOUNT}:role/OfficerSession`;
 export const APPLICANT_ROLE = `arn:aws:iam::${ACCOUNT}:role/ApplicantSession`;
 /** The applicant Lambda's execution role: what the app may do before a session names an application. */
 export const APPLICANT_FUNCTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/ApplicantFunction`;
+/** The national Lambda's execution role: IMDi's reads and writes. */
+export const NATIONAL_FUNCTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/NationalFunction`;
 export const tableArn = (tableName: string) => `arn:aws:dynamodb:eu-north-1:${ACCOUNT}:table/${tableName}`;
 
 /**
@@ -27,11 +29,13 @@ export function audiencePolicies(tableName: string): Record<string, PolicyDocume
   });
   const caller = (id: string) => new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   const applicant = caller('ApplicantFunction');
-  access.grantTo({ applicant, officer: caller('OfficerFunction'), national: caller('NationalFunction') });
+  const national = caller('NationalFunction');
+  access.grantTo({ applicant, officer: caller('OfficerFunction'), national });
   const template = Template.fromStack(stack);
   return {
     [OFFICER_ROLE]: identityPolicies(template, logicalIdOf(access.officerSession.role)),
     [APPLICANT_ROLE]: identityPolicies(template, logicalIdOf(access.applicantSession.role)),
     [APPLICANT_FUNCTION_ROLE]: identityPolicies(template, logicalIdOf(applicant)),
+    [NATIONAL_FUNCTION_ROLE]: identityPolicies(template, logicalIdOf(national)),
   };
 }

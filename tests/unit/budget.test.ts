@@ -26,7 +26,7 @@ describe('budget position', () => {
   it('computes available as frame + carried over + returned − admin reserved − awarded − returned to IMDi', () => {
     // Prepare
     const position: BudgetPosition = {
-      frame: kroner(1000), carriedOver: kroner(100), adminCap: kroner(50), adminReserved: kroner(40), awarded: kroner(700), returned: kroner(30), returnedToImdi: kroner(90),
+      frame: kroner(1000), carriedOver: kroner(100), adminCap: kroner(50), adminReserved: kroner(40), awarded: kroner(700), returned: kroner(30), returnedToImdi: kroner(90), carriedForward: kroner(0),
     };
     // Act / Assess
     expect(available(position)).toBe(300);

@@ -80,7 +80,12 @@ export function BudgetPanel(props: { lang: Language; budget: BudgetPanelData }) 
             </tfoot>
           </table>
           <p class="ds-paragraph">{tr('budget.versionNote', { version: position.allocationVersion })}</p>
-          {budget.reservation ? <AdminReservationForm lang={lang} position={position} state={budget.reservation} /> : null}
+          {budget.reservation && !position.closed ? <AdminReservationForm lang={lang} position={position} state={budget.reservation} /> : null}
+          {budget.reservation?.errors?.amount && position.closed ? (
+            <Alert color="danger">
+              <p class="ds-paragraph">{budget.reservation.errors.amount}</p>
+            </Alert>
+          ) : null}
         </>
       )}
       {budget.history.length > 0 ? (

@@ -10,13 +10,18 @@ export interface AuditEvent {
   eventId: string;
   at: string;
   actor: string;
-  machine: 'round' | 'application' | 'allocation' | 'register' | 'rule-set';
+  machine: 'round' | 'application' | 'allocation' | 'register' | 'rule-set' | 'budget';
   action: string;
   from?: string;
   to?: string;
   version?: number;
   /** Ids only, never personal data. */
   ids?: Record<string, string>;
+  /** A budget change: the grant year, the amount, and the position's figures before and after. */
+  grantYear?: number;
+  amount?: number;
+  before?: Record<string, number>;
+  after?: Record<string, number>;
 }
 
 /** A tenant's audit trail is one partition in order of time; the event id keeps equal instants apart. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoredBudgetPosition } from '../../../shared/national/budget-position';
-import { kronerSchema } from '../../../shared/kernel/money';
+import { kroner, kronerSchema } from '../../../shared/kernel/money';
 import { tenantIdSchema, type TenantId } from '../../../shared/kernel/tenants';
 import { tenantPrefix } from '../../../shared/table';
 import type { Item, ItemKey } from './item';
@@ -15,13 +15,27 @@ const storedSchema = z.object({
   awarded: kronerSchema,
   returned: kronerSchema,
   returnedToImdi: kronerSchema,
+  // Positions written before year close existed have no such attribute.
+  carriedForward: kronerSchema.default(kroner(0)),
   paid: kronerSchema,
   version: z.number().int().min(0),
   allocationVersion: z.number().int().min(0),
+  closedAt: z.string().optional(),
+  closedBy: z.string().optional(),
+  closeOutcome: z.enum(['carried_over', 'returned_to_imdi']).optional(),
+  closeAmount: kronerSchema.optional(),
 });
 
+function fromStored(item: z.infer<typeof storedSchema>): StoredBudgetPosition {
+  const { closedAt, closedBy, closeOutcome, closeAmount, ...position } = item;
+  const closed = closedAt && closedBy && closeOutcome && closeAmount !== undefined
+    ? { closed: { at: closedAt, by: closedBy, outcome: closeOutcome, amount: closeAmount } }
+    : {};
+  return { ...position, ...closed } as StoredBudgetPosition;
+}
+
 /** The attributes a guarded change adds to; `frame` and `adminCap` are set only by an allocation. */
-export const budgetCounterNames = ['carriedOver', 'adminReserved', 'awarded', 'returned', 'returnedToImdi', 'paid'] as const;
+export const budgetCounterNames = ['carriedOver', 'adminReserved', 'awarded', 'returned', 'returnedToImdi', 'carriedForward', 'paid'] as const;
 
 /**
  * A municipality's budget position for one grant year: one item in the tenant's own `BUDGET`
@@ -30,7 +44,7 @@ export const budgetCounterNames = ['carriedOver', 'adminReserved', 'awarded', 'r
  */
 export const budgetPositionItem = {
   key: (tenantId: TenantId, grantYear: number): ItemKey => ({ PK: `${tenantPrefix(tenantId)}BUDGET`, SK: `YEAR#${grantYear}` }),
-  fromItem: (item: Item): StoredBudgetPosition => storedSchema.parse(item) as StoredBudgetPosition,
+  fromItem: (item: Item): StoredBudgetPosition => fromStored(storedSchema.parse(item)),
   /** What identifies the item besides its key, set by the write that creates it. */
   identity: (tenantId: TenantId, grantYear: number) => ({ entity: 'budget-position', tenantId, grantYear }),
 };

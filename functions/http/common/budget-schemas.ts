@@ -25,9 +25,14 @@ export const budgetPositionSchema = z
     returned: kroner,
     returnedToImdi: kroner,
     carriedOver: kroner,
+    carriedForward: kroner.meta({ description: 'Moved on to next year’s position when the year was closed under the carry-over rule.' }),
+    closed: z
+      .object({ at: z.string(), by: z.string(), outcome: z.enum(['carried_over', 'returned_to_imdi']), amount: kroner })
+      .optional()
+      .meta({ description: 'Set once the year is closed; a closed position takes no change.' }),
     version: z.number().int(),
     allocationVersion: z.number().int(),
-    available: z.number().int().meta({ description: 'frame + carried over + returned − reserved − awarded − returned to IMDi.' }),
+    available: z.number().int().meta({ description: 'frame + carried over + returned − reserved − awarded − returned to IMDi − carried forward.' }),
   })
   .meta({ id: 'BudgetPosition' });
 

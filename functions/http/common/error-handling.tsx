@@ -24,6 +24,8 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'register.not_found': 404,
   'register.already_managing': 409,
   'register.not_managing': 409,
+  'budget.year_closed': 409,
+  'budget.year_not_ended': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */

@@ -6,15 +6,22 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { allocationCompletionApiRoutes } from './routes/allocation-completion-api';
 import { allocationPageRoutes, type AllocationPagesData } from './routes/allocation-pages';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
+import { auditRoutes, type AuditData } from './routes/audit';
 import { overviewRoutes, type OverviewData } from './routes/overview';
 import { registerRoutes } from './routes/register';
 import { registerApiRoutes, type RegisterData } from './routes/register-api';
 import { ruleSetsApiRoutes } from './routes/rule-sets-api';
 import { ruleSetPageRoutes, type RuleSetPageData } from './routes/rule-sets';
+import { yearCloseRoutes, type YearCloseData } from './routes/year-close';
 
 /** What the national (IMDi) app needs from the outside world. */
 export interface NationalDependencies
-  extends OverviewData, Omit<AllocationsData, 'tenants' | 'ruleSets'>, Omit<RuleSetPageData, 'tenants'>, Pick<AllocationPagesData, 'allocationDrafts'> {
+  extends OverviewData,
+    Omit<AllocationsData, 'tenants' | 'ruleSets'>,
+    Omit<RuleSetPageData, 'tenants'>,
+    Pick<AllocationPagesData, 'allocationDrafts'>,
+    Omit<YearCloseData, 'tenants' | 'budget' | 'ruleSets'>,
+    Omit<AuditData, 'tenants'> {
   tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -36,6 +43,8 @@ export function createNationalApp(deps: NationalDependencies) {
   app.route('/', ruleSetPageRoutes(deps));
   app.route('/', allocationCompletionApiRoutes(deps));
   app.route('/', allocationPageRoutes(deps));
+  app.route('/', yearCloseRoutes(deps));
+  app.route('/', auditRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
@@ -44,7 +53,7 @@ export function createNationalApp(deps: NationalDependencies) {
   );
   app.doc31('/national/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, and each year’s national rules, distribution key, allocation and budget positions, for IMDi.' },
+    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, each year’s national rules, distribution key, allocation, budget positions and year close, and the audit trail, for IMDi.' },
   });
 
   return app;

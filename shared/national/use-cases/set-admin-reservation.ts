@@ -22,20 +22,22 @@ export interface SetAdminReservationDeps {
  *   each with the amounts as stored when the write was refused.
  * - The year has no frame yet: `BudgetNotOpenError`.
  * - Equal to what is reserved: nothing is written.
+ * - The year is closed: `YearClosedError`.
+ * Every change is recorded as an audit event naming `actor` (the token's subject), in the same write.
  * - Two admins set it at the same moment: each moves the reservation by the difference it read, and
  *   the guards still hold the cap and the frame; the position answered is what is stored after.
  */
 export async function setAdminReservation(
   deps: SetAdminReservationDeps,
-  input: { readonly tenantId: TenantId; readonly grantYear: number; readonly amount: number },
+  input: { readonly tenantId: TenantId; readonly grantYear: number; readonly amount: number; readonly actor: string },
 ): Promise<StoredBudgetPosition> {
-  const { tenantId, grantYear, amount } = input;
+  const { tenantId, grantYear, amount, actor } = input;
   if (!Number.isSafeInteger(amount) || amount < 0) throw new InvalidBudgetAmountError(amount);
   const current = await deps.budget.get(tenantId, grantYear);
   if (!current || current.allocationVersion === 0) throw new BudgetNotOpenError(grantYear);
   const difference = amount - current.adminReserved;
   if (difference === 0) return current;
   return difference > 0
-    ? deps.budget.change(tenantId, grantYear, 'reserve_admin', kroner(difference))
-    : deps.budget.change(tenantId, grantYear, 'release_admin', kroner(-difference) as Kroner);
+    ? deps.budget.change(tenantId, grantYear, 'reserve_admin', kroner(difference), actor)
+    : deps.budget.change(tenantId, grantYear, 'release_admin', kroner(-difference) as Kroner, actor);
 }

@@ -78,7 +78,8 @@ export function adminReservationRoutes(options: { clock?: Clock } = {}) {
         const amount = parseKroner(input.amount);
         if (!amount.ok) throw new FormRejection({ amount: amount.error.messages[c.var.lang] });
         try {
-          await setAdminReservation({ budget: c.var.data.budget }, { tenantId: principalOf(c).tenantId, grantYear: year, amount: amount.value });
+          const { tenantId, userId } = principalOf(c);
+          await setAdminReservation({ budget: c.var.data.budget }, { tenantId, grantYear: year, amount: amount.value, actor: userId });
         } catch (error) {
           const rejection = error instanceof DomainError ? await refusalOf(c, year, error) : undefined;
           throw rejection ?? error;

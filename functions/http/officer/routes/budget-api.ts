@@ -41,6 +41,7 @@ const setReservationRoute = createRoute({
     401: unauthorized,
     403: problemResponse('The token has no municipal-admin role.'),
     404: problemResponse('The municipality has no frame for the year yet.'),
+    409: problemResponse('The year is closed; its budget takes no change.'),
     422: problemResponse('Above the admin cap, or above what is left of the frame; the problem gives the amounts.'),
   },
 });
@@ -64,7 +65,7 @@ export function budgetApiRoutes() {
     if (!principal.roles.includes('municipal-admin')) return problem(c, 403) as never;
     const position = await setAdminReservation(
       { budget: c.var.data.budget },
-      { tenantId: principal.tenantId, grantYear: c.req.valid('param').year, amount: c.req.valid('json').amount },
+      { tenantId: principal.tenantId, grantYear: c.req.valid('param').year, amount: c.req.valid('json').amount, actor: principal.userId },
     );
     return c.json(withAvailable(position), 200);
   });

@@ -1,0 +1,82 @@
+/**
+ * Texts of IMDi's year close and audit trail pages, bokmål, nynorsk and English side by side.
+ */
+import type { LocalizedText } from '../../shared/kernel/i18n';
+
+const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
+
+export const nationalBudgetText = text({
+  'close.title': { nb: 'Årsavslutning {year}', nn: 'Årsavslutning {year}', en: 'Year close {year}' },
+  'close.lead': {
+    nb: 'Når tilskuddsåret er over, flyttes det hver kommune har igjen av rammen. Regelen for {year} er: {rule}. Ubrukt beløp = ramme + overført fra i fjor + tilbakeførte midler − administrasjon − tildelt − allerede tilbakebetalt til IMDi.',
+    nn: 'Når tilskotsåret er over, blir det kvar kommune har att av ramma flytta. Regelen for {year} er: {rule}. Ubrukt beløp = ramme + overført frå i fjor + tilbakeførte midlar − administrasjon − tildelt − alt tilbakebetalt til IMDi.',
+    en: 'When the grant year is over, what each municipality has left of its frame is moved. The rule for {year} is: {rule}. Unspent = frame + carried over from last year + returned money − administration − awarded − already returned to IMDi.',
+  },
+  'close.rule.carry_over': { nb: 'ubrukte midler overføres til neste år', nn: 'ubrukte midlar blir overførte til neste år', en: 'unspent money is carried over to next year' },
+  'close.rule.return_to_imdi': { nb: 'ubrukte midler betales tilbake til IMDi', nn: 'ubrukte midlar blir betalte tilbake til IMDi', en: 'unspent money is returned to IMDi' },
+  'close.caption': { nb: 'Ubrukte midler per kommune', nn: 'Ubrukte midlar per kommune', en: 'Unspent money by municipality' },
+  'close.municipality': { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
+  'close.amount': { nb: 'Ubrukt beløp', nn: 'Ubrukt beløp', en: 'Unspent' },
+  'close.outcome': { nb: 'Hva skjer med beløpet', nn: 'Kva skjer med beløpet', en: 'What happens to it' },
+  'close.status': { nb: 'Status', nn: 'Status', en: 'Status' },
+  'close.outcome.carried_over': { nb: 'Overføres til {next}', nn: 'Blir overført til {next}', en: 'Carried over to {next}' },
+  'close.outcome.returned_to_imdi': { nb: 'Betales tilbake til IMDi', nn: 'Blir betalt tilbake til IMDi', en: 'Returned to IMDi' },
+  'close.status.open': { nb: 'Ikke avsluttet', nn: 'Ikkje avslutta', en: 'Not closed' },
+  'close.status.closed': { nb: 'Avsluttet {at}', nn: 'Avslutta {at}', en: 'Closed {at}' },
+  'close.status.none': { nb: 'Ingen ramme dette året', nn: 'Inga ramme dette året', en: 'No frame this year' },
+  'close.totals.caption': { nb: 'Sum', nn: 'Sum', en: 'Totals' },
+  'close.totals.kind': { nb: 'Hva', nn: 'Kva', en: 'What' },
+  'close.totals.pending': { nb: 'Gjenstår å avslutte', nn: 'Står att å avslutte', en: 'Still to close' },
+  'close.totals.closed': { nb: 'Avsluttet', nn: 'Avslutta', en: 'Closed' },
+  'close.totals.carriedOver': { nb: 'Overført til neste år', nn: 'Overført til neste år', en: 'Carried over to next year' },
+  'close.totals.returnedToImdi': { nb: 'Tilbakebetalt til IMDi', nn: 'Tilbakebetalt til IMDi', en: 'Returned to IMDi' },
+  'close.submit': { nb: 'Avslutt året {year}', nn: 'Avslutt året {year}', en: 'Close the year {year}' },
+  'close.submit.help': {
+    nb: 'Hver kommune avsluttes for seg. Et avsluttet budsjett kan ikke endres. Stopper avslutningen underveis, trykker du på knappen igjen for å fullføre.',
+    nn: 'Kvar kommune blir avslutta for seg. Eit avslutta budsjett kan ikkje endrast. Stoppar avslutninga undervegs, trykkjer du på knappen att for å fullføre.',
+    en: 'Each municipality is closed on its own. A closed budget cannot be changed. If the close stops part-way, press the button again to finish it.',
+  },
+  'close.notEnded': { nb: 'Året kan avsluttes fra 1. januar {next}.', nn: 'Året kan avsluttast frå 1. januar {next}.', en: 'The year can be closed from 1 January {next}.' },
+  'close.complete': { nb: 'Året er avsluttet for alle kommuner.', nn: 'Året er avslutta for alle kommunar.', en: 'The year is closed for every municipality.' },
+  'close.error': { nb: 'Året ble ikke avsluttet', nn: 'Året vart ikkje avslutta', en: 'The year was not closed' },
+  'audit.title': { nb: 'Endringslogg', nn: 'Endringslogg', en: 'Audit trail' },
+  'audit.lead': {
+    nb: 'Alle endringer i budsjetter, fordelinger og utlysninger hos IMDi og kommunene: hvem, når og hva.',
+    nn: 'Alle endringar i budsjett, fordelingar og utlysingar hos IMDi og kommunane: kven, når og kva.',
+    en: 'Every change to budgets, allocations and calls at IMDi and the municipalities: who, when and what.',
+  },
+  'audit.filter': { nb: 'Filtrer', nn: 'Filtrer', en: 'Filter' },
+  'audit.filter.year': { nb: 'År', nn: 'År', en: 'Year' },
+  'audit.filter.from': { nb: 'Fra dato', nn: 'Frå dato', en: 'From date' },
+  'audit.filter.to': { nb: 'Til dato', nn: 'Til dato', en: 'To date' },
+  'audit.filter.dates.help': { nb: 'ÅÅÅÅ-MM-DD. Datoer går foran år.', nn: 'ÅÅÅÅ-MM-DD. Datoar går føre år.', en: 'YYYY-MM-DD. Dates take precedence over the year.' },
+  'audit.filter.municipality': { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
+  'audit.filter.kind': { nb: 'Type', nn: 'Type', en: 'Kind' },
+  'audit.filter.all': { nb: 'Alle', nn: 'Alle', en: 'All' },
+  'audit.filter.submit': { nb: 'Vis', nn: 'Vis', en: 'Show' },
+  'audit.caption': { nb: 'Hendelser {from} – {to}', nn: 'Hendingar {from} – {to}', en: 'Events {from} – {to}' },
+  'audit.none': { nb: 'Ingen hendelser passer filteret.', nn: 'Ingen hendingar passar filteret.', en: 'No events match the filter.' },
+  'audit.truncated': { nb: 'Viser de {count} nyeste. Snevre inn filteret for å se flere.', nn: 'Viser dei {count} nyaste. Avgrens filteret for å sjå fleire.', en: 'Showing the {count} newest. Narrow the filter to see more.' },
+  'audit.when': { nb: 'Når', nn: 'Når', en: 'When' },
+  'audit.who': { nb: 'Hvem', nn: 'Kven', en: 'Who' },
+  'audit.where': { nb: 'Hvor', nn: 'Kvar', en: 'Where' },
+  'audit.what': { nb: 'Hva', nn: 'Kva', en: 'What' },
+  'audit.amount': { nb: 'Beløp', nn: 'Beløp', en: 'Amount' },
+  'audit.change': { nb: 'Før → etter', nn: 'Før → etter', en: 'Before → after' },
+  'audit.kind.budget': { nb: 'Budsjett', nn: 'Budsjett', en: 'Budget' },
+  'audit.kind.allocation': { nb: 'Fordeling', nn: 'Fordeling', en: 'Allocation' },
+  'audit.kind.register': { nb: 'Forvalterregister', nn: 'Forvaltarregister', en: 'Register' },
+  'audit.kind.round': { nb: 'Utlysning', nn: 'Utlysing', en: 'Call' },
+  'audit.kind.application': { nb: 'Søknad', nn: 'Søknad', en: 'Application' },
+  'audit.figure.available': { nb: 'Tilgjengelig', nn: 'Tilgjengeleg', en: 'Available' },
+  'audit.figure.frame': { nb: 'Ramme', nn: 'Ramme', en: 'Frame' },
+  'audit.figure.carriedOver': { nb: 'Overført fra i fjor', nn: 'Overført frå i fjor', en: 'Carried over' },
+  'audit.figure.adminReserved': { nb: 'Administrasjon', nn: 'Administrasjon', en: 'Administration' },
+  'audit.figure.awarded': { nb: 'Tildelt', nn: 'Tildelt', en: 'Awarded' },
+  'audit.figure.returned': { nb: 'Tilbakeført', nn: 'Tilbakeført', en: 'Returned' },
+  'audit.figure.returnedToImdi': { nb: 'Tilbakebetalt til IMDi', nn: 'Tilbakebetalt til IMDi', en: 'Returned to IMDi' },
+  'audit.figure.carriedForward': { nb: 'Overført til neste år', nn: 'Overført til neste år', en: 'Carried forward' },
+});
+
+/** A key of {@link nationalBudgetText}. */
+export type NationalBudgetTextKey = keyof typeof nationalBudgetText;
