@@ -69,6 +69,8 @@ describeInBrowser('IMDi publishes the year’s allocation in Chromium', () => {
     await imdi.getByRole('link', { name: `Tilbake til fordelingen for ${YEAR}` }).click();
     await expect(imdi.getByRole('link', { name: 'Versjon 1' }).count()).resolves.toBe(1);
     expect(await accessibilityViolations(imdi), 'year page with a version').toEqual([]);
+    const positions = imdi.getByRole('table', { name: `Budsjettposisjonen til hver kommune for ${YEAR}, i kroner` });
+    await expect(positions.getByRole('row', { name: `${tenants[0]!.name} 27 825 000 kr`, exact: false }).count()).resolves.toBe(1);
 
     for (const [tenant, frame] of [[tenants[0]!, '27\u00a0825\u00a0000\u00a0kr'], [tenants[1]!, '64\u00a0925\u00a0000\u00a0kr']] as const) {
       // Act: the municipality's workspace

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider';
+import { formatKroner, kroner } from '../../shared/kernel/money';
 import type { Tenant } from '../../shared/kernel/tenants';
+import { adminCostCap } from '../../shared/rules/budget';
+import { ruleSetFor } from '../../shared/rules/rule-set-for';
 import { accessibilityViolations, describeInBrowser, launchChromium } from '../support/browser';
 import { openCall } from '../support/calls';
 import { startSignInServer } from '../support/sign-in';
@@ -23,6 +26,10 @@ describeInBrowser('officer and national sign-in in Chromium', () => {
     server = await startSignInServer();
     for (const tenant of tenants) await server.adapters.tenants.put(tenant);
     await server.adapters.calls.create(openCall(municipality, { administratorName: `${tenants[0]!.name} kommune` }));
+    await server.adapters.budget.setFrame(
+      { tenantId: municipality, name: tenants[0]!.name, grantYear: 2027, frame: kroner(702_897), adminCap: adminCostCap(ruleSetFor(2027), kroner(702_897)), allocationVersion: 1 },
+      undefined,
+    );
     browser = await launchChromium();
   });
 
@@ -86,6 +93,53 @@ describeInBrowser('officer and national sign-in in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(roundTitle);
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Du er logget ut');
+    await context.close();
+  });
+
+  it('lets the municipal admin set the admin reservation on the start page by keyboard alone, without violations', { timeout: 60_000 }, async () => {
+    // Prepare
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/officer?year=2027`);
+    await page.getByRole('button', { name: `Logg inn som Kommuneadministrator i ${tenants[0]!.name}`, exact: true }).click();
+    await page.waitForURL(/\/officer\?year=2027$/);
+    expect(await accessibilityViolations(page), 'start page with the form').toEqual([]);
+    const tabTo = async (selector: string) => {
+      for (let presses = 0; presses < 60; presses++) {
+        await page.keyboard.press('Tab');
+        if (await page.locator(selector).evaluate((element) => element === element.ownerDocument.activeElement)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    const field = page.getByRole('textbox', { name: 'Reservasjon i kroner' });
+
+    // Act: above the cap first
+    await tabTo('[name="amount"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('40 000');
+    await page.keyboard.press('Enter');
+    await page.waitForLoadState();
+
+    // Assess: the error by the field, what was typed kept
+    await expect(field.inputValue()).resolves.toBe('40 000');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#field-amount-error').textContent()).resolves.toBe(
+      `Reservasjonen kan ikke være over taket for administrasjon, ${formatKroner(kroner(35_145), 'nb')}.`,
+    );
+    expect(await accessibilityViolations(page), 'the form with an error').toEqual([]);
+
+    // Act: a whole number under the cap
+    await tabTo('[name="amount"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30000');
+    await tabTo('button[type="submit"]:has-text("Lagre reservasjonen")');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/reservation=saved/);
+
+    // Assess
+    await expect(page.getByRole('status').filter({ hasText: 'Reservasjonen til administrasjon for 2027 er lagret' }).count()).resolves.toBe(1);
+    await expect(field.inputValue()).resolves.toBe('30000');
+    expect(await accessibilityViolations(page), 'the confirmation').toEqual([]);
     await context.close();
   });
 

@@ -5,12 +5,16 @@ import type { FrameHistoryEntry } from '../../shared/national/ports';
 import { available } from '../../shared/rules/budget';
 import { textTranslator, type Language } from '../i18n';
 import { budgetText, type BudgetTextKey } from '../messages/budget';
+import { Alert } from './form-fields';
+import { AdminReservationForm, type AdminReservationState } from './admin-reservation-form';
 
 /** What the panel shows: the year's position (absent before the first frame) and its frame versions. */
 export interface BudgetPanelData {
   readonly grantYear: number;
   readonly position?: StoredBudgetPosition;
   readonly history: readonly FrameHistoryEntry[];
+  /** Present for a user who may set the admin reservation (`municipal-admin`): the form's state. */
+  readonly reservation?: AdminReservationState;
 }
 
 /**
@@ -42,7 +46,14 @@ export function BudgetPanel(props: { lang: Language; budget: BudgetPanelData }) 
         {tr('budget.heading', { year })}
       </h2>
       {!position || position.allocationVersion === 0 ? (
-        <p class="ds-paragraph">{tr('budget.none', { year })}</p>
+        <>
+          <p class="ds-paragraph">{tr('budget.none', { year })}</p>
+          {budget.reservation?.errors?.amount ? (
+            <Alert color="danger">
+              <p class="ds-paragraph">{budget.reservation.errors.amount}</p>
+            </Alert>
+          ) : null}
+        </>
       ) : (
         <>
           <table class="ds-table budget-table" data-border data-size="sm">
@@ -69,6 +80,12 @@ export function BudgetPanel(props: { lang: Language; budget: BudgetPanelData }) 
             </tfoot>
           </table>
           <p class="ds-paragraph">{tr('budget.versionNote', { version: position.allocationVersion })}</p>
+          {budget.reservation && !position.closed ? <AdminReservationForm lang={lang} position={position} state={budget.reservation} /> : null}
+          {budget.reservation?.errors?.amount && position.closed ? (
+            <Alert color="danger">
+              <p class="ds-paragraph">{budget.reservation.errors.amount}</p>
+            </Alert>
+          ) : null}
         </>
       )}
       {budget.history.length > 0 ? (

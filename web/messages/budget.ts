@@ -32,6 +32,67 @@ export const budgetText = text({
   'history.date': { nb: 'Dato', nn: 'Dato', en: 'Date' },
   'history.frame': { nb: 'Ramme', nn: 'Ramme', en: 'Frame' },
   'history.change': { nb: 'Endring', nn: 'Endring', en: 'Change' },
+  'reservation.heading': { nb: 'Reservasjon til administrasjon', nn: 'Reservasjon til administrasjon', en: 'Reservation for administration' },
+  'reservation.lead': {
+    nb: 'Taket for administrasjon i {year} er {cap}. Nå er {reserved} reservert og {available} tilgjengelig, så reservasjonen kan være opptil {max}.',
+    nn: 'Taket for administrasjon i {year} er {cap}. No er {reserved} reservert og {available} tilgjengeleg, så reservasjonen kan vere opptil {max}.',
+    en: 'The admin cap for {year} is {cap}. {reserved} is reserved now and {available} is available, so the reservation can be up to {max}.',
+  },
+  'reservation.amount': { nb: 'Reservasjon i kroner', nn: 'Reservasjon i kroner', en: 'Reservation in kroner' },
+  'reservation.amount.help': {
+    nb: 'Hele kroner, for eksempel 35 000. Skriv 0 for å frigi hele reservasjonen.',
+    nn: 'Heile kroner, til dømes 35 000. Skriv 0 for å frigje heile reservasjonen.',
+    en: 'Whole kroner, for example 35,000. Enter 0 to release the whole reservation.',
+  },
+  'reservation.submit': { nb: 'Lagre reservasjonen', nn: 'Lagre reservasjonen', en: 'Save the reservation' },
+  'reservation.errors': { nb: 'Reservasjonen ble ikke lagret', nn: 'Reservasjonen vart ikkje lagra', en: 'The reservation was not saved' },
+  'reservation.saved': {
+    nb: 'Reservasjonen til administrasjon for {year} er lagret: {amount}.',
+    nn: 'Reservasjonen til administrasjon for {year} er lagra: {amount}.',
+    en: 'The reservation for administration for {year} is saved: {amount}.',
+  },
+  'reservation.aboveCap': {
+    nb: 'Reservasjonen kan ikke være over taket for administrasjon, {cap}.',
+    nn: 'Reservasjonen kan ikkje vere over taket for administrasjon, {cap}.',
+    en: 'The reservation cannot be above the admin cap, {cap}.',
+  },
+  'reservation.aboveAvailable': {
+    nb: 'Det er ikke nok igjen av rammen. Reservasjonen kan være opptil {max}.',
+    nn: 'Det er ikkje nok att av ramma. Reservasjonen kan vere opptil {max}.',
+    en: 'Not enough is left of the frame. The reservation can be up to {max}.',
+  },
+  'reservation.notOpen': {
+    nb: 'Kommunen har ingen ramme for {year} ennå, så det kan ikke reserveres noe.',
+    nn: 'Kommunen har inga ramme for {year} enno, så det kan ikkje reserverast noko.',
+    en: 'The municipality has no frame for {year} yet, so nothing can be reserved.',
+  },
+  'reservation.closed': {
+    nb: 'Tilskuddsåret {year} er lukket. Reservasjonen kan ikke endres.',
+    nn: 'Tilskotsåret {year} er lukka. Reservasjonen kan ikkje endrast.',
+    en: 'The grant year {year} is closed. The reservation can no longer be changed.',
+  },
+  'reservation.changedMeanwhile': {
+    nb: 'Budsjettet ble endret av noen andre samtidig. Se på tallene på nytt og prøv igjen.',
+    nn: 'Budsjettet vart endra av nokon andre samstundes. Sjå på tala på nytt og prøv igjen.',
+    en: 'Someone else changed the budget at the same moment. Look at the figures again and try again.',
+  },
+  'positions.heading': { nb: 'Budsjettet til kommunene', nn: 'Budsjettet til kommunane', en: 'The municipalities’ budgets' },
+  'positions.caption': {
+    nb: 'Budsjettposisjonen til hver kommune for {year}, i kroner',
+    nn: 'Budsjettposisjonen til kvar kommune for {year}, i kroner',
+    en: 'Each municipality’s budget position for {year}, in kroner',
+  },
+  'positions.none': {
+    nb: 'Ingen kommuner forvalter ordningen i {year} ennå.',
+    nn: 'Ingen kommunar forvaltar ordninga i {year} enno.',
+    en: 'No municipality manages the scheme in {year} yet.',
+  },
+  'positions.municipality': { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
+  'positions.frame': { nb: 'Ramme', nn: 'Ramme', en: 'Frame' },
+  'positions.adminCap': { nb: 'Tak for administrasjon', nn: 'Tak for administrasjon', en: 'Admin cap' },
+  'positions.adminReserved': { nb: 'Reservert til administrasjon', nn: 'Reservert til administrasjon', en: 'Reserved for administration' },
+  'positions.noFrame': { nb: 'Ingen ramme ennå', nn: 'Inga ramme enno', en: 'No frame yet' },
+  'positions.total': { nb: 'Sum', nn: 'Sum', en: 'Total' },
 });
 
 /** A key of {@link budgetText}. */

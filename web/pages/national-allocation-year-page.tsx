@@ -2,6 +2,7 @@ import { formatDateTime } from '../../shared/kernel/deadlines';
 import { formatKroner } from '../../shared/kernel/money';
 import type { StoredAllocationVersion } from '../../shared/national/ports';
 import type { AllocationTranslate } from '../components/allocation-tables';
+import { BudgetPositionsTable, type MunicipalityPosition } from '../components/budget-positions-table';
 import { Alert, ErrorSummary, TextField, fieldId, type FieldErrors } from '../components/form-fields';
 import { Layout, type PageContext } from '../layout';
 
@@ -30,6 +31,8 @@ export function NationalAllocationYearPage(props: {
   tr: AllocationTranslate;
   year: number;
   versions: readonly StoredAllocationVersion[];
+  /** Every managing municipality's budget position for the year. */
+  positions?: readonly MunicipalityPosition[];
   values: Record<string, string>;
   errors: FieldErrors;
   formError?: string;
@@ -116,6 +119,7 @@ export function NationalAllocationYearPage(props: {
           </table>
         )}
       </section>
+      {props.positions ? <BudgetPositionsTable lang={lang} year={year} positions={props.positions} /> : null}
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
+import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { budgetApiRoutes } from './routes/budget-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
@@ -30,6 +31,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: ['officer', 'assessor', 'municipal-admin'], ...deps });
   app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant)));
   app.route('/', workspaceRoutes());
+  app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
 

@@ -22,6 +22,7 @@ import { notFound } from '../../common/error-handling';
 import { FormRejection, formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { FORM_BODY_LIMIT_BYTES } from '../../common/request-guards';
 import { signedInPage } from '../../common/signed-in-app';
+import { budgetPositionsOf } from './budget-positions-data';
 
 /** What IMDi's allocation pages read and write. */
 export interface AllocationPagesData {
@@ -71,12 +72,12 @@ export function allocationPageRoutes(data: AllocationPagesData) {
   const yearOf = (c: Context<AppEnv>) => yearSchema.safeParse(c.req.param('year')).data;
 
   async function renderYear(c: Context<AppEnv>, year: number, state: FormState, status: 200 | FormStatus = 200) {
-    const [page, versions] = await Promise.all([pageOf(c), data.allocations.list(year)]);
+    const [page, versions, positions] = await Promise.all([pageOf(c), data.allocations.list(year), budgetPositionsOf(data, year)]);
     const values = Object.fromEntries(Object.entries(state.values).map(([name, value]) => [name, single(value)]));
     const latest = versions.at(-1);
     // The latest version's frame, grouped as people write it (`132 500 000`), for a correction to start from.
     if (values.nationalFrame === undefined && latest) values.nationalFrame = String(latest.split.frame).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-    return c.html(<NationalAllocationYearPage page={page} tr={trOf(c)} year={year} versions={versions} values={values} errors={state.errors} formError={state.formError} />, status);
+    return c.html(<NationalAllocationYearPage page={page} tr={trOf(c)} year={year} versions={versions} positions={positions} values={values} errors={state.errors} formError={state.formError} />, status);
   }
 
   /** The review of a draft: matched to the register as it is now, with the change from the latest version. */

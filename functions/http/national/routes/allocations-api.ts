@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { kroner } from '../../../../shared/kernel/money';
 import type { Clock, IdGenerator } from '../../../../shared/kernel/ports';
 import { frameChanges } from '../../../../shared/national/allocation-version';
-import { keyFileOf, managingMunicipalitiesOf, matchToRegister, proposalFromReport } from '../../../../shared/national/managing-municipalities';
+import { keyFileOf, matchToRegister, proposalFromReport } from '../../../../shared/national/managing-municipalities';
 import type { AllocationRepository, BudgetRepository, TenantRepository } from '../../../../shared/national/ports';
 import { importDistributionKey } from '../../../../shared/national/use-cases/import-distribution-key';
 import { publishAllocation } from '../../../../shared/national/use-cases/publish-allocation';
@@ -14,6 +14,7 @@ import { principalOf } from '../../common/authentication';
 import { allocationProposalSchema, allocationVersionSchema, budgetPositionSchema, grantYearParam } from '../../common/budget-schemas';
 import { problemResponse } from '../../common/openapi-problem';
 import { validationProblem } from '../../common/validation-problem';
+import { budgetPositionsOf } from './budget-positions-data';
 
 /** What IMDi's allocation API reads and writes. */
 export interface AllocationsData {
@@ -152,13 +153,9 @@ export function allocationsApiRoutes(data: AllocationsData) {
 
   app.openapi(positionsRoute, async (c) => {
     const { year } = c.req.valid('param');
-    const managing = managingMunicipalitiesOf(await data.tenants.list(), year).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-    const positions = await Promise.all(
-      managing.map(async ({ tenantId, name }) => {
-        const position = await data.budget.get(tenantId, year);
-        return { tenantId, name, position: position ? { ...position, available: available(position) } : null };
-      }),
-    );
+    const positions = (await budgetPositionsOf(data, year)).map(({ tenantId, name, position }) => ({
+      tenantId, name, position: position ? { ...position, available: available(position) } : null,
+    }));
     return c.json({ positions }, 200);
   });
 

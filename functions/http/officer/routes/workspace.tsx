@@ -6,10 +6,28 @@ import { OfficerRoundPage } from '../../../../web/pages/officer-round-page';
 import { OfficerWorkspacePage } from '../../../../web/pages/officer-workspace-page';
 import { principalOf } from '../../common/authentication';
 import { notFound } from '../../common/error-handling';
+import type { FormStatus } from '../../common/form-cycle';
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
 import { budgetPanelData } from './budget-panel-data';
 import { roundIdSchema } from './rounds-api';
+
+/**
+ * The start page: the municipality's rounds and budget panel. `reservation` is the admin
+ * reservation form's state when the form is shown again after a post (with its status).
+ */
+export async function renderWorkspace(c: Context<OfficerEnv>, clock: Clock, reservation?: Parameters<typeof budgetPanelData>[2], status: 200 | FormStatus = 200) {
+  const { tenantId } = principalOf(c);
+  const reading = c.var.data.tenants.getProfile(tenantId);
+  const [page, rounds, profile, budget] = await Promise.all([
+    signedInPage(c, 'officer', async () => (await reading)?.name), c.var.data.calls.listByTenant(tenantId), reading, budgetPanelData(c, clock, reservation),
+  ]);
+  // A profile without periods was written before the register kept them: nothing is known to say.
+  const year = osloYearOf(clock());
+  const periods = profile?.managingPeriods;
+  const notManaging = profile?.kind === 'municipality' && periods && !managesIn({ managingYears: [], managingPeriods: periods }, year) ? { year, periods } : undefined;
+  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} />, status);
+}
 
 /** The officer's pages: the municipality's rounds, and one round with its received applications. */
 export function workspaceRoutes(options: { clock?: Clock } = {}) {
@@ -17,18 +35,7 @@ export function workspaceRoutes(options: { clock?: Clock } = {}) {
   const app = new Hono<OfficerEnv>();
   const pageFor = (c: Context<OfficerEnv>) => signedInPage(c, 'officer', async (tenantId) => (await c.var.data.tenants.getProfile(tenantId))?.name);
 
-  app.get('/officer', async (c) => {
-    const { tenantId } = principalOf(c);
-    const reading = c.var.data.tenants.getProfile(tenantId);
-    const [page, rounds, profile, budget] = await Promise.all([
-      signedInPage(c, 'officer', async () => (await reading)?.name), c.var.data.calls.listByTenant(tenantId), reading, budgetPanelData(c, clock),
-    ]);
-    // A profile without periods was written before the register kept them: nothing is known to say.
-    const year = osloYearOf(clock());
-    const periods = profile?.managingPeriods;
-    const notManaging = profile?.kind === 'municipality' && periods && !managesIn({ managingYears: [], managingPeriods: periods }, year) ? { year, periods } : undefined;
-    return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} />);
-  });
+  app.get('/officer', (c) => renderWorkspace(c, clock));
 
   app.get('/officer/rounds/:roundId', async (c) => {
     const { tenantId } = principalOf(c);

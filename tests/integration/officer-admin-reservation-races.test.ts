@@ -1,0 +1,69 @@
+/**
+ * The admin reservation form when the budget moves under it: a change by someone else at the same
+ * moment, and a year IMDi closed. The officer app runs with a budget stand-in that refuses as the
+ * store does, so the refusal the form shows is the store's, said by the field.
+ */
+import { describe, expect, it } from 'vitest';
+import { BudgetChangedMeanwhileError } from '../../functions/adapters/budget-repository';
+import { InvalidTokenError, type Authentication, type Principal } from '../../functions/http/common/authentication';
+import { createLogger } from '../../functions/http/common/logger';
+import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
+import { kroner } from '../../shared/kernel/money';
+import { emptyPosition } from '../../shared/national/budget-position';
+import { YearClosedError } from '../../shared/rules/budget-close';
+import { freshTenantId } from '../support/test-environment';
+
+describe('the admin reservation form when the budget moves under it', () => {
+  const tenantId = freshTenantId('rr');
+  const principal: Principal = { userId: 'admin-races', tenantId, roles: ['officer', 'municipal-admin'] };
+  const auth: Authentication = {
+    settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
+    metadata: () => Promise.reject(new Error('not used')),
+    knownMetadata: () => undefined,
+    revoke: async () => undefined,
+    verify: async (token) => {
+      if (token !== 'admin.races.token') throw new InvalidTokenError('unknown');
+      return principal;
+    },
+  };
+  const open = { ...emptyPosition(tenantId, 2027), frame: kroner(702_897), adminCap: kroner(35_145), allocationVersion: 1 };
+
+  function appRefusingWith(error: Error) {
+    const data: OfficerData = {
+      calls: { listByTenant: async () => [], get: async () => undefined },
+      applications: { listSubmittedByRound: async () => [] },
+      tenants: { getProfile: async () => undefined },
+      budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
+    };
+    return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
+  }
+  const post = (error: Error, lang = 'nb') =>
+    appRefusingWith(error).request(`http://localhost:3000/officer/budget/2027/admin-reservation?lang=${lang}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer admin.races.token', origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'amount=10+000',
+    });
+
+  it('shows a change by someone else at the same moment by the field, with 409 and what was typed', async () => {
+    // Act
+    const response = await post(new BudgetChangedMeanwhileError());
+    const inNynorsk = await post(new BudgetChangedMeanwhileError(), 'nn');
+
+    // Assess
+    expect(response.status).toBe(409);
+    const text = await response.text();
+    expect(text).toContain('Budsjettet ble endret av noen andre samtidig. Se på tallene på nytt og prøv igjen.');
+    expect(text).toContain('value="10 000"');
+    expect(inNynorsk.status).toBe(409);
+    expect(await inNynorsk.text()).toContain('Budsjettet vart endra av nokon andre samstundes.');
+  });
+
+  it('says a closed year takes no change, with 409', async () => {
+    // Act
+    const response = await post(new YearClosedError(2027), 'en');
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('The grant year 2027 is closed. The reservation can no longer be changed.');
+  });
+});
