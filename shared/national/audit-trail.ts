@@ -37,7 +37,7 @@ export interface AuditRange {
 }
 
 /** The kinds the filter offers; other kinds are listed too when no kind is chosen. */
-export const auditKinds = ['budget', 'allocation', 'register', 'round', 'application'] as const;
+export const auditKinds = ['budget', 'allocation', 'register', 'rule-set', 'round', 'application'] as const;
 
 const localDate = z.iso.date();
 

@@ -45,5 +45,14 @@ describeInBrowser('the year close and the audit trail in Chromium', () => {
     await expect(page.getByRole('row', { name: /officer-eidsvoll.*award/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('row', { name: /close/ }).count()).resolves.toBe(1);
     expect(await accessibilityViolations(page), 'audit trail').toEqual([]);
+
+    // Act: a year that is not a year
+    await page.getByLabel('År').fill('20x');
+    await page.getByRole('button', { name: 'Vis' }).click();
+
+    // Assess: said by the field, kept as typed, reachable from the summary
+    await expect(page.getByRole('link', { name: 'Skriv året med fire sifre, mellom 2000 og 2100.' }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('År').inputValue()).resolves.toBe('20x');
+    expect(await accessibilityViolations(page), 'refused filter').toEqual([]);
   });
 });

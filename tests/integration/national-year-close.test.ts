@@ -88,6 +88,24 @@ describe('the year close and the audit trail for IMDi', () => {
     expect(await page.text()).toContain('Askim');
   });
 
+  it('shows a filter that cannot be used again as typed, each field with what is wrong, and lists nothing', async () => {
+    // Act
+    const page = await call('/national/audit?year=20x&from=2026-13-01&kind=budget&lang=en', national);
+    const api = await call('/national/api/audit-events?year=20x', national);
+
+    // Assess
+    const html = await page.text();
+    expect(page.status).toBe(400);
+    expect(html).toContain('The filter cannot be used');
+    expect(html).toContain('Write the year in four digits, from 2000 to 2100.');
+    expect(html).toContain('Write the date as YYYY-MM-DD, for example 2026-03-31.');
+    expect(html).toContain('value="20x"');
+    expect(html).toContain('value="2026-13-01"');
+    expect(html).not.toContain('<table');
+    expect(api.status).toBe(400);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('keeps the close and the audit trail from officers and from requests without a token', async () => {
     expect((await call('/national/api/audit-events', officer)).status).toBe(403);
     expect((await call('/national/api/years/2021/close', officer, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);

@@ -2,7 +2,7 @@ import { formatDate, formatDateTime } from '../../shared/kernel/deadlines';
 import { formatKroner, kroner } from '../../shared/kernel/money';
 import { auditKinds, type AuditEntry, type AuditFilter, type AuditRange } from '../../shared/national/audit-trail';
 import { DataTable } from '../components/data-table';
-import { TextField } from '../components/form-fields';
+import { ErrorSummary, TextField, fieldId, type FieldErrors } from '../components/form-fields';
 import { textTranslator } from '../i18n';
 import { Layout, type PageContext } from '../layout';
 import { nationalBudgetText } from '../messages/national-budget';
@@ -12,7 +12,7 @@ const figures = ['frame', 'carriedOver', 'adminReserved', 'awarded', 'returned',
 
 /** A select of the filter, with "all" first; the label names it. */
 function Select(props: { name: string; label: string; all: string; value?: string; options: readonly { value: string; label: string }[] }) {
-  const id = `filter-${props.name}`;
+  const id = fieldId(props.name);
   return (
     <div class="ds-field">
       <label class="ds-label" for={id}>
@@ -41,8 +41,11 @@ export function NationalAuditPage(props: {
   tenants: readonly { readonly tenantId: string; readonly name: string }[];
   events: readonly AuditEntry[];
   truncated: boolean;
+  /** A filter that could not be used: the errors by field, and what was typed, shown again as typed. */
+  refused?: { errors: FieldErrors; typed: Partial<Record<keyof AuditFilter, string>> };
 }) {
-  const { page, filter, range, tenants, events } = props;
+  const { page, filter, range, tenants, events, refused } = props;
+  const typed = (name: keyof AuditFilter) => refused?.typed[name] ?? (filter[name] === undefined ? '' : String(filter[name]));
   const tx = textTranslator(nationalBudgetText, page.lang);
   const kr = (amount: number) => formatKroner(kroner(amount), page.lang);
   const nameOf = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.name]));
@@ -58,10 +61,11 @@ export function NationalAuditPage(props: {
         {tx('audit.title')}
       </h1>
       <p class="ds-paragraph">{tx('audit.lead')}</p>
+      {refused ? <ErrorSummary title={tx('audit.filter.errors')} errors={refused.errors} /> : null}
       <form method="get" action="/national/audit" class="stack" aria-label={tx('audit.filter')}>
-        <TextField name="year" label={tx('audit.filter.year')} value={filter.year ? String(filter.year) : ''} inputmode="numeric" size="sm" />
-        <TextField name="from" label={tx('audit.filter.from')} help={tx('audit.filter.dates.help')} value={filter.from ?? ''} type="date" size="sm" />
-        <TextField name="to" label={tx('audit.filter.to')} value={filter.to ?? ''} type="date" size="sm" />
+        <TextField name="year" label={tx('audit.filter.year')} value={typed('year')} error={refused?.errors.year} inputmode="numeric" size="sm" />
+        <TextField name="from" label={tx('audit.filter.from')} help={tx('audit.filter.dates.help')} value={typed('from')} error={refused?.errors.from} type="date" size="sm" />
+        <TextField name="to" label={tx('audit.filter.to')} value={typed('to')} error={refused?.errors.to} type="date" size="sm" />
         <Select
           name="tenantId"
           label={tx('audit.filter.municipality')}
@@ -75,7 +79,7 @@ export function NationalAuditPage(props: {
         </button>
       </form>
       {props.truncated ? <p class="ds-paragraph">{tx('audit.truncated', { count: events.length })}</p> : null}
-      {events.length === 0 ? (
+      {refused ? null : events.length === 0 ? (
         <p class="ds-paragraph">{tx('audit.none')}</p>
       ) : (
         <DataTable

@@ -4,12 +4,14 @@ import type { Clock } from '../../../../shared/kernel/ports';
 import { auditFilterSchema, type AuditTrailRepository } from '../../../../shared/national/audit-trail';
 import type { TenantRepository } from '../../../../shared/national/ports';
 import { listAuditEvents } from '../../../../shared/national/use-cases/list-audit-events';
+import type { FieldErrors } from '../../../../web/components/form-fields';
+import { textTranslator, type Language } from '../../../../web/i18n';
+import { nationalBudgetText } from '../../../../web/messages/national-budget';
 import { NationalAuditPage } from '../../../../web/pages/national-audit-page';
 import type { AppEnv } from '../../common/app-env';
 import { problemResponse } from '../../common/openapi-problem';
 import { signedInPage } from '../../common/signed-in-app';
 import { validationProblem } from '../../common/validation-problem';
-import { errorPage } from '../../common/error-handling';
 
 /** What the audit trail reads. */
 export interface AuditData {
@@ -75,20 +77,30 @@ function queryOf(c: Context<AppEnv>) {
   return Object.fromEntries(Object.entries(c.req.query()).filter(([name, value]) => name !== 'lang' && value !== ''));
 }
 
+/** Each refused filter field's message, in the user's language. */
+function filterErrors(issues: readonly { path: readonly PropertyKey[] }[], lang: Language): FieldErrors {
+  const tx = textTranslator(nationalBudgetText, lang);
+  const messageOf = (field: string) =>
+    field === 'year' ? tx('audit.filter.invalid.year') : field === 'from' || field === 'to' ? tx('audit.filter.invalid.date') : tx('audit.filter.invalid.choice');
+  return Object.fromEntries(issues.map((issue) => String(issue.path[0])).map((field) => [field, messageOf(field)]));
+}
+
 /** IMDi's audit trail, as a page and in the API. */
 export function auditRoutes(data: AuditData) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
 
   app.get('/national/audit', async (c) => {
-    const filter = auditFilterSchema.safeParse(queryOf(c));
-    if (!filter.success) return errorPage(c, 400);
+    const typed = queryOf(c);
+    const filter = auditFilterSchema.safeParse(typed);
     const [listing, tenants, page] = await Promise.all([
-      listAuditEvents(data, filter.data),
+      filter.success ? listAuditEvents(data, filter.data) : { range: { from: '', to: '' }, events: [], truncated: false },
       data.tenants.list(),
       signedInPage(c, 'national', async (id) => (await data.tenants.getProfile(id))?.name),
     ]);
     const register = [...tenants].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-    return c.html(<NationalAuditPage page={page} filter={filter.data} tenants={register} {...listing} />);
+    // A filter that cannot be used is shown again as typed, each field with what is wrong, and nothing is listed.
+    const refused = filter.success ? undefined : { errors: filterErrors(filter.error.issues, c.get('lang')), typed };
+    return c.html(<NationalAuditPage page={page} filter={filter.data ?? {}} tenants={register} refused={refused} {...listing} />, refused ? 400 : 200);
   });
 
   app.openapi(listRoute, async (c) => c.json(await listAuditEvents(data, c.req.valid('query')), 200));
