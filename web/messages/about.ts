@@ -1,9 +1,7 @@
 /** Texts of the accessibility statement and the privacy page, in all three languages side by side. */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const aboutText = text({
+export const aboutText = {
   'a11y.title': { nb: 'Tilgjengelighetserklæring', nn: 'Tilgjengeerklæring', en: 'Accessibility statement' },
   'a11y.standard.heading': { nb: 'Krav', nn: 'Krav', en: 'Requirements' },
   'a11y.standard.text': {
@@ -60,4 +58,4 @@ export const aboutText = text({
     nn: 'Du kan be om innsyn, retting og sletting hos kommunen eller IMDi, og klage til Datatilsynet. Du har rett til innsyn i saksdokumenta etter forvaltningslova § 18.',
     en: 'You can ask the municipality or IMDi for access, correction and erasure, and complain to the Norwegian Data Protection Authority (Datatilsynet). You have the right to see the case documents under the Public Administration Act § 18.',
   },
-});
+} satisfies Record<string, LocalizedText>;

@@ -1,9 +1,7 @@
 /** Texts of IMDi's allocation pages (the year, the review of an imported key, a version), in all three languages. */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const allocationText = text({
+export const allocationText = {
   'year.title': { nb: 'Fordeling {year}', nn: 'Fordeling {year}', en: 'Allocation {year}' },
   'year.lead': {
     nb: 'Her fører du inn årets nasjonale ramme, importerer fordelingsnøkkelen og publiserer rammene til forvaltningskommunene.',
@@ -121,7 +119,7 @@ export const allocationText = text({
     en: 'Not every municipality has received this version’s frame yet, for example because publishing was interrupted. Finish it: municipalities that already have the frame do not get it twice.',
   },
   'applying.submit': { nb: 'Fullfør publiseringen', nn: 'Fullfør publiseringa', en: 'Finish publishing' },
-});
+} satisfies Record<string, LocalizedText>;
 
 /** A key of {@link allocationText}. */
 export type AllocationTextKey = keyof typeof allocationText;

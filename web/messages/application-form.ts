@@ -5,9 +5,7 @@
  */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const applicationText = text({
+export const applicationText = {
   'start.title': { nb: 'Start en søknad', nn: 'Start ein søknad', en: 'Start an application' },
   'start.lead': {
     nb: 'Skriv inn organisasjonsnummeret. Vi henter navn og adresse fra Enhetsregisteret og sjekker med en gang om organisasjonen kan søke.',
@@ -251,7 +249,7 @@ export const applicationText = text({
     nn: 'Hei!\n\nVi har motteke søknaden frå {organisation} til «{call}» {submittedAt}.\nReferansenummer: {reference}\n\nDu får svar på e-post. Status: {statusUrl}\n\nKopi av svara:\n\n{answers}\n\nHelsing {administrator}',
     en: 'Hello,\n\nWe received the application from {organisation} to "{call}" on {submittedAt}.\nReference number: {reference}\n\nYou will get the answer by email. Status: {statusUrl}\n\nCopy of your answers:\n\n{answers}\n\nKind regards, {administrator}',
   },
-});
+} satisfies Record<string, LocalizedText>;
 
 /** A key of {@link applicationText}. */
 export type ApplicationTextKey = keyof typeof applicationText;

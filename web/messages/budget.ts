@@ -1,9 +1,7 @@
 /** Texts of the municipality's budget panel on the workspace start page, in all three languages. */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const budgetText = text({
+export const budgetText = {
   'budget.heading': { nb: 'Budsjett {year}', nn: 'Budsjett {year}', en: 'Budget {year}' },
   'budget.none': {
     nb: 'Kommunen har ingen ramme for {year} ennå. Rammen kommer når IMDi publiserer fordelingen.',
@@ -93,7 +91,7 @@ export const budgetText = text({
   'positions.adminReserved': { nb: 'Reservert til administrasjon', nn: 'Reservert til administrasjon', en: 'Reserved for administration' },
   'positions.noFrame': { nb: 'Ingen ramme ennå', nn: 'Inga ramme enno', en: 'No frame yet' },
   'positions.total': { nb: 'Sum', nn: 'Sum', en: 'Total' },
-});
+} satisfies Record<string, LocalizedText>;
 
 /** A key of {@link budgetText}. */
 export type BudgetTextKey = keyof typeof budgetText;

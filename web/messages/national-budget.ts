@@ -3,9 +3,7 @@
  */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const nationalBudgetText = text({
+export const nationalBudgetText = {
   'close.title': { nb: 'Årsavslutning {year}', nn: 'Årsavslutning {year}', en: 'Year close {year}' },
   'close.lead': {
     nb: 'Når tilskuddsåret er over, flyttes det hver kommune har igjen av rammen. Regelen for {year} er: {rule}. Ubrukt beløp = ramme + overført fra i fjor + tilbakeførte midler − administrasjon − tildelt − allerede tilbakebetalt til IMDi.',
@@ -81,7 +79,7 @@ export const nationalBudgetText = text({
   'audit.figure.returned': { nb: 'Tilbakeført', nn: 'Tilbakeført', en: 'Returned' },
   'audit.figure.returnedToImdi': { nb: 'Tilbakebetalt til IMDi', nn: 'Tilbakebetalt til IMDi', en: 'Returned to IMDi' },
   'audit.figure.carriedForward': { nb: 'Overført til neste år', nn: 'Overført til neste år', en: 'Carried forward' },
-});
+} satisfies Record<string, LocalizedText>;
 
 /** A key of {@link nationalBudgetText}. */
 export type NationalBudgetTextKey = keyof typeof nationalBudgetText;

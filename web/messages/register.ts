@@ -1,9 +1,7 @@
 /** Texts of the tenant register page and the officers' notice of the years they manage, in all three languages side by side. */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const registerText = text({
+export const registerText = {
   'title': { nb: 'Forvaltningskommuner {year}', nn: 'Forvaltingskommunar {year}', en: 'Managing municipalities {year}' },
   'lead': {
     nb: 'Hvilke kommuner som forvalter tilskuddsordningen hvert år. Ingenting slettes: en kommune som avsluttes, beholder årene den forvaltet, og rundene sine.',
@@ -50,7 +48,7 @@ export const registerText = text({
     nn: 'Ifølgje registeret til IMDi har kommunen ikkje forvalta ordninga noko år.',
     en: 'According to IMDi’s register, the municipality has not managed the scheme in any year.',
   },
-});
+} satisfies Record<string, LocalizedText>;
 
 /** A key of the register's texts. */
 export type RegisterTextKey = keyof typeof registerText;

@@ -4,9 +4,7 @@
  */
 import type { LocalizedText } from '../../shared/kernel/i18n';
 
-const text = <T extends Record<string, LocalizedText>>(texts: T) => texts;
-
-export const ruleSetText = text({
+export const ruleSetText = {
   title: { nb: 'Nasjonale regler for {year}', nn: 'Nasjonale reglar for {year}', en: 'National rules for {year}' },
   lead: {
     nb: 'Reglene gjelder alle utlysninger i tilskuddsåret. Kommunene kan stramme dem inn i sine utlysninger, men ikke bryte dem.',
@@ -122,7 +120,7 @@ export const ruleSetText = text({
   'history.open': { nb: 'Ikke brukt ennå', nn: 'Ikkje brukt enno', en: 'Not used yet' },
   'history.codeDefault': { nb: 'Standardreglene i systemet', nn: 'Standardreglane i systemet', en: 'The built-in default rules' },
   'history.notSaved': { nb: 'Ikke lagret', nn: 'Ikkje lagra', en: 'Not saved' },
-});
+} satisfies Record<string, LocalizedText>;
 
 /** A key of {@link ruleSetText}. */
 export type RuleSetTextKey = keyof typeof ruleSetText;
