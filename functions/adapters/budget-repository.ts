@@ -13,7 +13,7 @@ import {
 } from '../../shared/rules/budget-guards';
 import type { Result } from '../../shared/kernel/result';
 import { budgetAuditChange } from './budget-audit';
-import { budgetCounterNames, budgetPositionItem } from './entities/budget-position-item';
+import { budgetPositionItem } from './entities/budget-position-item';
 import { frameHistoryItem } from './entities/frame-history-item';
 import { queueMessage } from './outbox-repository';
 import { queryAll } from './query-all';
@@ -93,15 +93,10 @@ function frameChange(read: StoredBudgetPosition | undefined, setting: FrameSetti
   const key = budgetPositionItem.key(setting.tenantId, setting.grantYear);
   const frame = { ':frame': setting.frame, ':adminCap': setting.adminCap, ':allocationVersion': setting.allocationVersion };
   if (!read) {
-    const identity = Object.entries(budgetPositionItem.identity(setting.tenantId, setting.grantYear));
-    const zeros = budgetCounterNames.map((name) => `#${name} = :zero`);
     return {
       type: 'update',
       key,
-      expression: `SET frame = :frame, adminCap = :adminCap, allocationVersion = :allocationVersion, #version = :one, ${[
-        ...identity.map(([name]) => `#${name} = :${name}`), ...zeros].join(', ')}`,
-      names: { '#version': 'version', ...Object.fromEntries([...identity.map(([name]) => name), ...budgetCounterNames].map((name) => [`#${name}`, name])) },
-      values: { ...frame, ':one': 1, ':zero': 0, ...Object.fromEntries(identity.map(([name, value]) => [`:${name}`, value])) },
+      ...budgetPositionItem.creation(setting.tenantId, setting.grantYear, { frame: setting.frame, adminCap: setting.adminCap, allocationVersion: setting.allocationVersion }),
       condition: { expression: 'attribute_not_exists(PK)', guard: concurrencyGuard },
     };
   }

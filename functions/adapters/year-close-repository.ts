@@ -6,7 +6,7 @@ import { emptyPosition, type StoredBudgetPosition } from '../../shared/national/
 import type { YearCloseOrder, YearCloseRepository } from '../../shared/national/year-close';
 import { closePosition, YearClosedError } from '../../shared/rules/budget-close';
 import { budgetAuditChange } from './budget-audit';
-import { budgetCounterNames, budgetPositionItem } from './entities/budget-position-item';
+import { budgetPositionItem } from './entities/budget-position-item';
 import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
 
 /** How often a close is tried on a fresh reading before contention is reported. */
@@ -40,14 +40,10 @@ function closeChange(read: StoredBudgetPosition, order: YearCloseOrder, outcome:
 function creditChange(read: StoredBudgetPosition | undefined, tenantId: TenantId, grantYear: number, amount: number): Change {
   const key = budgetPositionItem.key(tenantId, grantYear);
   if (!read) {
-    const identity = Object.entries(budgetPositionItem.identity(tenantId, grantYear));
-    const zeros = [...budgetCounterNames.filter((name) => name !== 'carriedOver'), 'frame', 'adminCap', 'allocationVersion'];
     return {
       type: 'update',
       key,
-      expression: `SET ${[...identity.map(([name]) => `#${name} = :${name}`), ...zeros.map((name) => `#${name} = :zero`)].join(', ')} ADD carriedOver :amount, #version :one`,
-      names: { '#version': 'version', ...Object.fromEntries([...identity.map(([name]) => name), ...zeros].map((name) => [`#${name}`, name])) },
-      values: { ':amount': amount, ':one': 1, ':zero': 0, ...Object.fromEntries(identity.map(([name, value]) => [`:${name}`, value])) },
+      ...budgetPositionItem.creation(tenantId, grantYear, {}, { carriedOver: amount }),
       condition: { expression: 'attribute_not_exists(PK)', guard: concurrencyGuard },
     };
   }

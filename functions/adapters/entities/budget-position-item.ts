@@ -47,4 +47,21 @@ export const budgetPositionItem = {
   fromItem: (item: Item): StoredBudgetPosition => fromStored(storedSchema.parse(item)),
   /** What identifies the item besides its key, set by the write that creates it. */
   identity: (tenantId: TenantId, grantYear: number) => ({ entity: 'budget-position', tenantId, grantYear }),
+  /**
+   * The update expression that creates the item: its identity, `set` as given, `add` added, version 1,
+   * and every other figure zero. Whichever write comes first (an allocation's frame, or a year close
+   * carrying money over) thereby starts a complete position.
+   */
+  creation(tenantId: TenantId, grantYear: number, set: Record<string, number>, add: Record<string, number> = {}) {
+    const figures = [...budgetCounterNames, 'frame', 'adminCap', 'allocationVersion'];
+    const zeroed = Object.fromEntries(figures.filter((name) => !(name in set) && !(name in add)).map((name) => [name, 0]));
+    const sets: Record<string, string | number> = { ...budgetPositionItem.identity(tenantId, grantYear), ...set, ...zeroed };
+    const adds: Record<string, number> = { ...add, version: 1 };
+    const clause = (values: Record<string, unknown>, operator: string) => Object.keys(values).map((name) => `#${name}${operator}:${name}`).join(', ');
+    return {
+      expression: `SET ${clause(sets, ' = ')} ADD ${clause(adds, ' ')}`,
+      names: Object.fromEntries([...Object.keys(sets), ...Object.keys(adds)].map((name) => [`#${name}`, name])),
+      values: Object.fromEntries([...Object.entries(sets), ...Object.entries(adds)].map(([name, value]) => [`:${name}`, value])),
+    };
+  },
 };
