@@ -4,7 +4,7 @@ import { AllocationPublishedMeanwhileError } from '../../shared/national/allocat
 import type { AllocationRepository } from '../../shared/national/ports';
 import { allocationVersionItem } from './entities/allocation-version-item';
 import { auditEventItem } from './entities/audit-event-item';
-import { queryAll } from './query-all';
+import { queryPartition } from './query-all';
 import { concurrencyGuard, createUnitOfWork } from './unit-of-work';
 
 /**
@@ -15,13 +15,7 @@ export function createAllocationRepository(db: DynamoDBDocumentClient, tableName
   const unitOfWork = createUnitOfWork(db, tableName);
   return {
     async list(grantYear) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': allocationVersionItem.partitionOf(grantYear) },
-        ConsistentRead: true,
-      });
-      return items.map(allocationVersionItem.fromItem);
+      return (await queryPartition(db, tableName, allocationVersionItem.partitionOf(grantYear))).map(allocationVersionItem.fromItem);
     },
 
     async latest(grantYear) {

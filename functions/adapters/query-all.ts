@@ -11,3 +11,8 @@ export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryComm
   } while (startKey);
   return items;
 }
+
+/** Every item of one partition, read consistently, so a write just made is always in the list. */
+export function queryPartition(db: DynamoDBDocumentClient, tableName: string, partitionKey: string): Promise<Record<string, unknown>[]> {
+  return queryAll(db, { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partitionKey }, ConsistentRead: true });
+}

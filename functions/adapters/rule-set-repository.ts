@@ -4,7 +4,7 @@ import type { RuleSetRepository } from '../../shared/rules/ports';
 import { RuleSetChangedMeanwhileError } from '../../shared/rules/rule-set-version';
 import { auditEventItem } from './entities/audit-event-item';
 import { ruleSetVersionItem } from './entities/rule-set-version-item';
-import { queryAll } from './query-all';
+import { queryPartition } from './query-all';
 import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
 
 /**
@@ -16,13 +16,7 @@ export function createRuleSetRepository(db: DynamoDBDocumentClient, tableName: s
   const unitOfWork = createUnitOfWork(db, tableName);
   return {
     async list(grantYear) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': ruleSetVersionItem.partitionOf(grantYear) },
-        ConsistentRead: true,
-      });
-      return items.map(ruleSetVersionItem.fromItem);
+      return (await queryPartition(db, tableName, ruleSetVersionItem.partitionOf(grantYear))).map(ruleSetVersionItem.fromItem);
     },
 
     async get(grantYear, version) {
