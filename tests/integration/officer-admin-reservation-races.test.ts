@@ -5,27 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BudgetChangedMeanwhileError } from '../../functions/adapters/budget-repository';
-import { InvalidTokenError, type Authentication, type Principal } from '../../functions/http/common/authentication';
+import type { Principal } from '../../functions/http/common/authentication';
 import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import { kroner } from '../../shared/kernel/money';
 import { emptyPosition } from '../../shared/national/budget-position';
 import { YearClosedError } from '../../shared/rules/budget-close';
+import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
 
 describe('the admin reservation form when the budget moves under it', () => {
   const tenantId = freshTenantId('rr');
   const principal: Principal = { userId: 'admin-races', tenantId, roles: ['officer', 'municipal-admin'] };
-  const auth: Authentication = {
-    settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
-    metadata: () => Promise.reject(new Error('not used')),
-    knownMetadata: () => undefined,
-    revoke: async () => undefined,
-    verify: async (token) => {
-      if (token !== 'admin.races.token') throw new InvalidTokenError('unknown');
-      return principal;
-    },
-  };
+  const auth = oneTokenAuthentication('admin.races.token', principal);
   const open = { ...emptyPosition(tenantId, 2027), frame: kroner(702_897), adminCap: kroner(35_145), allocationVersion: 1 };
 
   function appRefusingWith(error: Error) {

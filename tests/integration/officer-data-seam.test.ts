@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTokenError, type Authentication, type Principal } from '../../functions/http/common/authentication';
+import type { Principal } from '../../functions/http/common/authentication';
 import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { emptyPosition } from '../../shared/national/budget-position';
 import { openCall } from '../support/calls';
+import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
 
 /** The routes that read no tenant's data: signing in and out, and the API's description. */
@@ -13,17 +14,7 @@ const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
 describe('the officer app’s tenant data seam', () => {
   const tenantId = freshTenantId('seam');
   const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer', 'municipal-admin'] };
-  /** Accepts one token, for one officer: the seam is under test here, not token verification. */
-  const auth: Authentication = {
-    settings: { issuer: 'https://issuer.example', clientId: 'fordel-test' },
-    metadata: () => Promise.reject(new Error('not used')),
-    knownMetadata: () => undefined,
-    revoke: async () => undefined,
-    verify: async (token) => {
-      if (token !== 'officer.seam.token') throw new InvalidTokenError('unknown');
-      return principal;
-    },
-  };
+  const auth = oneTokenAuthentication('officer.seam.token', principal);
 
   function appWithSpy() {
     const asked: TenantId[] = [];
