@@ -26,7 +26,9 @@ export interface LocalUser {
   readonly tenantId: TenantId;
   readonly groups: readonly Role[];
   /** Which button label the sign-in page gives the user. */
-  readonly kind: 'officer' | 'municipal-admin' | 'national-admin';
+  readonly kind: 'officer' | 'municipal-admin' | 'approver' | 'assessor' | 'national-admin';
+  /** The display name the ID token carries (made up, like the ids). */
+  readonly name?: string;
   /** The tenant's name, for the button label. */
   readonly tenantName: string;
 }
@@ -47,8 +49,21 @@ export function demoUsersOf(tenants: readonly Tenant[]): LocalUser[] {
     .map((tenant): LocalUser => ({
       sub: `admin-${tenant.tenantId}`, tenantId: tenant.tenantId, groups: ['officer', 'municipal-admin'], kind: 'municipal-admin', tenantName: tenant.name,
     }));
-  return [...users, ...municipalAdmins];
+  // A municipality's other people: a second caseworker, the approver who signs decisions, and an
+  // assessor from outside the administration (e.g. a council member) who scores only what is assigned.
+  const caseTeams = tenants
+    .filter((tenant) => tenant.kind === 'municipality')
+    .flatMap((tenant): LocalUser[] => [
+      { sub: `officer2-${tenant.tenantId}`, tenantId: tenant.tenantId, groups: ['officer'], kind: 'officer', tenantName: tenant.name, name: 'Kari Saksbehandler' },
+      { sub: `approver-${tenant.tenantId}`, tenantId: tenant.tenantId, groups: ['approver'], kind: 'approver', tenantName: tenant.name, name: 'Per Leder' },
+      { sub: `assessor-${tenant.tenantId}`, tenantId: tenant.tenantId, groups: ['assessor'], kind: 'assessor', tenantName: tenant.name, name: 'Aud Utvalgsmedlem' },
+    ]);
+  return [...users, ...municipalAdmins, ...caseTeams];
 }
+
+const localIdpLabels = {
+  officer: 'localIdp.officer', 'municipal-admin': 'localIdp.municipalAdmin', approver: 'localIdp.approver', assessor: 'localIdp.assessor',
+} as const;
 
 /** Settings of the local provider. */
 export interface LocalIdentityProviderOptions {
@@ -146,6 +161,7 @@ export function createLocalIdentityProvider(options: LocalIdentityProviderOption
         'cognito:username': user.sub,
         'cognito:groups': groups,
         'custom:tenantId': user.tenantId,
+        ...(user.name ? { name: user.name } : {}),
         ...(nonce ? { nonce } : {}),
       }),
       // As Cognito's access token: `client_id` instead of `aud`, and no custom attributes.
@@ -211,7 +227,7 @@ export function createLocalIdentityProvider(options: LocalIdentityProviderOption
       group: user.kind === 'national-admin' ? 'national' : 'officers',
       label: user.kind === 'national-admin'
         ? t('localIdp.nationalAdmin')
-        : t(user.kind === 'municipal-admin' ? 'localIdp.municipalAdmin' : 'localIdp.officer', { name: user.tenantName }),
+        : t(user.kind === 'officer' && user.name ? 'localIdp.namedOfficer' : localIdpLabels[user.kind], { name: user.tenantName, person: user.name ?? '' }),
     }));
     const page = { lang: c.get('lang'), t, currentPath: `${url.pathname}${url.search}` };
     const fields = Object.fromEntries(Object.entries(request).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

@@ -4,6 +4,8 @@
  * can be submitted. Personal data (the contact person and the bank account) is kept in the
  * `contact` section only, so that it can be erased while the statistics stay.
  */
+import type { AssessmentSummary } from '../assessments/assessment';
+import type { Decision, Recommendation } from '../decisions/decision';
 import type { EligibilityFinding } from '../rules/eligibility';
 import type { ApplicationStatus } from './lifecycle';
 import type { Orgnr } from '../kernel/orgnr';
@@ -76,4 +78,43 @@ export interface Application {
   attachments: AttachmentRef[];
   /** The application this one was prefilled from (last year's), if any. */
   prefilledFrom?: string;
+
+  // Case handling in the municipality. Kept on the application item so that a round's list, its
+  // ranking and every guard read one item per application.
+
+  /** The caseworker (saksbehandler) responsible for the case. */
+  caseworker?: CaseworkerAssignment;
+  /** User ids of the assessors assigned; an external assessor may score only these applications. */
+  assessorIds?: string[];
+  /** User ids of those who declared a conflict of interest (fvl. § 6): they may not score or decide it. */
+  recusedUserIds?: string[];
+  assessmentSummary?: AssessmentSummary;
+  /** The open request for more information, while the status is `returned`. */
+  returnRequest?: ReturnRequest;
+  /** Earlier requests for more information, oldest first, each with when it was answered. */
+  returnHistory?: ReturnRequest[];
+  recommendation?: Recommendation;
+  decision?: Decision;
+  /** When the preliminary reply (fvl. § 11a) was sent; it is sent once. */
+  preliminaryReplyAt?: string;
+}
+
+/** Who handles a case, since when. */
+export interface CaseworkerAssignment {
+  userId: string;
+  name?: string;
+  assignedAt: string;
+}
+
+/** The municipality's request for more information or a correction. */
+export interface ReturnRequest {
+  requestedAt: string;
+  /** The requesting officer's user id. */
+  requestedBy: string;
+  /** What the applicant is asked, in the officer's words. */
+  message: string;
+  /** The form sections the applicant may change (ids of the applicant form's sections). */
+  sections: string[];
+  /** When the applicant sent the application back. */
+  resubmittedAt?: string;
 }

@@ -3,6 +3,7 @@
  *
  *   draft → submitted → withdrawn
  *                     → under_assessment → granted | partly_granted | rejected
+ *   submitted | under_assessment → returned (for more information) → under_assessment (resubmitted)
  *   granted | partly_granted → accepted → paid → reported → approved | repayment_claimed → closed
  *
  * An appeal that is reversed (omgjøring) reopens the assessment of a rejected or partly granted
@@ -15,7 +16,7 @@ import { defineMachine, allowedActions as allowed, transition as move } from '..
 
 /** Statuses of an application. */
 export const applicationStatuses = [
-  'draft', 'submitted', 'withdrawn', 'under_assessment', 'granted', 'partly_granted', 'rejected',
+  'draft', 'submitted', 'withdrawn', 'under_assessment', 'returned', 'granted', 'partly_granted', 'rejected',
   'accepted', 'paid', 'reported', 'approved', 'repayment_claimed', 'closed',
 ] as const;
 
@@ -24,7 +25,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 /** What an applicant, officer or job can do to an application. */
 export type ApplicationAction =
-  | 'submit' | 'withdraw' | 'start_assessment' | 'grant' | 'grant_partly' | 'reject' | 'reopen'
+  | 'submit' | 'withdraw' | 'start_assessment' | 'return_to_applicant' | 'resubmit' | 'grant' | 'grant_partly' | 'reject' | 'reopen'
   | 'accept' | 'pay' | 'report' | 'approve_report' | 'claim_repayment' | 'close';
 
 /** Facts the application guards need. Fields a given action does not use may be omitted. */
@@ -105,8 +106,12 @@ export const applicationMachine = defineMachine<ApplicationStatus, ApplicationAc
         return undefined;
       },
     },
-    { from: 'submitted', action: 'withdraw', to: 'withdrawn' },
+    { from: ['submitted', 'returned'], action: 'withdraw', to: 'withdrawn' },
     { from: 'submitted', action: 'start_assessment', to: 'under_assessment', guard: notRecused },
+    // Returning asks the organisation for more information or a correction; its answer goes back to
+    // assessment, not to the queue, because the case is already being handled.
+    { from: ['submitted', 'under_assessment'], action: 'return_to_applicant', to: 'returned', guard: notRecused },
+    { from: 'returned', action: 'resubmit', to: 'under_assessment' },
     { from: 'under_assessment', action: 'grant', to: 'granted', guard: decisionGuard('grant') },
     { from: 'under_assessment', action: 'grant_partly', to: 'partly_granted', guard: decisionGuard('grant_partly') },
     { from: 'under_assessment', action: 'reject', to: 'rejected', guard: notRecused },

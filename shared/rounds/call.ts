@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../kernel/i18n';
 import { kronerSchema } from '../kernel/money';
 import { roundStatuses } from './lifecycle';
-import { extraQuestionSchema, roundPotSchema, roundSettingsSchema, type RoundSettings } from './round-settings';
+import { criterionSchema, extraQuestionSchema, roundPotSchema, roundSettingsSchema, type RoundSettings } from './round-settings';
 import { subGoalCodeSchema } from '../rules/sub-goals';
 import { tenantIdSchema } from '../kernel/tenants';
 
@@ -10,6 +10,18 @@ import { tenantIdSchema } from '../kernel/tenants';
  * A call for applications (utlysning) as the public sees it: one round of one administrator,
  * with what an organisation needs to decide whether to apply.
  */
+
+/** How a round's applications are assessed. */
+export const roundAssessmentSchema = z.object({
+  /** The scoring scale, e.g. 1–6. */
+  scale: z.object({ min: z.int().min(0).max(10), max: z.int().min(1).max(100) }),
+  /** How many assessors must submit before the application can be recommended. */
+  assessorsPerApplication: z.int().min(1).max(10),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+/** One of a round's scoring settings. */
+export type RoundAssessment = z.infer<typeof roundAssessmentSchema>;
 
 /** The published facts of a call. Amounts are integer kroner; instants are ISO-8601 UTC. */
 export const callSchema = z.object({
@@ -38,7 +50,21 @@ export const callSchema = z.object({
    * for its whole life; absent for rounds from before the rules were stored, which use version 1.
    */
   ruleSetVersion: z.number().int().min(1).optional(),
+  /** How applications are scored; absent on rounds made before assessment was set up, which score nothing. */
+  assessment: roundAssessmentSchema.optional(),
+  /** The appeal body's name as the round states it (the rule set says which kind of body it is). */
+  appealBodyName: localizedTextSchema.optional(),
+  /**
+   * The date (YYYY-MM-DD, Oslo) by which the municipality expects to decide. Applicants still
+   * without a decision when it passes get a preliminary reply (fvl. § 11a) with the new date.
+   */
+  decisionsExpectedBy: z.iso.date().optional(),
+  /** Set when the round was cancelled, with the reason shown to applicants. */
+  cancellation: z.object({ at: z.iso.datetime(), by: z.string().min(1), reason: z.string().min(1).max(2000) }).optional(),
+  /** Corrections made after the round opened, shown to applicants, oldest first. */
+  corrections: z.array(z.object({ at: z.iso.datetime(), by: z.string().min(1), text: localizedTextSchema })).optional(),
 });
+
 
 /** A call as stored and shown. */
 export type Call = z.infer<typeof callSchema>;

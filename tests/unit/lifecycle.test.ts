@@ -97,7 +97,7 @@ describe('application lifecycle', () => {
     expect(caught(() => transitionApplication('under_assessment', 'grant', ctx({ amountAwarded: 60_000 })))?.reason).toBe('application.grant_amount_differs');
     expect(transitionApplication('under_assessment', 'grant_partly', ctx({ amountAwarded: 60_000 }))).toBe('partly_granted');
     expect(caught(() => transitionApplication('under_assessment', 'grant_partly', ctx({ amountAwarded: 100_000 })))?.reason).toBe('application.partial_amount_out_of_range');
-    expect(allowedApplicationActions('under_assessment', ctx({ amountAwarded: 60_000 }))).toEqual(['grant_partly', 'reject']);
+    expect(allowedApplicationActions('under_assessment', ctx({ amountAwarded: 60_000 }))).toEqual(['return_to_applicant', 'grant_partly', 'reject']);
   });
 
   it('refuses a decision by a recused officer and a grant with blocking findings', () => {

@@ -14,10 +14,9 @@ import { revocationIdOf, type RevokedTokens } from './revoked-tokens';
  */
 
 /** The Cognito groups the apps know; any other group in a token is ignored. */
-export const roles = ['officer', 'assessor', 'municipal-admin', 'national-admin'] as const;
+import { roles, type Role } from '../../../shared/officers/permissions';
 
-/** One of {@link roles}. */
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 
 /** Who is signed in, as the verified token says. */
 export interface Principal {
@@ -25,6 +24,8 @@ export interface Principal {
   readonly userId: string;
   readonly tenantId: TenantId;
   readonly roles: readonly Role[];
+  /** The display name from the ID token, when the issuer gives one (access tokens do not). */
+  readonly name?: string;
 }
 
 /**
@@ -49,6 +50,8 @@ const claimsSchema = z.object({
   token_use: z.enum(['id', 'access']).optional(),
   aud: z.union([z.string(), z.array(z.string())]).optional(),
   client_id: z.string().optional(),
+  /** The user's display name (Cognito's `name` attribute), for assignments and signatures. */
+  name: z.string().min(1).max(200).optional(),
 });
 
 /** The parts of the issuer's discovery document that sign-in needs. */
@@ -154,6 +157,7 @@ export function createAuthentication(settings: AuthSettings, revoked?: RevokedTo
         userId: claims.data.sub,
         tenantId: claims.data['custom:tenantId'],
         roles: roles.filter((role) => claims.data['cognito:groups'].includes(role)),
+        ...(claims.data.name ? { name: claims.data.name } : {}),
       };
     },
   };

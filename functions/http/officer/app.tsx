@@ -1,5 +1,6 @@
 import { except } from 'hono/combine';
 import type { TenantId } from '../../../shared/kernel/tenants';
+import { officerRoles } from '../../../shared/officers/permissions';
 import type { Authentication } from '../common/authentication';
 import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
@@ -28,7 +29,7 @@ export interface OfficerDependencies {
  * simply does not exist here: 404, never 403, so the answer does not confirm that it exists.
  */
 export function createOfficerApp(deps: OfficerDependencies) {
-  const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: ['officer', 'assessor', 'municipal-admin'], ...deps });
+  const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: officerRoles, ...deps });
   app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant)));
   app.route('/', workspaceRoutes());
   app.route('/', adminReservationRoutes());

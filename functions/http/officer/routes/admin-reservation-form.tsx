@@ -1,4 +1,4 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { DomainError } from '../../../../shared/kernel/errors';
 import { formatKroner, kroner, parseKroner, type Kroner } from '../../../../shared/kernel/money';
@@ -7,21 +7,18 @@ import { setAdminReservation } from '../../../../shared/national/use-cases/set-a
 import { reservationCeiling } from '../../../../web/components/admin-reservation-form';
 import { textTranslator } from '../../../../web/i18n';
 import { budgetText } from '../../../../web/messages/budget';
-import { sharedContext } from '../../common/app-env';
 import { principalOf } from '../../common/authentication';
-import { notFound, refusal } from '../../common/error-handling';
+import { notFound } from '../../common/error-handling';
 import { FormRejection, formRoute, single, type FormStatus } from '../../common/form-cycle';
 import type { OfficerEnv } from '../officer-data';
+import { requirePermission } from '../permissions';
 import { renderWorkspace } from './workspace';
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
 const fields = z.object({ amount: z.string().max(100) });
 
 /** Only the municipality's admin sets the reservation; anyone else is refused before the form is read. */
-const adminOnly: MiddlewareHandler<OfficerEnv> = async (c, next) => {
-  if (!principalOf(c).roles.includes('municipal-admin')) return refusal(sharedContext(c), 403);
-  await next();
-};
+const adminOnly = requirePermission('budget.reserve_admin');
 
 /**
  * The admin reservation form on the start page: the municipality's admin posts the year's
