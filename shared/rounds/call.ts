@@ -55,10 +55,15 @@ export const callSchema = z.object({
   /** The appeal body's name as the round states it (the rule set says which kind of body it is). */
   appealBodyName: localizedTextSchema.optional(),
   /**
-   * The date (YYYY-MM-DD, Oslo) by which the municipality expects to decide. Applicants still
-   * without a decision when it passes get a preliminary reply (fvl. § 11a) with the new date.
+   * The date (YYYY-MM-DD, Oslo) by which the municipality expects to have decided, stated in the
+   * preliminary reply.
    */
   decisionsExpectedBy: z.iso.date().optional(),
+  /**
+   * Days after the deadline within which applicants must have an answer; an application still
+   * undecided then gets a preliminary reply (fvl. § 11a: about a month). Absent means 30.
+   */
+  preliminaryReplyWithinDays: z.int().min(1).max(365).optional(),
   /** Set when the round was cancelled, with the reason shown to applicants. */
   cancellation: z.object({ at: z.iso.datetime(), by: z.string().min(1), reason: z.string().min(1).max(2000) }).optional(),
   /** Corrections made after the round opened, shown to applicants, oldest first. */
