@@ -111,7 +111,7 @@ describe('the officer case page and API', () => {
     // Only the minimal fields of the other municipality's application, nothing personal.
     expect(body.possibleDoubleFunding).toEqual([
       {
-        tenantId: beta, tenantName: 'Betaby kommune', roundId: betaRound.roundId, applicationId: betaCase.applicationId, reference: betaCase.reference,
+        orgnr: '311100386', tenantId: beta, tenantName: 'Betaby kommune', roundId: betaRound.roundId, applicationId: betaCase.applicationId, reference: betaCase.reference,
         grantYear: 2027, status: 'submitted', amountApplied: 50_000, subGoals: ['A'], isOperatingGrant: false,
       },
     ]);
