@@ -7,6 +7,7 @@ import { indexNames } from '../../shared/table';
 import { aggregateItem } from './entities/aggregate-item';
 import { applicationItem } from './entities/application-item';
 import { auditEventItem } from './entities/audit-event-item';
+import { fundingEntryItem } from './entities/funding-entry-item';
 import { magicLinkItem } from './entities/magic-link-item';
 import { queueMessage } from './outbox-repository';
 import { queryAll } from './query-all';
@@ -70,6 +71,8 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
             },
           },
           audit(next, change.audit),
+          ...(change.alsoAudit ?? []).map((entry) => audit(next, entry)),
+          ...(change.funding ? [{ type: 'put', item: fundingEntryItem.toItem(change.funding) } satisfies Change] : []),
           ...(change.outbox ?? []).map(queueMessage),
           ...countersOf(change),
         ]);
@@ -97,6 +100,17 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
         IndexName: indexNames.byOrganisation,
         KeyConditionExpression: 'GSI2PK = :org',
         ExpressionAttributeValues: { ':org': applicationItem.organisationList(orgnr) },
+        ScanIndexForward: false,
+      });
+      return items.map(applicationItem.fromItem);
+    },
+
+    async listOfOrganisationInTenant(tenantId, orgnr) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byYear,
+        KeyConditionExpression: 'GSI3PK = :org',
+        ExpressionAttributeValues: { ':org': applicationItem.tenantOrganisationList(tenantId, orgnr) },
         ScanIndexForward: false,
       });
       return items.map(applicationItem.fromItem);

@@ -6,6 +6,10 @@ import { createApplicationRepository } from '../adapters/application-repository'
 import { createBrregRegistry } from '../adapters/brreg-registry';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
+import { createCaseEventRepository } from '../adapters/case-event-repository';
+import { createFundingIndexRepository } from '../adapters/funding-index-repository';
+import { createStaffRepository } from '../adapters/staff-repository';
+import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
 import { createLinkRequestQueue } from '../adapters/link-request-queue';
@@ -26,6 +30,7 @@ import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
  */
 export function createAdapters(config: Config) {
   const db = createDocumentClient(config);
+  const ruleSets = createRuleSetRepository(db, config.TABLE_NAME);
   return {
     db,
     calls: createCallRepository(db, config.TABLE_NAME),
@@ -34,7 +39,12 @@ export function createAdapters(config: Config) {
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     budget: createBudgetRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
-    ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
+    ruleSets,
+    /** The rule-set versions as the rounds use them; a version never changes, so reads are kept. */
+    roundRules: withCachedVersions(ruleSetsFrom(ruleSets)),
+    staff: createStaffRepository(db, config.TABLE_NAME),
+    caseEvents: createCaseEventRepository(db, config.TABLE_NAME),
+    funding: createFundingIndexRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     yearClose: createYearCloseRepository(db, config.TABLE_NAME),
     auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),

@@ -7,6 +7,16 @@ import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
 import { createTenantRepository } from '../adapters/tenant-repository';
+import { createCaseEventRepository } from '../adapters/case-event-repository';
+import { createFundingIndexRepository } from '../adapters/funding-index-repository';
+import { createRuleSetRepository } from '../adapters/rule-set-repository';
+import { createStaffRepository } from '../adapters/staff-repository';
+import type { CaseEventReader } from '../../shared/applications/case-events';
+import type { FundingIndex } from '../../shared/applications/funding-index';
+import type { OrganisationRegistry } from '../../shared/applications/ports';
+import type { StaffDirectory } from '../../shared/officers/staff';
+import type { RuleSets } from '../../shared/rules/ports';
+import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
@@ -22,6 +32,16 @@ export interface TenantRepositories {
   readonly attachments: AttachmentStore;
   /** The tenant's budget positions, under its own `T#<tenantId>#BUDGET` partition. */
   readonly budget: BudgetRepository;
+  /** The case timeline, from the audit events' index keys in the tenant's own prefix. */
+  readonly caseEvents: CaseEventReader;
+  /** The tenant's staff directory, `T#<tenantId>#STAFF`. */
+  readonly staff: StaffDirectory;
+  /** The cross-tenant funding index (`FUNDING#<orgnr>`): the officer role may only Query it. */
+  readonly funding: FundingIndex;
+  /** Enhetsregisteret: not a table, so not scoped. */
+  readonly registry: OrganisationRegistry;
+  /** Rule-set versions, read only (`NATIONAL#RULESET#*` GetItem). */
+  readonly roundRules: Pick<RuleSets, 'version'>;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -117,6 +137,11 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             applications: createApplicationRepository(db, config.TABLE_NAME),
             tenants: createTenantRepository(db, config.TABLE_NAME),
             budget: createBudgetRepository(db, config.TABLE_NAME),
+            caseEvents: createCaseEventRepository(db, config.TABLE_NAME),
+            staff: createStaffRepository(db, config.TABLE_NAME),
+            funding: createFundingIndexRepository(db, config.TABLE_NAME),
+            registry: shared.registry,
+            roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME))),
             attachments,
           },
           destroy,

@@ -3,7 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
-import { AUDIT_TRAILS, INDEX_KEYS, NATIONAL_KEYS, RULE_SET_VERSIONS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
+import { AUDIT_TRAILS, FUNDING_INDEX, INDEX_KEYS, NATIONAL_KEYS, RULE_SET_VERSIONS, SERVICE_KEYS, SESSION_APPLICATION, SESSION_TENANT, tenantKeys } from './key-patterns';
 import { grantKeyScopedAccess, grantTableDescription, type KeyScopedAccess } from './table-access';
 import { TenantSessionRole } from './tenant-session-role';
 
@@ -48,6 +48,10 @@ export const APPLICANT_SESSION_ACCESS: readonly KeyScopedAccess[] = [
   { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [sessionTenant.audit, sessionTenant.outbox, sessionTenant.links] },
   { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [sessionTenant.aggregates] },
   { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [sessionTenant.rounds] },
+  // Submitting puts the application's entry in the cross-tenant funding index in the same
+  // transaction (functions/adapters/entities/funding-entry-item.ts). IAM cannot pin the sort key to
+  // the session's application, so the role may put entries under any orgnr; it can read none.
+  { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [FUNDING_INDEX] },
 ];
 
 /** An officer's session role, tagged with the tenant: that tenant's partitions and round lists, nothing else. */
@@ -65,6 +69,15 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
     leadingKeys: [sessionTenant.all],
   },
   { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [sessionTenant.all] },
+  // The organisation's earlier applications in this tenant: `T#<tenant>#ORG#<orgnr>` in `byYear`.
+  // The cross-tenant `ORG#<orgnr>` (`byOrganisation`) stays out of reach.
+  { on: 'byYear', actions: ['dynamodb:Query'], leadingKeys: [sessionTenant.organisations] },
+  // Deliberately outside the tenant's keys: possible double funding. Query only, of the funding
+  // index, whose entries hold no personal data (tenant name, round, reference, status, amount,
+  // sub-goals, operating grant or not).
+  { on: 'table', actions: ['dynamodb:Query'], leadingKeys: [FUNDING_INDEX] },
+  // Screening a case by the rules its round was created under: rule-set versions, read only.
+  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [RULE_SET_VERSIONS] },
 ];
 
 /**

@@ -34,6 +34,8 @@ export function tenantKeys(tenant: string) {
     application: (applicationId: string) => `${prefix}APP#${applicationId}`,
     /** The tenant's budget position and its frame history, which the national allocation sets. */
     budget: `${prefix}BUDGET`,
+    /** `byYear` partitions of one organisation's applications in the tenant. */
+    organisations: `${prefix}ORG#${ANY}`,
     /** `byList` partitions of the tenant's rounds' applications. */
     applicationsOfRounds: `${prefix}ROUND#${ANY}#APPS`,
   };
@@ -54,6 +56,12 @@ export const NATIONAL_KEYS = 'NATIONAL#*';
  * by the version its round was created under. Nothing else under `NATIONAL#` matches it.
  */
 export const RULE_SET_VERSIONS = 'NATIONAL#RULESET#*';
+
+/**
+ * The cross-tenant funding index, `FUNDING#<orgnr>` (functions/adapters/entities/funding-entry-item.ts):
+ * applicants' submissions put their entry, officers query it for possible double funding.
+ */
+export const FUNDING_INDEX = 'FUNDING#*';
 
 /** The tenant register's partition, the one national partition a job reads. */
 export const TENANT_REGISTER_KEY = 'NATIONAL#TENANTS';

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { addLocalizedIssue, type LocalizedText } from '../kernel/i18n';
 import { parseKroner, type Kroner } from '../kernel/money';
 import { parseOrgnr, type Orgnr } from '../kernel/orgnr';
+import type { Kommunenummer } from '../kernel/kommunenummer';
+import { parseKommunenummerIn } from '../kernel/kommunenummer-validity';
 
 const required: LocalizedText = { nb: 'Fyll ut feltet.', nn: 'Fyll ut feltet.', en: 'Fill in this field.' };
 
@@ -232,3 +234,42 @@ function checkDate(text: string, ctx: z.RefinementCtx, grantYear?: number): bool
   }
   return true;
 }
+
+/**
+ * A yes/no question answered with two radio buttons: `yes` → true, `no` → false, unanswered →
+ * undefined (the screening then assumes nothing). Anything else is refused by the field.
+ */
+export const yesNoField = z.string().optional().transform((value, ctx) => {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'yes') return true;
+  if (value === 'no') return false;
+  addLocalizedIssue(ctx, { code: 'yes_no.invalid', messages: { nb: 'Svar ja eller nei.', nn: 'Svar ja eller nei.', en: 'Answer yes or no.' } });
+  return undefined;
+});
+
+/**
+ * A list of kommunenummer valid in `year`, separated by commas, spaces or new lines (e.g.
+ * `3240, 3242, 3205`); empty is undefined. A number not valid that year is named in the error.
+ */
+export const kommunenummerListField = (year: number) =>
+  z.string().optional().transform((value, ctx): Kommunenummer[] | undefined => {
+    const parts = (value ?? '').split(/[\s,;]+/).filter(Boolean);
+    if (parts.length === 0) return undefined;
+    const numbers: Kommunenummer[] = [];
+    for (const part of parts) {
+      const parsed = parseKommunenummerIn(part, year);
+      if (!parsed.ok) {
+        addLocalizedIssue(ctx, {
+          code: 'kommunenummer_list.invalid',
+          messages: {
+            nb: `${part} er ikke et kommunenummer i ${year}. Skriv firesifrede kommunenummer, skilt med komma.`,
+            nn: `${part} er ikkje eit kommunenummer i ${year}. Skriv firesifra kommunenummer, skilde med komma.`,
+            en: `${part} is not a municipality number in ${year}. Enter four-digit municipality numbers separated by commas.`,
+          },
+        });
+        return undefined;
+      }
+      if (!numbers.includes(parsed.value)) numbers.push(parsed.value);
+    }
+    return numbers;
+  });

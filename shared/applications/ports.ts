@@ -8,6 +8,7 @@ import type { Orgnr } from '../kernel/orgnr';
 import type { RegistryRecord } from './registry-record.js';
 import type { TenantId } from '../kernel/tenants';
 import type { Application } from './application';
+import type { FundingEntry } from './funding-index';
 
 /** An audit event as a use case describes it; the store adds ids and keys. */
 export interface AuditEntry {
@@ -32,6 +33,10 @@ export interface ApplicationChange {
   audit: AuditEntry;
   outbox?: OutgoingMessage[];
   aggregate?: AggregateDelta;
+  /** Further audit events of the same change (e.g. assigning a caseworker also starts the assessment). */
+  alsoAudit?: AuditEntry[];
+  /** The application's entry in the cross-tenant funding index, written (or replaced) with the change. */
+  funding?: FundingEntry;
 }
 
 /** The store of applications. */
@@ -48,6 +53,11 @@ export interface ApplicationRepository {
   listSubmittedByRound(tenantId: TenantId, roundId: string): Promise<Application[]>;
   /** Every application of one organisation, newest grant year first (for prefill and resume). */
   listByOrganisation(orgnr: Orgnr): Promise<Application[]>;
+  /**
+   * One organisation's applications in one tenant, every year, newest first: read from the
+   * tenant's own index keys only (`T#<tenantId>#ORG#<orgnr>`), never the cross-tenant index.
+   */
+  listOfOrganisationInTenant(tenantId: TenantId, orgnr: Orgnr): Promise<Application[]>;
 }
 
 /** A signed link's server-side record, which makes the link single-use. */

@@ -28,6 +28,13 @@ export function applicationFacts(project: ProjectSection, budget: BudgetSection)
     ...(project.countedMembers === undefined ? {} : { countedMembers: project.countedMembers }),
     ...(project.potId === undefined ? {} : { potId: project.potId }),
     ...(project.foundedOn === undefined ? {} : { foundedOn: project.foundedOn }),
+    ...(project.otherStateOperatingGrant === undefined ? {} : { hasOtherStateOperatingGrant: project.otherStateOperatingGrant }),
+    excludedActivities: {
+      ...(project.norwegianLanguageTraining === undefined ? {} : { norwegianLanguageTraining: project.norwegianLanguageTraining }),
+      ...(project.aimedAtPublicSector === undefined ? {} : { aimedAtPublicSector: project.aimedAtPublicSector }),
+      ...(project.outsideNorway === undefined ? {} : { outsideNorway: project.outsideNorway }),
+    },
+    ...(project.activeMunicipalities === undefined ? {} : { activeMunicipalities: project.activeMunicipalities }),
   };
 }
 

@@ -14,11 +14,13 @@ import {
   countField,
   dateField,
   emailField,
+  kommunenummerListField,
   optionalCountField,
   optionalPastDateField,
   optionalText,
   phoneField,
   requiredText,
+  yesNoField,
 } from './form-fields';
 
 /** Longest texts the form accepts; short on purpose (volunteers write these in the evening). */
@@ -93,6 +95,13 @@ export function projectSectionSchema(call: Pick<Call, 'subGoals' | 'grantYear' |
       foundedOn: optionalPastDateField(call.grantYear),
       localImmigrantOrganisation: checkboxField,
       countedMembers: optionalCountField(1_000_000),
+      // What screening needs to know and the register does not say (yes/no; unanswered assumes nothing).
+      otherStateOperatingGrant: yesNoField,
+      norwegianLanguageTraining: yesNoField,
+      aimedAtPublicSector: yesNoField,
+      outsideNorway: yesNoField,
+      /** For IMDi's operating grant: the municipalities the organisation is active in. */
+      activeMunicipalities: kommunenummerListField(call.grantYear),
       potId: z
         .string()
         .optional()
@@ -139,8 +148,17 @@ export type ProjectSection = z.output<ReturnType<typeof projectSectionSchema>>;
 
 /** A stored project section as the strings its form shows. */
 export function projectFormValues(project: ProjectSection): Record<string, string | string[]> {
-  const { subGoals, expectedParticipants, volunteerHours, foundedOn, localImmigrantOrganisation, countedMembers, potId, ...texts } = project;
+  const {
+    subGoals, expectedParticipants, volunteerHours, foundedOn, localImmigrantOrganisation, countedMembers, potId,
+    otherStateOperatingGrant, norwegianLanguageTraining, aimedAtPublicSector, outsideNorway, activeMunicipalities, ...texts
+  } = project;
+  const yesNo = (answer: boolean | undefined) => (answer === undefined ? '' : answer ? 'yes' : 'no');
   return {
+    otherStateOperatingGrant: yesNo(otherStateOperatingGrant),
+    norwegianLanguageTraining: yesNo(norwegianLanguageTraining),
+    aimedAtPublicSector: yesNo(aimedAtPublicSector),
+    outsideNorway: yesNo(outsideNorway),
+    activeMunicipalities: (activeMunicipalities ?? []).join(', '),
     ...texts,
     subGoals,
     expectedParticipants: String(expectedParticipants),

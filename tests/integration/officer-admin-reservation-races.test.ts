@@ -23,7 +23,13 @@ describe('the admin reservation form when the budget moves under it', () => {
   function appRefusingWith(error: Error) {
     const data: OfficerData = {
       calls: { listByTenant: async () => [], get: async () => undefined },
-      applications: { listSubmittedByRound: async () => [] },
+      applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: async () => undefined, listOfOrganisationInTenant: async () => [] },
+      caseEvents: { listForApplication: async () => [] },
+      staff: { record: async () => undefined, list: async () => [] },
+      funding: { listFor: async () => [] },
+      registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
+      roundRules: { version: () => Promise.reject(new Error('not used')) },
+      attachments: { getDownloadUrl: async () => 'http://localhost/download' },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
     };

@@ -4,12 +4,25 @@ import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { emptyPosition } from '../../shared/national/budget-position';
+import type { Application } from '../../shared/applications/application';
+import type { Orgnr } from '../../shared/kernel/orgnr';
+import { ruleSetsFrom } from '../../shared/rules/rule-sets';
 import { openCall } from '../support/calls';
 import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
 
 /** The routes that read no tenant's data: signing in and out, and the API's description. */
 const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
+
+/** A case of the tenant already with the seam user as caseworker and assessor. */
+function seamCase(tenantId: TenantId): Application {
+  return {
+    tenantId, roundId: '2027-1', applicationId: 'app-1', reference: 'REF-1', grantYear: 2027, orgnr: '311100386' as Orgnr, organisationName: 'Seam',
+    email: 'kontakt@example.org', status: 'under_assessment', version: 3, createdAt: '2027-01-10T10:00:00.000Z', updatedAt: '2027-01-10T10:00:00.000Z',
+    submittedAt: '2027-01-10T10:00:00.000Z', language: 'nb', registryCheck: { status: 'not_verified', checkedAt: '2027-01-10T10:00:00.000Z', reason: 'timeout' },
+    attachments: [], caseworker: { userId: 'officer-seam', assignedAt: '2027-01-10T10:00:00.000Z' }, assessorIds: ['officer-seam'],
+  };
+}
 
 describe('the officer app’s tenant data seam', () => {
   const tenantId = freshTenantId('seam');
@@ -20,9 +33,20 @@ describe('the officer app’s tenant data seam', () => {
     const asked: TenantId[] = [];
     const data: OfficerData = {
       calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
-      applications: { listSubmittedByRound: async () => [] },
+      applications: {
+        listSubmittedByRound: async () => [],
+        get: async (owner, applicationId) => (applicationId === 'app-1' ? seamCase(owner) : undefined),
+        change: async () => undefined,
+        listOfOrganisationInTenant: async () => [],
+      },
       tenants: { getProfile: async () => undefined },
       budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
+      caseEvents: { listForApplication: async () => [] },
+      staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }] },
+      funding: { listFor: async () => [] },
+      registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
+      roundRules: ruleSetsFrom({ list: async () => [], get: async () => undefined }),
+      attachments: { getDownloadUrl: async () => 'http://localhost/download' },
     };
     const app = createOfficerApp({
       forTenant: (id) => {
@@ -44,15 +68,20 @@ describe('the officer app’s tenant data seam', () => {
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();
-      const path = route.path.replace(':roundId', '2027-1').replace('{roundId}', '2027-1').replace(':year', '2027');
+      const path = route.path.replace(':roundId', '2027-1').replace('{roundId}', '2027-1').replace(':year', '2027').replace(/:applicationId|\{applicationId\}/, 'app-1');
 
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
-      const form = route.method === 'POST';
+      const form = route.method === 'POST' && !route.path.startsWith('/officer/api/');
       const response = await fresh.request(`http://localhost:3000${path}`, {
         method: route.method,
         headers: { authorization: 'Bearer officer.seam.token', origin: 'http://localhost:3000', 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
-        ...(route.method === 'PUT' ? { body: JSON.stringify({ amount: 0 }) } : form ? { body: 'amount=0' } : {}),
+        // The case forms post the case as it stands (same caseworker and assessors), so nothing changes.
+        ...(route.method === 'PUT'
+          ? { body: JSON.stringify({ amount: 0, caseworkerId: 'officer-seam', assessorIds: ['officer-seam'], expectedVersion: 3 }) }
+          : form
+            ? { body: 'amount=0&version=3&caseworkerId=officer-seam&assessorIds=officer-seam' }
+            : {}),
       });
 
       // Assess

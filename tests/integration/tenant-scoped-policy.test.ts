@@ -12,6 +12,9 @@ import { createOfficerApp } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { APPLICANT_ROLE, audiencePolicies, OFFICER_ROLE, tableArn } from '../support/audience-policies';
 import { openCall } from '../support/calls';
+import { completeDraft } from '../support/cases';
+import { fundingEntryOf } from '../../shared/applications/funding-index';
+import type { Orgnr } from '../../shared/kernel/orgnr';
 import { holdToPolicy } from '../support/iam-policy-middleware';
 import { startStsStandIn } from '../support/sts-stand-in';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
@@ -161,5 +164,71 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     expect(round?.roundId).toBe(alfaRound.roundId);
     await expect(another).rejects.toBeInstanceOf(AccessRefusedError);
     expect(sts.calls.find((call) => call.tags.applicationId === own)?.tags).toEqual({ tenantId: alfa, applicationId: own });
+  });
+
+  it('lets an officer session read its own staff directory, case timeline and organisation list, the funding index and rule-set versions, and nothing of another tenant’s', async () => {
+    // Prepare
+    const data = root.forTenant(alfa);
+    const orgnr = '311100386' as Orgnr;
+
+    // Act
+    await data.staff.record(alfa, { userId: 'officer-alfa', name: 'Alf', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' });
+    const staff = await data.staff.list(alfa);
+    const events = await data.caseEvents.listForApplication(alfa, ulid());
+    const ownOrganisation = await data.applications.listOfOrganisationInTenant(alfa, orgnr);
+    const funding = await data.funding.listFor(orgnr, 2027);
+    const rules = await data.roundRules.version(2027, 1);
+    const refused = [
+      data.staff.list(beta),
+      data.caseEvents.listForApplication(beta, ulid()),
+      data.applications.listOfOrganisationInTenant(beta, orgnr),
+      // The cross-tenant organisation index stays closed to officers.
+      data.applications.listByOrganisation(orgnr),
+    ];
+
+    // Assess
+    expect(staff.map((member) => member.name)).toEqual(['Alf']);
+    expect(events).toEqual([]);
+    expect(ownOrganisation).toEqual([]);
+    expect(Array.isArray(funding)).toBe(true);
+    expect(rules.grantYear).toBe(2027);
+    for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
+  });
+
+  it('lets an officer session only query the funding index, never write to it', async () => {
+    // Prepare
+    const application = completeDraft(alfa, alfaRound, { status: 'submitted', version: 2 });
+    await shared.applications.create({ ...application, version: 1, status: 'draft' }, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'create' }, [], []);
+
+    // Act: an officer's change that would also write the funding index
+    const attempt = root.forTenant(alfa).applications.change({
+      next: application,
+      expectedStatus: 'draft',
+      audit: { eventId: ulid(), at: application.createdAt, actor: 'officer-alfa', action: 'submit' },
+      funding: fundingEntryOf(application, alfaRound),
+    });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
+  });
+
+  it('lets an applicant session put its application’s funding index entry with its submission', async () => {
+    // Prepare
+    const draft = completeDraft(alfa, alfaRound);
+    const data = root.forApplication(alfa, draft.applicationId);
+    await data.applications.create(draft, { eventId: ulid(), at: draft.createdAt, actor: `applicant:${draft.applicationId}`, action: 'create' }, [], []);
+    const submitted = { ...draft, status: 'submitted' as const, version: 2 };
+
+    // Act
+    await data.applications.change({
+      next: submitted,
+      expectedStatus: 'draft',
+      audit: { eventId: ulid(), at: draft.createdAt, actor: `applicant:${draft.applicationId}`, action: 'submit' },
+      funding: fundingEntryOf(submitted, alfaRound),
+    });
+
+    // Assess
+    const entries = await root.forTenant(alfa).funding.listFor(draft.orgnr, draft.grantYear);
+    expect(entries.map((entry) => entry.applicationId)).toContain(draft.applicationId);
   });
 });

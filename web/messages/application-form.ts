@@ -104,6 +104,43 @@ export const applicationText = {
     nn: 'Vi er ein lokal innvandrarorganisasjon (eigenfråsegn)',
     en: 'We are a local immigrant organisation (self-declaration)',
   },
+  'field.yes': { nb: 'Ja', nn: 'Ja', en: 'Yes' },
+  'field.no': { nb: 'Nei', nn: 'Nei', en: 'No' },
+  'field.screening': { nb: 'Om aktiviteten og annen støtte', nn: 'Om aktiviteten og anna støtte', en: 'About the activity and other support' },
+  'field.otherStateOperatingGrant': {
+    nb: 'Har organisasjonen driftstilskudd fra en annen statlig ordning i år?',
+    nn: 'Har organisasjonen driftstilskot frå ei anna statleg ordning i år?',
+    en: 'Does the organisation have an operating grant from another state scheme this year?',
+  },
+  'field.otherStateOperatingGrant.help': {
+    nb: 'Gjelder bare driftstilskudd (delmål D). Driftstilskudd gis ikke til organisasjoner som har det fra en annen statlig ordning.',
+    nn: 'Gjeld berre driftstilskot (delmål D). Driftstilskot blir ikkje gitt til organisasjonar som har det frå ei anna statleg ordning.',
+    en: 'Only for operating grants (sub-goal D). They are not given to organisations that have one from another state scheme.',
+  },
+  'field.norwegianLanguageTraining': { nb: 'Er aktiviteten norskopplæring?', nn: 'Er aktiviteten norskopplæring?', en: 'Is the activity Norwegian language training?' },
+  'field.norwegianLanguageTraining.help': {
+    nb: 'Ordningen gir ikke tilskudd til norskopplæring. Språkkafé som del av en sosial møteplass er ikke norskopplæring.',
+    nn: 'Ordninga gir ikkje tilskot til norskopplæring. Språkkafé som del av ein sosial møtestad er ikkje norskopplæring.',
+    en: 'The scheme does not fund Norwegian language training. A language café as part of a social meeting place is not language training.',
+  },
+  'field.aimedAtPublicSector': { nb: 'Er aktiviteten rettet mot offentlig sektor?', nn: 'Er aktiviteten retta mot offentleg sektor?', en: 'Is the activity aimed at the public sector?' },
+  'field.aimedAtPublicSector.help': {
+    nb: 'For eksempel kurs for ansatte i kommunen. Ordningen gir ikke tilskudd til slike aktiviteter.',
+    nn: 'Til dømes kurs for tilsette i kommunen. Ordninga gir ikkje tilskot til slike aktivitetar.',
+    en: 'For example courses for municipal employees. The scheme does not fund such activities.',
+  },
+  'field.outsideNorway': { nb: 'Foregår aktiviteten utenfor Norge?', nn: 'Går aktiviteten føre seg utanfor Noreg?', en: 'Does the activity take place outside Norway?' },
+  'field.outsideNorway.help': {
+    nb: 'Ordningen gir bare tilskudd til aktiviteter i Norge.',
+    nn: 'Ordninga gir berre tilskot til aktivitetar i Noreg.',
+    en: 'The scheme funds activities in Norway only.',
+  },
+  'field.activeMunicipalities': { nb: 'Kommuner organisasjonen har aktivitet i', nn: 'Kommunar organisasjonen har aktivitet i', en: 'Municipalities the organisation is active in' },
+  'field.activeMunicipalities.help': {
+    nb: 'Gjelder driftstilskudd fra IMDi, som er for regionale organisasjoner med aktivitet i minst tre nabokommuner. Skriv kommunenumrene, skilt med komma, for eksempel 3240, 3242, 3205.',
+    nn: 'Gjeld driftstilskot frå IMDi, som er for regionale organisasjonar med aktivitet i minst tre nabokommunar. Skriv kommunenummera, skilde med komma, til dømes 3240, 3242, 3205.',
+    en: "For IMDi's operating grant, which is for regional organisations active in at least three neighbouring municipalities. Enter the municipality numbers separated by commas, for example 3240, 3242, 3205.",
+  },
   'field.countedMembers': { nb: 'Antall tellende medlemmer', nn: 'Talet på tellande medlemmer', en: 'Number of counted members' },
   'field.countedMembers.help': {
     nb: 'Må fylles ut av lokale innvandrerorganisasjoner som søker driftstilskudd (delmål D).',

@@ -26,6 +26,9 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'register.not_managing': 409,
   'budget.year_closed': 409,
   'budget.year_not_ended': 409,
+  'case.changed_meanwhile': 409,
+  'case.not_assignable_now': 409,
+  'case.staff_not_assignable': 422,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */

@@ -8,7 +8,10 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { budgetApiRoutes } from './routes/budget-api';
+import { caseApiRoutes } from './routes/case-api';
+import { casePageRoutes } from './routes/case-page';
 import { roundsApiRoutes } from './routes/rounds-api';
+import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
 
 export type { OfficerData } from './officer-data';
@@ -30,11 +33,13 @@ export interface OfficerDependencies {
  */
 export function createOfficerApp(deps: OfficerDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: officerRoles, ...deps });
-  app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant)));
+  app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant), recordStaffMember(() => new Date())));
   app.route('/', workspaceRoutes());
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
+  app.route('/', casePageRoutes());
+  app.route('/', caseApiRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -1,5 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ApplicationRepository } from '../../../shared/applications/ports';
+import type { CaseEventReader } from '../../../shared/applications/case-events';
+import type { FundingIndex } from '../../../shared/applications/funding-index';
+import type { ApplicationRepository, AttachmentStore, OrganisationRegistry } from '../../../shared/applications/ports';
+import type { StaffDirectory } from '../../../shared/officers/staff';
+import type { RuleSets } from '../../../shared/rules/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
@@ -9,8 +13,23 @@ import { principalOf } from '../common/authentication';
 /** The repositories the officer routes read, as one tenant may see them. */
 export interface OfficerData {
   readonly calls: Pick<CallRepository, 'listByTenant' | 'get'>;
-  /** The round's received applications, for the round page. */
-  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
+  /**
+   * The round's received applications, for the round page; one case (`get`) and its changes
+   * (`change`); the organisation's applications in this tenant (`listOfOrganisationInTenant`).
+   */
+  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound' | 'get' | 'change' | 'listOfOrganisationInTenant'>;
+  /** The case timeline: the audit events about one application. */
+  readonly caseEvents: CaseEventReader;
+  /** The tenant's staff directory (user id, name, roles, last seen). */
+  readonly staff: StaffDirectory;
+  /** The cross-tenant funding index, which the officer may only read: possible double funding. */
+  readonly funding: FundingIndex;
+  /** Enhetsregisteret, for re-running a case's registry check. */
+  readonly registry: OrganisationRegistry;
+  /** The rule-set versions the rounds were created under (read only), for screening a case. */
+  readonly roundRules: Pick<RuleSets, 'version'>;
+  /** Download links of the applications' attachments. */
+  readonly attachments: Pick<AttachmentStore, 'getDownloadUrl'>;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */

@@ -9,6 +9,7 @@ import type { OutgoingMessage } from '../../outbox/outbox';
 import type { Clock, IdGenerator } from '../../kernel/ports';
 import type { OrganisationRegistry } from '../ports';
 import { recheckedRegistry } from '../registry-check';
+import { fundingEntryOf } from '../funding-index';
 
 /** What {@link submitApplication} needs. */
 export interface SubmitApplicationDeps {
@@ -24,7 +25,8 @@ export interface SubmitApplicationDeps {
  * Primary course: the draft is complete and the deadline has not passed to the second (Oslo time is
  * only for display; the instant is what counts); one transaction sets it `submitted`, writes the
  * audit event and the receipt email (made by `composeReceipt` from the submitted application) and
- * adds it to the tenant-year counters.
+ * adds it to the tenant-year counters, and puts its entry (no personal data) in the cross-tenant
+ * funding index, so possible double funding shows on every municipality's case page.
  *
  * Alternatives:
  * - Something is missing: `IncompleteApplicationError`; nothing changes.
@@ -69,6 +71,8 @@ export async function submitApplication(
     audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'submit', from: 'draft', to: status },
     outbox: [composeReceipt(submitted)],
     aggregate: { applicationsSubmitted: 1, amountApplied: submitted.budget?.amountApplied ?? 0 },
+    // In the same transaction: other municipalities and IMDi see at once that the organisation applied here.
+    funding: fundingEntryOf(submitted, call),
   });
   return { application: submitted, alreadySubmitted: false };
 }

@@ -86,9 +86,42 @@ export function ProjectPage(props: SectionPageProps) {
         <TextArea name="partners" label={`${tx('field.partners')} ${tx('form.optional')}`} help={limitHelp(tx('field.partners.help'), textLimits.partners)} value={str(values.partners)} error={errors.partners} maxLength={textLimits.partners} rows={3} />
         <TextField name="volunteerHours" label={tx('field.volunteerHours')} help={tx('field.volunteerHours.help')} value={str(values.volunteerHours)} error={errors.volunteerHours} inputmode="numeric" maxLength={9} size="sm" required />
         <OrganisationFields {...props} />
+        <ScreeningQuestions {...props} />
         <SectionButtons page={page} />
       </form>
     </ApplicationFrame>
+  );
+}
+
+/**
+ * Yes/no questions the screening rules need (another state operating grant, activities the scheme
+ * does not fund), and for IMDi's national call the municipalities the organisation is active in.
+ */
+function ScreeningQuestions(props: SectionPageProps) {
+  const { page, values, errors, call } = props;
+  const tx = applyText(page);
+  const yesNo = (name: 'otherStateOperatingGrant' | 'norwegianLanguageTraining' | 'aimedAtPublicSector' | 'outsideNorway') => (
+    <CheckboxGroup
+      type="radio"
+      name={name}
+      legend={tx(`field.${name}`)}
+      help={tx(`field.${name}.help`)}
+      options={[{ value: 'yes', label: tx('field.yes') }, { value: 'no', label: tx('field.no') }]}
+      checked={[str(values[name])]}
+      error={errors[name]}
+    />
+  );
+  return (
+    <fieldset class="ds-fieldset stack">
+      <legend class="ds-label">{tx('field.screening')}</legend>
+      {yesNo('norwegianLanguageTraining')}
+      {yesNo('aimedAtPublicSector')}
+      {yesNo('outsideNorway')}
+      {call.subGoals.includes('D') ? yesNo('otherStateOperatingGrant') : null}
+      {call.kommunenummer === undefined && call.subGoals.includes('D') ? (
+        <TextField name="activeMunicipalities" label={tx('field.activeMunicipalities')} help={tx('field.activeMunicipalities.help')} value={str(values.activeMunicipalities)} error={errors.activeMunicipalities} maxLength={400} />
+      ) : null}
+    </fieldset>
   );
 }
 
