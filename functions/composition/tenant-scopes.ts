@@ -1,5 +1,6 @@
 import { refusalPlacement, refuseAccess } from '../adapters/access-refusal';
 import { createApplicationRepository } from '../adapters/application-repository';
+import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
@@ -8,6 +9,7 @@ import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachme
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
+import type { AssessmentRepository } from '../../shared/assessments/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
@@ -22,6 +24,8 @@ export interface TenantRepositories {
   readonly attachments: AttachmentStore;
   /** The tenant's budget positions, under its own `T#<tenantId>#BUDGET` partition. */
   readonly budget: BudgetRepository;
+  /** The assessments beside the tenant's applications. */
+  readonly assessments: AssessmentRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -117,6 +121,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             applications: createApplicationRepository(db, config.TABLE_NAME),
             tenants: createTenantRepository(db, config.TABLE_NAME),
             budget: createBudgetRepository(db, config.TABLE_NAME),
+            assessments: createAssessmentRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

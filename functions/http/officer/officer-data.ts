@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApplicationRepository } from '../../../shared/applications/ports';
+import type { AssessmentRepository } from '../../../shared/assessments/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
@@ -9,8 +10,10 @@ import { principalOf } from '../common/authentication';
 /** The repositories the officer routes read, as one tenant may see them. */
 export interface OfficerData {
   readonly calls: Pick<CallRepository, 'listByTenant' | 'get'>;
-  /** The round's received applications, for the round page. */
-  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
+  /** The round's received applications, for the round page; one application, for its assessment. */
+  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound' | 'get'>;
+  /** The assessors' declarations and scores, beside each application. */
+  readonly assessments: AssessmentRepository;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */
