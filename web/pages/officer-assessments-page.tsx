@@ -10,6 +10,7 @@ export interface AssignedAssessment {
   readonly applicationId: string;
   readonly reference: string;
   readonly projectTitle: string;
+  readonly roundId: string;
   readonly roundTitle: string;
   readonly state: AssessmentState;
 }

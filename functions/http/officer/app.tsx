@@ -7,6 +7,8 @@ import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
+import { assessmentApiRoutes } from './routes/assessment-api';
+import { assessmentPageRoutes } from './routes/assessment-pages';
 import { budgetApiRoutes } from './routes/budget-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
@@ -35,6 +37,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
+  app.route('/', assessmentPageRoutes());
+  app.route('/', assessmentApiRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
