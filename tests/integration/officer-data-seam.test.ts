@@ -4,6 +4,7 @@ import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { emptyPosition } from '../../shared/national/budget-position';
+import { draftAssessment, submittedApplication, testAssessment } from '../support/assessment-cases';
 import { openCall } from '../support/calls';
 import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
@@ -16,12 +17,24 @@ describe('the officer app’s tenant data seam', () => {
   const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer', 'municipal-admin'] };
   const auth = oneTokenAuthentication('officer.seam.token', principal);
 
+  const application = submittedApplication(tenantId, '2027-1', 'app-seam', { status: 'under_assessment' });
+  const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
+  /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
+  const bodyOf = (method: string, path: string, form: boolean) => {
+    if (path.endsWith('/assessment/declaration')) return form ? 'declaration=recused&reason=Styremedlem' : JSON.stringify({ declaration: 'recused', reason: 'Styremedlem' });
+    if (/\/assessment(\/submission)?$/.test(path)) {
+      return form ? 'version=1&scores.fit.score=4&scores.fit.note=God&scores.plan.score=3&scores.plan.note=Grei' : JSON.stringify({ version: 1, scores });
+    }
+    return method === 'PUT' ? JSON.stringify({ amount: 0 }) : form ? 'amount=0' : undefined;
+  };
+
   function appWithSpy() {
     const asked: TenantId[] = [];
     const data: OfficerData = {
-      calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
-      applications: { listSubmittedByRound: async () => [], get: async () => undefined },
-      assessments: { get: async () => undefined, listByApplication: async () => [], record: () => Promise.reject(new Error('not used')) },
+      calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner, { assessment: testAssessment }) : undefined) },
+      applications: { listSubmittedByRound: async () => [], get: async (owner, id) => (id === application.applicationId ? { ...application, tenantId: owner } : undefined) },
+      // The assessor has a draft: a recusal, a save and a submission all go through.
+      assessments: { get: async () => draftAssessment(application, principal.userId), listByApplication: async () => [], record: async () => undefined },
       tenants: { getProfile: async () => undefined },
       budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
     };
@@ -45,15 +58,21 @@ describe('the officer app’s tenant data seam', () => {
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();
-      const path = route.path.replace(':roundId', '2027-1').replace('{roundId}', '2027-1').replace(':year', '2027');
+      const path = route.path
+        .replace(':roundId', '2027-1')
+        .replace('{roundId}', '2027-1')
+        .replace(':year', '2027')
+        .replace(':applicationId', application.applicationId)
+        .replace('{applicationId}', application.applicationId);
 
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
-      const form = route.method === 'POST';
+      const form = route.method === 'POST' && !path.startsWith('/officer/api/');
+      const body = route.method === 'GET' ? undefined : bodyOf(route.method, path, form);
       const response = await fresh.request(`http://localhost:3000${path}`, {
         method: route.method,
         headers: { authorization: 'Bearer officer.seam.token', origin: 'http://localhost:3000', 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
-        ...(route.method === 'PUT' ? { body: JSON.stringify({ amount: 0 }) } : form ? { body: 'amount=0' } : {}),
+        ...(body ? { body } : {}),
       });
 
       // Assess
