@@ -1,6 +1,7 @@
 import { createAggregateRepository } from '../adapters/aggregate-repository';
 import { createAllocationDraftRepository } from '../adapters/allocation-draft-repository';
 import { createAllocationRepository } from '../adapters/allocation-repository';
+import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createAuditTrailRepository } from '../adapters/audit-trail-repository';
 import { createApplicationRepository } from '../adapters/application-repository';
 import { createBrregRegistry } from '../adapters/brreg-registry';
@@ -38,6 +39,7 @@ export function createAdapters(config: Config) {
     applications: createApplicationRepository(db, config.TABLE_NAME),
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     budget: createBudgetRepository(db, config.TABLE_NAME),
+    assessments: createAssessmentRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
     ruleSets,
     /** The rule-set versions as the rounds use them; a version never changes, so reads are kept. */

@@ -1,5 +1,6 @@
 import { refusalPlacement, refuseAccess } from '../adapters/access-refusal';
 import { createApplicationRepository } from '../adapters/application-repository';
+import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
@@ -18,6 +19,7 @@ import type { StaffDirectory } from '../../shared/officers/staff';
 import type { RuleSets } from '../../shared/rules/ports';
 import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
+import type { AssessmentRepository } from '../../shared/assessments/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
@@ -42,6 +44,8 @@ export interface TenantRepositories {
   readonly registry: OrganisationRegistry;
   /** Rule-set versions, read only (`NATIONAL#RULESET#*` GetItem). */
   readonly roundRules: Pick<RuleSets, 'version'>;
+  /** The assessments beside the tenant's applications. */
+  readonly assessments: AssessmentRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -142,6 +146,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             funding: createFundingIndexRepository(db, config.TABLE_NAME),
             registry: shared.registry,
             roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME))),
+            assessments: createAssessmentRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

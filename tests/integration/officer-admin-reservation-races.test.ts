@@ -30,6 +30,7 @@ describe('the admin reservation form when the budget moves under it', () => {
       registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
       roundRules: { version: () => Promise.reject(new Error('not used')) },
       attachments: { getDownloadUrl: async () => 'http://localhost/download' },
+      assessments: { get: async () => undefined, listByApplication: async () => [], record: () => Promise.reject(new Error('not used')) },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
     };

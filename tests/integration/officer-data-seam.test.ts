@@ -3,10 +3,9 @@ import type { Principal } from '../../functions/http/common/authentication';
 import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
-import { emptyPosition } from '../../shared/national/budget-position';
-import type { Application } from '../../shared/applications/application';
-import type { Orgnr } from '../../shared/kernel/orgnr';
 import { ruleSetsFrom } from '../../shared/rules/rule-sets';
+import { emptyPosition } from '../../shared/national/budget-position';
+import { draftAssessment, submittedApplication, testAssessment } from '../support/assessment-cases';
 import { openCall } from '../support/calls';
 import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
@@ -14,39 +13,47 @@ import { freshTenantId } from '../support/test-environment';
 /** The routes that read no tenant's data: signing in and out, and the API's description. */
 const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
 
-/** A case of the tenant already with the seam user as caseworker and assessor. */
-function seamCase(tenantId: TenantId): Application {
-  return {
-    tenantId, roundId: '2027-1', applicationId: 'app-1', reference: 'REF-1', grantYear: 2027, orgnr: '311100386' as Orgnr, organisationName: 'Seam',
-    email: 'kontakt@example.org', status: 'under_assessment', version: 3, createdAt: '2027-01-10T10:00:00.000Z', updatedAt: '2027-01-10T10:00:00.000Z',
-    submittedAt: '2027-01-10T10:00:00.000Z', language: 'nb', registryCheck: { status: 'not_verified', checkedAt: '2027-01-10T10:00:00.000Z', reason: 'timeout' },
-    attachments: [], caseworker: { userId: 'officer-seam', assignedAt: '2027-01-10T10:00:00.000Z' }, assessorIds: ['officer-seam'],
-  };
-}
-
 describe('the officer app’s tenant data seam', () => {
   const tenantId = freshTenantId('seam');
   const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer', 'municipal-admin'] };
   const auth = oneTokenAuthentication('officer.seam.token', principal);
 
+  // A case already with the seam user as caseworker and assessor, so the case forms change nothing.
+  const application = submittedApplication(tenantId, '2027-1', 'app-seam', {
+    status: 'under_assessment', caseworker: { userId: 'officer-seam', assignedAt: '2027-01-10T10:00:00.000Z' }, assessorIds: ['officer-seam'],
+  });
+  const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
+  /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
+  const bodyOf = (method: string, path: string, form: boolean) => {
+    if (path.endsWith('/assessment/declaration')) return form ? 'declaration=recused&reason=Styremedlem' : JSON.stringify({ declaration: 'recused', reason: 'Styremedlem' });
+    if (/\/assessment(\/submission)?$/.test(path)) {
+      return form ? 'version=1&scores.fit.score=4&scores.fit.note=God&scores.plan.score=3&scores.plan.note=Grei' : JSON.stringify({ version: 1, scores });
+    }
+    // The case forms post the case as it stands (same caseworker and assessors), so nothing changes.
+    if (method === 'PUT') return JSON.stringify({ amount: 0, caseworkerId: 'officer-seam', assessorIds: ['officer-seam'], expectedVersion: 3 });
+    return form ? 'amount=0&version=3&caseworkerId=officer-seam&assessorIds=officer-seam' : undefined;
+  };
+
   function appWithSpy() {
     const asked: TenantId[] = [];
     const data: OfficerData = {
-      calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
+      calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner, { assessment: testAssessment }) : undefined) },
       applications: {
         listSubmittedByRound: async () => [],
-        get: async (owner, applicationId) => (applicationId === 'app-1' ? seamCase(owner) : undefined),
+        get: async (owner, id) => (id === application.applicationId ? { ...application, tenantId: owner } : undefined),
         change: async () => undefined,
         listOfOrganisationInTenant: async () => [],
       },
+      // The assessor has a draft: a recusal, a save and a submission all go through.
+      assessments: { get: async () => draftAssessment(application, principal.userId), listByApplication: async () => [], record: async () => undefined },
       tenants: { getProfile: async () => undefined },
-      budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
       caseEvents: { listForApplication: async () => [] },
       staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }] },
       funding: { listFor: async () => [] },
       registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
       roundRules: ruleSetsFrom({ list: async () => [], get: async () => undefined }),
       attachments: { getDownloadUrl: async () => 'http://localhost/download' },
+      budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
     };
     const app = createOfficerApp({
       forTenant: (id) => {
@@ -68,20 +75,21 @@ describe('the officer app’s tenant data seam', () => {
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();
-      const path = route.path.replace(':roundId', '2027-1').replace('{roundId}', '2027-1').replace(':year', '2027').replace(/:applicationId|\{applicationId\}/, 'app-1');
+      const path = route.path
+        .replace(':roundId', '2027-1')
+        .replace('{roundId}', '2027-1')
+        .replace(':year', '2027')
+        .replace(':applicationId', application.applicationId)
+        .replace('{applicationId}', application.applicationId);
 
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
-      const form = route.method === 'POST' && !route.path.startsWith('/officer/api/');
+      const form = route.method === 'POST' && !path.startsWith('/officer/api/');
+      const body = route.method === 'GET' ? undefined : bodyOf(route.method, path, form);
       const response = await fresh.request(`http://localhost:3000${path}`, {
         method: route.method,
         headers: { authorization: 'Bearer officer.seam.token', origin: 'http://localhost:3000', 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
-        // The case forms post the case as it stands (same caseworker and assessors), so nothing changes.
-        ...(route.method === 'PUT'
-          ? { body: JSON.stringify({ amount: 0, caseworkerId: 'officer-seam', assessorIds: ['officer-seam'], expectedVersion: 3 }) }
-          : form
-            ? { body: 'amount=0&version=3&caseworkerId=officer-seam&assessorIds=officer-seam' }
-            : {}),
+        ...(body ? { body } : {}),
       });
 
       // Assess

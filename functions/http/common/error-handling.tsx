@@ -10,7 +10,7 @@ import { problem, wantsProblem, type ProblemStatus } from './problem';
  * think in HTTP. Not by class name: the Lambda bundles are minified, which renames classes.
  * Unknown domain errors are rule violations the user can correct: 422.
  */
-const statusByErrorCode: Record<string, 404 | 409 | 422> = {
+const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'application.not_found': 404,
   // IAM refused what the request's own credentials may not reach: as if it did not exist.
   'access.refused': 404,
@@ -29,10 +29,17 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'case.changed_meanwhile': 409,
   'case.not_assignable_now': 409,
   'case.staff_not_assignable': 422,
+  // A user who declared a conflict of interest (fvl. § 6) may not score, recommend or decide the case.
+  'application.actor_recused': 403,
+  'assessment.not_declared': 409,
+  'assessment.already_declared': 409,
+  'assessment.already_submitted': 409,
+  'assessment.not_open': 409,
+  'assessment.not_set_up': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */
-export function statusOfDomainError(error: DomainError): 404 | 409 | 422 {
+export function statusOfDomainError(error: DomainError): 403 | 404 | 409 | 422 {
   return statusByErrorCode[error.code] ?? 422;
 }
 
@@ -69,6 +76,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
         errors: error.fields.map((field) => ({ field: field.field, code: field.code, message: field.messages[lang] })),
       });
     }
+    if (status === 403) return errorPage(c, 403, 'forbidden');
     return errorPage(c, status === 404 ? 404 : 400, status === 404 ? 'notFound' : 'badRequest');
   }
   if (error instanceof HTTPException && error.status < 500) {

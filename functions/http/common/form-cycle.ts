@@ -113,10 +113,10 @@ function domainFieldErrors(error: DomainError, lang: AppEnv['Variables']['lang']
   return Object.fromEntries(error.fields.map((field) => [field.field, field.messages[lang]]));
 }
 
-/** Shows every domain error except a missing resource, which is the error handler's 404. */
+/** Shows every domain error except a missing resource or a refusal, which are the error handler's 404 and 403. */
 function showsByDefault(error: DomainError): 409 | 422 | undefined {
   const status = statusOfDomainError(error);
-  return status === 404 ? undefined : status;
+  return status === 404 || status === 403 ? undefined : status;
 }
 
 /** Over a limit: the form again with everything typed and when to try again, or a problem for a program. */

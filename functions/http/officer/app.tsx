@@ -7,6 +7,8 @@ import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
+import { assessmentApiRoutes } from './routes/assessment-api';
+import { assessmentPageRoutes } from './routes/assessment-pages';
 import { budgetApiRoutes } from './routes/budget-api';
 import { caseApiRoutes } from './routes/case-api';
 import { casePageRoutes } from './routes/case-page';
@@ -40,6 +42,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', budgetApiRoutes());
   app.route('/', casePageRoutes());
   app.route('/', caseApiRoutes());
+  app.route('/', assessmentPageRoutes());
+  app.route('/', assessmentApiRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

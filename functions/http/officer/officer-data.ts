@@ -4,6 +4,7 @@ import type { FundingIndex } from '../../../shared/applications/funding-index';
 import type { ApplicationRepository, AttachmentStore, OrganisationRegistry } from '../../../shared/applications/ports';
 import type { StaffDirectory } from '../../../shared/officers/staff';
 import type { RuleSets } from '../../../shared/rules/ports';
+import type { AssessmentRepository } from '../../../shared/assessments/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
@@ -30,6 +31,8 @@ export interface OfficerData {
   readonly roundRules: Pick<RuleSets, 'version'>;
   /** Download links of the applications' attachments. */
   readonly attachments: Pick<AttachmentStore, 'getDownloadUrl'>;
+  /** The assessors' declarations and scores, beside each application. */
+  readonly assessments: AssessmentRepository;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */

@@ -8,6 +8,7 @@ import { problemResponse } from '../../common/openapi-problem';
 import { problem } from '../../common/problem';
 import { validationProblem } from '../../common/validation-problem';
 import type { OfficerEnv } from '../officer-data';
+import { requirePermission } from '../permissions';
 
 const security = [{ bearerAuth: [] }];
 const unauthorized = problemResponse('No valid token.');
@@ -17,11 +18,13 @@ const getBudgetRoute = createRoute({
   path: '/officer/api/budget/{year}',
   summary: "Show the signed-in officer's municipality's budget position for the year: frame, admin cap, reserved, awarded, paid, returned and what is left.",
   security,
+  // An external assessor sees no figure of the municipality.
+  middleware: [requirePermission('cases.read')] as const,
   request: { params: grantYearParam },
   responses: {
     200: { description: 'The position.', content: { 'application/json': { schema: budgetPositionSchema } } },
     401: unauthorized,
-    403: problemResponse('The token has no officer role.'),
+    403: problemResponse('The token has no role that may read the municipality’s budget.'),
     404: problemResponse('The municipality has no frame for the year yet.'),
   },
 });

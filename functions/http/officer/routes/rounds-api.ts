@@ -5,6 +5,7 @@ import { problemResponse } from '../../common/openapi-problem';
 import { problem } from '../../common/problem';
 import { validationProblem } from '../../common/validation-problem';
 import type { OfficerEnv } from '../officer-data';
+import { requirePermission } from '../permissions';
 
 /** A round id as the URL carries it. */
 export const roundIdSchema = z
@@ -16,7 +17,9 @@ export const roundIdSchema = z
 
 const roundSchema = callSchema.meta({ id: 'Round' });
 const unauthorized = problemResponse('No valid token.');
-const forbidden = problemResponse('The token has no officer or assessor role.');
+const forbidden = problemResponse('The token has no role that may read the municipality’s cases (an external assessor sees only their assigned applications).');
+/** Reading rounds needs `cases.read`, which an external assessor does not have. */
+const readsCases = requirePermission('cases.read');
 const security = [{ bearerAuth: [] }];
 
 const listRoundsRoute = createRoute({
@@ -24,6 +27,7 @@ const listRoundsRoute = createRoute({
   path: '/officer/api/rounds',
   summary: "The signed-in officer's municipality's rounds, newest first. The tenant comes from the token only.",
   security,
+  middleware: [readsCases] as const,
   responses: {
     200: {
       description: 'The rounds.',
@@ -39,6 +43,7 @@ const getRoundRoute = createRoute({
   path: '/officer/api/rounds/{roundId}',
   summary: "One round of the signed-in officer's municipality; another municipality's round is not found.",
   security,
+  middleware: [readsCases] as const,
   request: { params: z.object({ roundId: roundIdSchema }) },
   responses: {
     200: { description: 'The round.', content: { 'application/json': { schema: roundSchema } } },

@@ -4,11 +4,13 @@ import { managesIn } from '../../../../shared/kernel/tenants';
 import { osloYearOf } from '../../../../shared/national/register';
 import { OfficerRoundPage } from '../../../../web/pages/officer-round-page';
 import { OfficerWorkspacePage } from '../../../../web/pages/officer-workspace-page';
+import { isExternalAssessor } from '../../../../shared/officers/permissions';
 import { principalOf } from '../../common/authentication';
 import { notFound } from '../../common/error-handling';
 import type { FormStatus } from '../../common/form-cycle';
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
+import { requirePermission } from '../permissions';
 import { budgetPanelData } from './budget-panel-data';
 import { roundIdSchema } from './rounds-api';
 
@@ -35,9 +37,17 @@ export function workspaceRoutes(options: { clock?: Clock } = {}) {
   const app = new Hono<OfficerEnv>();
   const pageFor = (c: Context<OfficerEnv>) => signedInPage(c, 'officer', async (tenantId) => (await c.var.data.tenants.getProfile(tenantId))?.name);
 
-  app.get('/officer', (c) => renderWorkspace(c, clock));
+  // An external assessor sees no round, budget or figure of the municipality: their start page is
+  // their list of assigned applications. Everyone else needs `cases.read`.
+  const readsCases = requirePermission('cases.read');
+  app.get(
+    '/officer',
+    async (c, next) => (isExternalAssessor(principalOf(c).roles) ? c.redirect('/officer/assessments', 303) : next()),
+    readsCases,
+    (c) => renderWorkspace(c, clock),
+  );
 
-  app.get('/officer/rounds/:roundId', async (c) => {
+  app.get('/officer/rounds/:roundId', readsCases, async (c) => {
     const { tenantId } = principalOf(c);
     const roundId = roundIdSchema.safeParse(c.req.param('roundId'));
     const round = roundId.success ? await c.var.data.calls.get(tenantId, roundId.data) : undefined;
