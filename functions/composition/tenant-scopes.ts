@@ -6,8 +6,10 @@ import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
+import { createStandardTextRepository } from '../adapters/standard-text-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
+import type { StandardTextRepository } from '../../shared/decisions/standard-texts';
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
@@ -22,6 +24,8 @@ export interface TenantRepositories {
   readonly attachments: AttachmentStore;
   /** The tenant's budget positions, under its own `T#<tenantId>#BUDGET` partition. */
   readonly budget: BudgetRepository;
+  /** The tenant's standard reason texts, under its own `T#<tenantId>#STANDARD_TEXTS` partition. */
+  readonly standardTexts: StandardTextRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -117,6 +121,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             applications: createApplicationRepository(db, config.TABLE_NAME),
             tenants: createTenantRepository(db, config.TABLE_NAME),
             budget: createBudgetRepository(db, config.TABLE_NAME),
+            standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

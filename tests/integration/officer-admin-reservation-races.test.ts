@@ -23,7 +23,8 @@ describe('the admin reservation form when the budget moves under it', () => {
   function appRefusingWith(error: Error) {
     const data: OfficerData = {
       calls: { listByTenant: async () => [], get: async () => undefined },
-      applications: { listSubmittedByRound: async () => [] },
+      applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: () => Promise.reject(new Error('not used')), listOrganisationsByRound: async () => new Set() },
+      standardTexts: { get: async () => undefined, save: () => Promise.reject(new Error('not used')) },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
     };

@@ -20,7 +20,8 @@ describe('the officer app’s tenant data seam', () => {
     const asked: TenantId[] = [];
     const data: OfficerData = {
       calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
-      applications: { listSubmittedByRound: async () => [] },
+      applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: () => Promise.reject(new Error('not used')), listOrganisationsByRound: async () => new Set() },
+      standardTexts: { get: async () => undefined, save: () => Promise.reject(new Error('not used')) },
       tenants: { getProfile: async () => undefined },
       budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
     };

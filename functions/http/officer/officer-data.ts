@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApplicationRepository } from '../../../shared/applications/ports';
+import type { StandardTextRepository } from '../../../shared/decisions/standard-texts';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
@@ -10,11 +11,15 @@ import { principalOf } from '../common/authentication';
 export interface OfficerData {
   readonly calls: Pick<CallRepository, 'listByTenant' | 'get'>;
   /** The round's received applications, for the round page. */
-  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
+  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>
+    /** One case, its recommendation (guarded by version and status) and the organisations of earlier rounds (first-time applicants). */
+    & Pick<ApplicationRepository, 'get' | 'change' | 'listOrganisationsByRound'>;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */
   readonly budget: Pick<BudgetRepository, 'get' | 'change' | 'frameHistory'>;
+  /** The municipality's standard reason texts for recommendations. */
+  readonly standardTexts: StandardTextRepository;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */
