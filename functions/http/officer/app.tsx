@@ -8,6 +8,12 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { budgetApiRoutes } from './routes/budget-api';
+import { rankingRoutes } from './routes/ranking';
+import { rankingApiRoutes } from './routes/ranking-api';
+import { recommendationRoutes } from './routes/recommendation';
+import { recommendationApiRoutes } from './routes/recommendation-api';
+import { standardTextsRoutes } from './routes/standard-texts';
+import { standardTextsApiRoutes } from './routes/standard-texts-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
 
@@ -35,6 +41,12 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
+  app.route('/', rankingRoutes());
+  app.route('/', rankingApiRoutes());
+  app.route('/', recommendationRoutes());
+  app.route('/', recommendationApiRoutes());
+  app.route('/', standardTextsRoutes());
+  app.route('/', standardTextsApiRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
