@@ -96,6 +96,8 @@ describe('ranking and recommending a round’s applications', () => {
     fetch(`${server.baseUrl}${path}`, { method: 'POST', body: form instanceof URLSearchParams ? form : new URLSearchParams(form), headers: { cookie: cookie(who), origin: server.baseUrl }, redirect: 'manual' });
   const api = (method: string, path: string, who: string, body?: unknown) =>
     fetch(`${server.baseUrl}${path}`, { method, headers: { ...bearer(who), accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  /** A JSON answer, read loosely: the assertions say what it must hold. */
+  const json = async (response: Response): Promise<Record<string, any>> => (await response.json()) as Record<string, any>;
   const order = (html: string) => [...html.matchAll(/data-reference="([^"]+)"/g)].map((match) => match[1]);
   const officer = `officer-${alfa}`;
   const officer2 = `officer2-${alfa}`;
@@ -129,8 +131,8 @@ describe('ranking and recommending a round’s applications', () => {
     const subGoal = await (await get(`/officer/rounds/${round.roundId}/ranking?subGoal=B`, officer)).text();
     const withdrawnOnly = await (await get(`/officer/rounds/${round.roundId}/ranking?status=withdrawn`, officer)).text();
     const fromApi = await api('GET', `/officer/api/rounds/${round.roundId}/ranking?firstTime=no`, officer);
-    const body = await fromApi.json();
-    const all = await (await api('GET', `/officer/api/rounds/${round.roundId}/ranking`, officer)).json();
+    const body = await json(fromApi);
+    const all = await json(await api('GET', `/officer/api/rounds/${round.roundId}/ranking`, officer));
     const badFilter = await api('GET', `/officer/api/rounds/${round.roundId}/ranking?findings=some`, officer);
 
     // Assess
@@ -211,9 +213,9 @@ describe('ranking and recommending a round’s applications', () => {
     expect(secondHtml).toContain('name="version" value="5"');
     expect(racing.map((response) => response.status).sort()).toEqual([200, 409]);
     expect(stored?.version).toBe(6);
-    const winner = await racing.find((response) => response.status === 200)!.json();
+    const winner = await json(racing.find((response) => response.status === 200)!);
     expect(stored?.recommendation?.amount).toBe(winner.recommendation.amount);
-    const loser = await racing.find((response) => response.status === 409)!.json();
+    const loser = await json(racing.find((response) => response.status === 409)!);
     expect(loser.code).toBe('application.concurrent_change');
   });
 
@@ -226,7 +228,7 @@ describe('ranking and recommending a round’s applications', () => {
     const html = await tooMuch.text();
     const noOutcome = await post(path, { version: '4', amount: '0', reasons: 'x', conditions: '' }, officer);
     const viaApi = await api('PUT', `/officer/api/applications/${d.applicationId}/recommendation`, officer, { version: 4, outcome: 'grant', amount: 1, reasons: ' ' });
-    const problem = await viaApi.json();
+    const problem = await json(viaApi);
 
     // Assess
     expect(tooMuch.status).toBe(422);
@@ -264,12 +266,12 @@ describe('ranking and recommending a round’s applications', () => {
     expect(recusedPage.status).toBe(403);
     expect(recusedPost.status).toBe(403);
     expect(recusedApi.status).toBe(403);
-    expect((await recusedApi.json()).code).toBe('application.actor_recused');
+    expect((await json(recusedApi)).code).toBe('application.actor_recused');
     expect(otherOfficer.status).toBe(200);
     expect(missingPage).toContain('1 av 2 er levert, 1 mangler.');
     expect(missingPage).not.toContain('name="reasons"');
     expect(missingApi.status).toBe(409);
-    expect((await missingApi.json()).code).toBe('recommendation.assessments_missing');
+    expect((await json(missingApi)).code).toBe('recommendation.assessments_missing');
     expect(withdrawnApi.status).toBe(409);
     expect(betaPage.status).toBe(404);
     expect(betaApi.status).toBe(404);
@@ -296,19 +298,19 @@ describe('ranking and recommending a round’s applications', () => {
     // Act
     const officerPost = await post('/officer/standard-texts', form, officer);
     const saved = await post('/officer/standard-texts', form, admin);
-    const stale = await post('/officer/standard-texts', new URLSearchParams([...form.entries()].map(([name, value]) => [name, name === `nb.${added}` ? 'Min tekst som skal bli stående.' : value])), admin);
+    const stale = await post('/officer/standard-texts', new URLSearchParams([...form.entries()].map(([name, value]): [string, string] => [name, name === `nb.${added}` ? 'Min tekst som skal bli stående.' : value])), admin);
     const staleHtml = await stale.text();
     const incomplete = new URLSearchParams(form);
     incomplete.set('version', '1');
     incomplete.set(`nn.${added}`, '');
     const incompleteAnswer = await post('/officer/standard-texts', incomplete, admin);
     const stored = await server.adapters.standardTexts.get(alfa);
-    const fromApi = await (await api('GET', '/officer/api/standard-texts', officer)).json();
+    const fromApi = await (await json(await api('GET', '/officer/api/standard-texts', officer)));
     const putStale = await api('PUT', '/officer/api/standard-texts', admin, { version: 0, texts: fromApi.texts });
     const putEmpty = await api('PUT', '/officer/api/standard-texts', admin, { version: 1, texts: fromApi.texts.filter((text: { outcome: string }) => text.outcome !== 'grant') });
     const putByOfficer = await api('PUT', '/officer/api/standard-texts', officer, { version: 1, texts: fromApi.texts });
     const putOk = await api('PUT', '/officer/api/standard-texts', admin, { version: 1, texts: fromApi.texts });
-    const betaTexts = await (await api('GET', '/officer/api/standard-texts', `officer-${beta}`)).json();
+    const betaTexts = await (await json(await api('GET', '/officer/api/standard-texts', `officer-${beta}`)));
     const audit = (await queryPartition(server.adapters.db, server.config.TABLE_NAME, `T#${alfa}#AUDIT`)).filter((event) => event.machine === 'standard-texts');
 
     // Assess
@@ -328,7 +330,7 @@ describe('ranking and recommending a round’s applications', () => {
     expect(putEmpty.status).toBe(422);
     expect(putByOfficer.status).toBe(403);
     expect(putOk.status).toBe(200);
-    expect((await putOk.json()).version).toBe(2);
+    expect((await json(putOk)).version).toBe(2);
     expect(betaTexts.version).toBe(0);
     expect(audit.map((event) => event.version)).toEqual([1, 2]);
   });
