@@ -2,6 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/applications/application';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { ApplicationChange, ApplicationRepository, AuditEntry } from '../../shared/applications/ports';
+import type { Orgnr } from '../../shared/kernel/orgnr';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { indexNames } from '../../shared/table';
 import { aggregateItem } from './entities/aggregate-item';
@@ -18,10 +19,10 @@ function audit(application: Application, entry: AuditEntry): Change {
     auditEventItem.toItem({
       tenantId: application.tenantId,
       entityKey: applicationItem.key(application.tenantId, application.applicationId).PK,
-      machine: 'application',
       version: application.version,
       ids: { applicationId: application.applicationId, roundId: application.roundId },
       ...entry,
+      machine: entry.machine ?? 'application',
     }),
   );
 }
@@ -92,6 +93,18 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
         ExpressionAttributeValues: { ':round': applicationItem.roundList(tenantId, roundId) },
       });
       return items.map(applicationItem.fromItem).filter((application) => application.status !== 'draft');
+    },
+
+    async listOrganisationsByRound(tenantId, roundId) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byList,
+        KeyConditionExpression: 'GSI1PK = :round',
+        ProjectionExpression: 'orgnr, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':round': applicationItem.roundList(tenantId, roundId) },
+      });
+      return new Set(items.filter((item) => item.status !== 'draft').map((item) => item.orgnr as Orgnr));
     },
 
     async listByOrganisation(orgnr) {

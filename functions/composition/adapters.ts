@@ -21,6 +21,7 @@ import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createOutboxRepository } from '../adapters/outbox-repository';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
+import { createStandardTextRepository } from '../adapters/standard-text-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createYearCloseRepository } from '../adapters/year-close-repository';
 import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
@@ -40,6 +41,7 @@ export function createAdapters(config: Config) {
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     budget: createBudgetRepository(db, config.TABLE_NAME),
     assessments: createAssessmentRepository(db, config.TABLE_NAME),
+    standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
     ruleSets,
     /** The rule-set versions as the rounds use them; a version never changes, so reads are kept. */

@@ -7,6 +7,7 @@ import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
+import { createStandardTextRepository } from '../adapters/standard-text-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createCaseEventRepository } from '../adapters/case-event-repository';
 import { createFundingIndexRepository } from '../adapters/funding-index-repository';
@@ -20,6 +21,7 @@ import type { RuleSets } from '../../shared/rules/ports';
 import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
 import type { AssessmentRepository } from '../../shared/assessments/ports';
+import type { StandardTextRepository } from '../../shared/decisions/standard-texts';
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
@@ -46,6 +48,8 @@ export interface TenantRepositories {
   readonly roundRules: Pick<RuleSets, 'version'>;
   /** The assessments beside the tenant's applications. */
   readonly assessments: AssessmentRepository;
+  /** The tenant's standard reason texts, under its own `T#<tenantId>#STANDARD_TEXTS` partition. */
+  readonly standardTexts: StandardTextRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -147,6 +151,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             registry: shared.registry,
             roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME))),
             assessments: createAssessmentRepository(db, config.TABLE_NAME),
+            standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

@@ -19,6 +19,10 @@ export interface AuditEntry {
   action: string;
   from?: string;
   to?: string;
+  /** The audit machine the event belongs to; `application` unless the action is of a case step (e.g. `decision`). */
+  machine?: 'application' | 'assessment' | 'decision';
+  /** Whole kroner the action concerns (a recommended or decided amount). */
+  amount?: number;
 }
 
 /** Counters of the tenant-year aggregate that a change adds to (negative to subtract). */
@@ -51,6 +55,12 @@ export interface ApplicationRepository {
   change(change: ApplicationChange): Promise<void>;
   /** The applications a round has received (drafts are the applicant's own and are left out). */
   listSubmittedByRound(tenantId: TenantId, roundId: string): Promise<Application[]>;
+  /**
+   * The organisations with a received application (not a draft) in the round: the round's `byList`
+   * partition read for the orgnr and status only, so a tenant-scoped role can tell first-time
+   * applicants without reading across tenants.
+   */
+  listOrganisationsByRound(tenantId: TenantId, roundId: string): Promise<Set<Orgnr>>;
   /** Every application of one organisation, newest grant year first (for prefill and resume). */
   listByOrganisation(orgnr: Orgnr): Promise<Application[]>;
   /**

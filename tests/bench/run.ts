@@ -7,7 +7,10 @@
  * - what tenant-scoped credentials add to an officer request through the officer app, cold and warm
  *   (see tenant-sessions.ts; STS is a local stand-in, so the cold figure excludes real STS's round trip).
  *
- * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`) runs just that part.
+ * - the ranking of a 500-application round (page and API, with and without filters): server time and
+ *   the DynamoDB requests of each answer (see ranking.ts).
+ *
+ * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`, `--only=ranking`) runs just that part.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +22,7 @@ import { loadConfig } from '../../functions/composition/config';
 import { ApplicantClient } from '../support/applicant-client';
 import { linkRequestTiming } from './link-requests';
 import { measureTenantSessions } from './tenant-sessions';
+import { measureRanking } from './ranking';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';
 
@@ -34,7 +38,7 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** `--only=a,b` runs just those parts: bundles, pages, latency, tenant-sessions, link-requests. */
+/** `--only=a,b` runs just those parts: bundles, pages, latency, tenant-sessions, link-requests, ranking. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const runs = (part: string) => !only || only.includes(part);
 
@@ -110,6 +114,7 @@ async function main() {
   const benchTenants = Array.from({ length: 40 }, (_, index) => `bench${index}` as TenantId);
   const tenantSessions = runs('tenant-sessions') ? await measureTenantSessions(config, benchTenants, identityProvider) : undefined;
   const linkRequests = runs('link-requests') ? await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId) : undefined;
+  const ranking = runs('ranking') ? await measureRanking(config, identityProvider) : undefined;
 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await standIns.stop();
@@ -135,8 +140,12 @@ async function main() {
   console.log(`NOTE: ${tenantSessions.note}.`);
   console.table(tenantSessions.rows);
   }
+  if (ranking) {
+    console.log(`Ranking of a ${ranking.applications}-application round (an earlier year's round of ${ranking.earlierApplications}), server time in process and DynamoDB requests per answer`);
+    console.table(ranking.rows);
+  }
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions }, null, 2)}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions, ranking }, null, 2)}\n`);
   console.log('Written to bench/results.json');
 }
 

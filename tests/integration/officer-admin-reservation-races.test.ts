@@ -23,7 +23,7 @@ describe('the admin reservation form when the budget moves under it', () => {
   function appRefusingWith(error: Error) {
     const data: OfficerData = {
       calls: { listByTenant: async () => [], get: async () => undefined },
-      applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: async () => undefined, listOfOrganisationInTenant: async () => [] },
+      applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: async () => undefined, listOfOrganisationInTenant: async () => [], listOrganisationsByRound: async () => new Set() },
       caseEvents: { listForApplication: async () => [] },
       staff: { record: async () => undefined, list: async () => [] },
       funding: { listFor: async () => [] },
@@ -31,6 +31,7 @@ describe('the admin reservation form when the budget moves under it', () => {
       roundRules: { version: () => Promise.reject(new Error('not used')) },
       attachments: { getDownloadUrl: async () => 'http://localhost/download' },
       assessments: { get: async () => undefined, listByApplication: async () => [], record: () => Promise.reject(new Error('not used')) },
+      standardTexts: { get: async () => undefined, save: () => Promise.reject(new Error('not used')) },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
     };

@@ -4,11 +4,13 @@ import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { ruleSetsFrom } from '../../shared/rules/rule-sets';
+import { defaultStandardTexts } from '../../shared/decisions/standard-texts';
 import { emptyPosition } from '../../shared/national/budget-position';
 import { draftAssessment, submittedApplication, testAssessment } from '../support/assessment-cases';
 import { openCall } from '../support/calls';
 import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
+
 
 /** The routes that read no tenant's data: signing in and out, and the API's description. */
 const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
@@ -21,10 +23,23 @@ describe('the officer app’s tenant data seam', () => {
   // A case already with the seam user as caseworker and assessor, so the case forms change nothing.
   const application = submittedApplication(tenantId, '2027-1', 'app-seam', {
     status: 'under_assessment', caseworker: { userId: 'officer-seam', assignedAt: '2027-01-10T10:00:00.000Z' }, assessorIds: ['officer-seam'],
+    assessmentSummary: { required: 1, submitted: 1, recused: 0, score: 4 },
   });
+  const standardTextsForm = defaultStandardTexts
+    .flatMap((text, index) => [`id.${index}=${text.id}`, `outcome.${index}=${text.outcome}`, ...(['nb', 'nn', 'en'] as const).map((language) => `${language}.${index}=${encodeURIComponent(text.text[language])}`)])
+    .join('&');
+  /** What a browser or a client sends to the routes whose body says more than an amount, by route. */
+  const bodies: Record<string, string> = {
+    '/officer/applications/:applicationId/recommendation': 'version=3&outcome=reject&amount=0&reasons=Grunn&conditions=',
+    '/officer/api/applications/{applicationId}/recommendation': JSON.stringify({ version: 3, outcome: 'reject', amount: 0, reasons: 'Grunn' }),
+    '/officer/api/applications/:applicationId/recommendation': JSON.stringify({ version: 3, outcome: 'reject', amount: 0, reasons: 'Grunn' }),
+    '/officer/standard-texts': `version=0&${standardTextsForm}`,
+    '/officer/api/standard-texts': JSON.stringify({ version: 0, texts: defaultStandardTexts }),
+  };
   const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
   /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
-  const bodyOf = (method: string, path: string, form: boolean) => {
+  const bodyOf = (method: string, path: string, form: boolean, pattern: string) => {
+    if (bodies[pattern]) return bodies[pattern];
     if (path.endsWith('/assessment/declaration')) return form ? 'declaration=recused&reason=Styremedlem' : JSON.stringify({ declaration: 'recused', reason: 'Styremedlem' });
     if (/\/assessment(\/submission)?$/.test(path)) {
       return form ? 'version=1&scores.fit.score=4&scores.fit.note=God&scores.plan.score=3&scores.plan.note=Grei' : JSON.stringify({ version: 1, scores });
@@ -43,9 +58,11 @@ describe('the officer app’s tenant data seam', () => {
         get: async (owner, id) => (id === application.applicationId ? { ...application, tenantId: owner } : undefined),
         change: async () => undefined,
         listOfOrganisationInTenant: async () => [],
+        listOrganisationsByRound: async () => new Set(),
       },
       // The assessor has a draft: a recusal, a save and a submission all go through.
       assessments: { get: async () => draftAssessment(application, principal.userId), listByApplication: async () => [], record: async () => undefined },
+      standardTexts: { get: async () => undefined, save: async () => undefined },
       tenants: { getProfile: async () => undefined },
       caseEvents: { listForApplication: async () => [] },
       staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }] },
@@ -85,7 +102,7 @@ describe('the officer app’s tenant data seam', () => {
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
       const form = route.method === 'POST' && !path.startsWith('/officer/api/');
-      const body = route.method === 'GET' ? undefined : bodyOf(route.method, path, form);
+      const body = route.method === 'GET' ? undefined : bodyOf(route.method, path, form, route.path);
       const response = await fresh.request(`http://localhost:3000${path}`, {
         method: route.method,
         headers: { authorization: 'Bearer officer.seam.token', origin: 'http://localhost:3000', 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },

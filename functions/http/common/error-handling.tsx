@@ -36,6 +36,9 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'assessment.already_submitted': 409,
   'assessment.not_open': 409,
   'assessment.not_set_up': 409,
+  'recommendation.not_under_assessment': 409,
+  'recommendation.assessments_missing': 409,
+  'standard_texts.changed_meanwhile': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */

@@ -12,6 +12,12 @@ import { assessmentPageRoutes } from './routes/assessment-pages';
 import { budgetApiRoutes } from './routes/budget-api';
 import { caseApiRoutes } from './routes/case-api';
 import { casePageRoutes } from './routes/case-page';
+import { rankingRoutes } from './routes/ranking';
+import { rankingApiRoutes } from './routes/ranking-api';
+import { recommendationRoutes } from './routes/recommendation';
+import { recommendationApiRoutes } from './routes/recommendation-api';
+import { standardTextsRoutes } from './routes/standard-texts';
+import { standardTextsApiRoutes } from './routes/standard-texts-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -44,6 +50,12 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', caseApiRoutes());
   app.route('/', assessmentPageRoutes());
   app.route('/', assessmentApiRoutes());
+  app.route('/', rankingRoutes());
+  app.route('/', rankingApiRoutes());
+  app.route('/', recommendationRoutes());
+  app.route('/', recommendationApiRoutes());
+  app.route('/', standardTextsRoutes());
+  app.route('/', standardTextsApiRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

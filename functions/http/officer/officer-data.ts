@@ -5,6 +5,7 @@ import type { ApplicationRepository, AttachmentStore, OrganisationRegistry } fro
 import type { StaffDirectory } from '../../../shared/officers/staff';
 import type { RuleSets } from '../../../shared/rules/ports';
 import type { AssessmentRepository } from '../../../shared/assessments/ports';
+import type { StandardTextRepository } from '../../../shared/decisions/standard-texts';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
@@ -16,9 +17,10 @@ export interface OfficerData {
   readonly calls: Pick<CallRepository, 'listByTenant' | 'get'>;
   /**
    * The round's received applications, for the round page; one case (`get`) and its changes
-   * (`change`); the organisation's applications in this tenant (`listOfOrganisationInTenant`).
+   * (`change`); the organisation's applications in this tenant (`listOfOrganisationInTenant`); the
+   * organisations of earlier rounds, for the first-time filter (`listOrganisationsByRound`).
    */
-  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound' | 'get' | 'change' | 'listOfOrganisationInTenant'>;
+  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound' | 'get' | 'change' | 'listOfOrganisationInTenant' | 'listOrganisationsByRound'>;
   /** The case timeline: the audit events about one application. */
   readonly caseEvents: CaseEventReader;
   /** The tenant's staff directory (user id, name, roles, last seen). */
@@ -37,6 +39,8 @@ export interface OfficerData {
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */
   readonly budget: Pick<BudgetRepository, 'get' | 'change' | 'frameHistory'>;
+  /** The municipality's standard reason texts for recommendations. */
+  readonly standardTexts: StandardTextRepository;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */
