@@ -26,6 +26,10 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'register.not_managing': 409,
   'budget.year_closed': 409,
   'budget.year_not_ended': 409,
+  'round.changed_meanwhile': 409,
+  'round.not_editable': 409,
+  'round.not_correctable': 409,
+  'round.id_taken': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */
