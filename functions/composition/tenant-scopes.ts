@@ -6,11 +6,13 @@ import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
+import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../../shared/applications/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
+import type { RuleSetRepository } from '../../shared/rules/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -22,6 +24,8 @@ export interface TenantRepositories {
   readonly attachments: AttachmentStore;
   /** The tenant's budget positions, under its own `T#<tenantId>#BUDGET` partition. */
   readonly budget: BudgetRepository;
+  /** The national rule-set versions: read to create and check rounds, and a version locked when a round uses it. */
+  readonly ruleSets: RuleSetRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -117,6 +121,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             applications: createApplicationRepository(db, config.TABLE_NAME),
             tenants: createTenantRepository(db, config.TABLE_NAME),
             budget: createBudgetRepository(db, config.TABLE_NAME),
+            ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

@@ -19,7 +19,14 @@ describe('the officer app’s tenant data seam', () => {
   function appWithSpy() {
     const asked: TenantId[] = [];
     const data: OfficerData = {
-      calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined) },
+      calls: {
+        listByTenant: async () => [openCall(tenantId)],
+        get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner) : undefined),
+        getVersioned: async (owner, roundId) => (roundId === '2027-1' ? { ...openCall(owner), version: 1 } : undefined),
+        create: () => Promise.reject(new Error('not used')),
+        change: () => Promise.reject(new Error('not used')),
+      },
+      ruleSets: { list: async () => [], get: async () => undefined },
       applications: { listSubmittedByRound: async () => [] },
       tenants: { getProfile: async () => undefined },
       budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },

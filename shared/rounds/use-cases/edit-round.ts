@@ -1,13 +1,11 @@
 import type { TenantId } from '../../kernel/tenants.js';
 import type { RuleSets } from '../../rules/ports.js';
-import { roundSettingsOf, type Call } from '../call.js';
+import { roundSettingsOf, type Call, type RoundContent } from '../call.js';
 import { RoundChangedMeanwhileError, RoundNotEditableError } from '../errors.js';
 import type { CallRepository, RoundAudit } from '../ports.js';
 import { assertRoundSettings } from '../round-settings.js';
 import { rulesOfRound } from '../round-rules.js';
 
-/** What an officer may change before a round opens: everything but who, which year and where it stands. */
-export type RoundContent = Omit<Call, 'tenantId' | 'roundId' | 'administratorName' | 'kommunenummer' | 'grantYear' | 'status' | 'ruleSetVersion' | 'cancellation' | 'corrections'>;
 
 /** What {@link editRound} needs. */
 export interface EditRoundDeps {
