@@ -8,6 +8,7 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { budgetApiRoutes } from './routes/budget-api';
+import { roundPageRoutes } from './routes/round-pages';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
 
@@ -31,6 +32,7 @@ export interface OfficerDependencies {
 export function createOfficerApp(deps: OfficerDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: officerRoles, ...deps });
   app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant)));
+  app.route('/', roundPageRoutes({ baseUrl: deps.baseUrl }));
   app.route('/', workspaceRoutes());
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());

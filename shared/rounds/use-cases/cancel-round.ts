@@ -1,5 +1,6 @@
 import type { TenantId } from '../../kernel/tenants.js';
 import type { Call } from '../call.js';
+import { RoundChangedMeanwhileError } from '../errors.js';
 import { transitionRound } from '../lifecycle.js';
 import type { CallRepository, RoundAudit } from '../ports.js';
 
@@ -23,11 +24,12 @@ export interface CancelRoundDeps {
  */
 export async function cancelRound(
   deps: CancelRoundDeps,
-  input: { tenantId: TenantId; roundId: string; reason: string; audit: Omit<RoundAudit, 'action'> },
+  input: { tenantId: TenantId; roundId: string; expectedVersion?: number; reason: string; audit: Omit<RoundAudit, 'action'> },
 ): Promise<Call | undefined> {
   const stored = await deps.calls.getVersioned(input.tenantId, input.roundId);
   if (!stored) return undefined;
   const { version, ...current } = stored;
+  if (input.expectedVersion !== undefined && input.expectedVersion !== version) throw new RoundChangedMeanwhileError();
   const status = transitionRound(current.status, 'cancel', {
     now: deps.clock(), opensAt: current.opensAt, deadline: current.deadline, settingsValid: true, undecidedApplications: 0, unsettledReports: 0,
   });

@@ -1,6 +1,7 @@
 import type { TenantId } from '../../kernel/tenants.js';
 import type { RuleSets } from '../../rules/ports.js';
 import { roundSettingsOf, type Call } from '../call.js';
+import { RoundChangedMeanwhileError } from '../errors.js';
 import { transitionRound } from '../lifecycle.js';
 import type { CallRepository, RoundAudit } from '../ports.js';
 import { validateRoundSettings } from '../round-settings.js';
@@ -27,11 +28,12 @@ export interface PublishRoundDeps {
  */
 export async function publishRound(
   deps: PublishRoundDeps,
-  input: { tenantId: TenantId; roundId: string; audit: Omit<RoundAudit, 'action'> },
+  input: { tenantId: TenantId; roundId: string; expectedVersion?: number; audit: Omit<RoundAudit, 'action'> },
 ): Promise<Call | undefined> {
   const stored = await deps.calls.getVersioned(input.tenantId, input.roundId);
   if (!stored) return undefined;
   const { version, ...current } = stored;
+  if (input.expectedVersion !== undefined && input.expectedVersion !== version) throw new RoundChangedMeanwhileError();
   const rules = await rulesOfRound(deps.ruleSets, current);
   const settingsValid = validateRoundSettings(rules.ruleSet, roundSettingsOf(current)).ok;
   const status = transitionRound(current.status, 'publish', {
