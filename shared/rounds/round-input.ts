@@ -103,7 +103,7 @@ export const roundInputSchema = z
   })
   .superRefine(({ grantYear, content }, ctx) => {
     // The settings' own consistency (opens before the deadline, minimum not above maximum, …), by field.
-    const settings = roundSettingsSchema.safeParse({ grantYear, ...content, pots: content.pots ?? [] });
+    const settings = roundSettingsSchema.safeParse({ grantYear, ...content, criteria: content.assessment?.criteria ?? [], pots: content.pots ?? [] });
     if (!settings.success) for (const issue of settings.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path } as never);
     if (content.assessment && content.assessment.scale.min >= content.assessment.scale.max) {
       addLocalizedIssue(ctx, { code: 'round.scale_inverted', messages: {
