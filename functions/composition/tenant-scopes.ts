@@ -8,10 +8,10 @@ import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
 import { createStandardTextRepository } from '../adapters/standard-text-repository';
+import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createCaseEventRepository } from '../adapters/case-event-repository';
 import { createFundingIndexRepository } from '../adapters/funding-index-repository';
-import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createStaffRepository } from '../adapters/staff-repository';
 import type { CaseEventReader } from '../../shared/applications/case-events';
 import type { FundingIndex } from '../../shared/applications/funding-index';
@@ -25,6 +25,7 @@ import type { StandardTextRepository } from '../../shared/decisions/standard-tex
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
+import type { RuleSetRepository } from '../../shared/rules/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -50,6 +51,8 @@ export interface TenantRepositories {
   readonly assessments: AssessmentRepository;
   /** The tenant's standard reason texts, under its own `T#<tenantId>#STANDARD_TEXTS` partition. */
   readonly standardTexts: StandardTextRepository;
+  /** The national rule-set versions: read to create and check rounds, and a version locked when a round uses it. */
+  readonly ruleSets: RuleSetRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -152,6 +155,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME))),
             assessments: createAssessmentRepository(db, config.TABLE_NAME),
             standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
+            ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

@@ -54,8 +54,15 @@ export const APPLICANT_SESSION_ACCESS: readonly KeyScopedAccess[] = [
   { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [FUNDING_INDEX] },
 ];
 
-/** An officer's session role, tagged with the tenant: that tenant's partitions and round lists, nothing else. */
+/**
+ * An officer's session role, tagged with the tenant: that tenant's partitions and round lists; of
+ * national data, reading the rule-set versions a round is created and checked under, and locking
+ * the version a new round uses — an update that may name no attribute but the keys and `locked`,
+ * so an officer can lock a rule set but never change one.
+ */
 export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
+  { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: [RULE_SET_VERSIONS] },
+  { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [RULE_SET_VERSIONS], onlyAttributes: ['PK', 'SK', 'locked'] },
   {
     on: 'table',
     actions: [

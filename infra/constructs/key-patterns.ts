@@ -69,6 +69,8 @@ export const TENANT_REGISTER_KEY = 'NATIONAL#TENANTS';
 /** Index partitions that are not tenant-owned, each read by a named audience or job. */
 export const INDEX_KEYS = {
   openCalls: 'CALLS#OPEN',
+  /** Published calls waiting to open, by opening time (the close-rounds job opens them). */
+  publishedCalls: 'CALLS#PUBLISHED',
   pendingMail: 'OUTBOX#PENDING',
   applicationsOfAnyOrganisation: `ORG#${ANY}`,
   aggregatesOfAnyYear: `AGG#${ANY}`,

@@ -30,6 +30,12 @@ export interface KeyScopedAccess {
   readonly actions: readonly ItemAction[];
   /** IAM `StringLike` patterns; every key a request touches must match one of them. */
   readonly leadingKeys: readonly string[];
+  /**
+   * When set, a request may name only these attributes (`dynamodb:Attributes`, keys included) and
+   * ask for no values back (`dynamodb:ReturnValues` NONE): e.g. setting one flag on an item of a
+   * partition whose other attributes the role may not change.
+   */
+  readonly onlyAttributes?: readonly string[];
 }
 
 /** ARN of the table or of one of its indexes. */
@@ -47,7 +53,15 @@ export function keyScopedStatements(table: ITable, accesses: readonly KeyScopedA
     return new iam.PolicyStatement({
       actions: [...access.actions],
       resources: [targetArn(table, access.on)],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } },
+      conditions: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] },
+        ...(access.onlyAttributes
+          ? {
+              'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...access.onlyAttributes] },
+              StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+            }
+          : {}),
+      },
     });
   });
 }

@@ -125,6 +125,16 @@ export function demoCall(
     minAmount: kroner(10_000),
     maxAmount: kroner(national ? 1_000_000 : 200_000),
     status: 'open',
+    // Three weighted criteria, so assessment, ranking and recommendation have something to score.
+    assessment: {
+      scale: { min: 1, max: 6 },
+      assessorsPerApplication: 1,
+      criteria: criteria.slice(0, 3).map((label, i) => ({ id: `k${i + 1}`, label, weight: [3, 2, 1][i]! })),
+    },
+    appealBodyName: national
+      ? { nb: 'Kunnskapsdepartementet', nn: 'Kunnskapsdepartementet', en: 'The Ministry of Education and Research' }
+      : { nb: `Klagenemnda i ${where}`, nn: `Klagenemnda i ${where}`, en: `The appeals committee of ${where}` },
+    preliminaryReplyWithinDays: 30,
     extraQuestions: [
       {
         id: 'reach',
@@ -188,6 +198,20 @@ export async function seedDemoData(
   for (const [position, tenant] of tenants.entries()) {
     await repositories.tenants.put(tenant);
     await createDemoRound(repositories, demoCall(tenant, grantYear, position, opensAt));
+  }
+  // One draft round, for the first municipality's admin to edit, preview and publish.
+  const first = tenants.find((tenant) => tenant.kind === 'municipality');
+  const draft = first && demoCall(first, grantYear, 1, opensAt);
+  if (draft && Date.parse(opensAt) < Date.parse(draft.deadline)) {
+    const open = draft;
+    const weekLater = new Date(Date.parse(open.deadline) - 7 * 24 * 3_600_000).toISOString();
+    await createDemoRound(repositories, {
+      ...open,
+      roundId: `${grantYear}-2`,
+      status: 'draft',
+      opensAt: Date.parse(weekLater) > Date.parse(opensAt) ? weekLater : opensAt,
+      title: { nb: `Ekstra utlysning ${grantYear}: sommeraktiviteter`, nn: `Ekstra utlysing ${grantYear}: sommaraktivitetar`, en: `Extra call ${grantYear}: summer activities` },
+    });
   }
   return { tenants: tenants.length, calls: tenants.length, managingYears };
 }

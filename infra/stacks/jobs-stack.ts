@@ -44,15 +44,16 @@ const anyTenant = tenantKeys('*');
 export const JOBS = {
   closeRounds: {
     entry: 'functions/jobs/close-rounds/lambda.ts',
-    description: 'Fordel job: close application rounds whose deadline has passed',
+    description: 'Fordel job: open published application rounds at their opening time and close application rounds whose deadline has passed',
     schedule: scheduler.ScheduleExpression.rate(Duration.minutes(5)),
     timeout: Duration.minutes(2),
     maxEventAge: Duration.minutes(5),
     sendsMail: false,
     signsLinks: false,
-    // Query the open-calls index; a transaction of the round's update and the audit event's put.
+    // Query the published- and open-calls index partitions; a transaction of the round's update and
+    // the audit event's put.
     tableAccess: [
-      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls] },
+      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.openCalls, INDEX_KEYS.publishedCalls] },
       { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [anyTenant.rounds] },
       { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.audit] },
     ],

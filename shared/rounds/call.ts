@@ -74,6 +74,9 @@ export const callSchema = z.object({
 /** A call as stored and shown. */
 export type Call = z.infer<typeof callSchema>;
 
+/** What an officer may change before a round opens: everything but who, which year and where it stands. */
+export type RoundContent = Omit<Call, 'tenantId' | 'roundId' | 'administratorName' | 'kommunenummer' | 'grantYear' | 'status' | 'ruleSetVersion' | 'cancellation' | 'corrections'>;
+
 /** The version of the year's rules a round uses. */
 export function ruleSetVersionOf(call: Pick<Call, 'ruleSetVersion'>): number {
   return call.ruleSetVersion ?? 1;

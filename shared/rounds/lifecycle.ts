@@ -1,7 +1,8 @@
 /**
  * A round (utlysning): draft → published → open → closed → decided → reporting → archived.
  * Publishing announces the call before it opens; opening and closing follow the clock; a round is
- * decided only when every application in it has a decision.
+ * decided only when every application in it has a decision. Until it closes, a round can be
+ * cancelled (with a reason shown to applicants); a cancelled round takes no more applications.
  */
 import { isBeforeDeadline } from '../kernel/deadlines.js';
 import { defineMachine, allowedActions as allowed, transition as move } from '../kernel/state-machine.js';
@@ -11,13 +12,13 @@ function instant(value: Date | string): number {
 }
 
 /** Statuses of a round. */
-export const roundStatuses = ['draft', 'published', 'open', 'closed', 'decided', 'reporting', 'archived'] as const;
+export const roundStatuses = ['draft', 'published', 'open', 'closed', 'decided', 'reporting', 'archived', 'cancelled'] as const;
 
 /** One of {@link roundStatuses}. */
 export type RoundStatus = (typeof roundStatuses)[number];
 
 /** What an officer (or the scheduler) can do to a round. */
-export type RoundAction = 'publish' | 'unpublish' | 'open' | 'close' | 'decide' | 'start_reporting' | 'archive';
+export type RoundAction = 'publish' | 'unpublish' | 'open' | 'close' | 'decide' | 'start_reporting' | 'archive' | 'cancel';
 
 /** Facts the round guards need; the caller reads them from the store and its clock. */
 export interface RoundContext {
@@ -37,7 +38,7 @@ export const roundMachine = defineMachine<RoundStatus, RoundAction, RoundContext
   name: 'round',
   states: roundStatuses,
   initial: 'draft',
-  terminal: ['archived'],
+  terminal: ['archived', 'cancelled'],
   transitions: [
     {
       from: 'draft', action: 'publish', to: 'published',
@@ -73,6 +74,10 @@ export const roundMachine = defineMachine<RoundStatus, RoundAction, RoundContext
       } }),
     },
     { from: 'decided', action: 'start_reporting', to: 'reporting' },
+    // Cancelling is possible until the call closes; after that the applications are decided instead.
+    { from: 'draft', action: 'cancel', to: 'cancelled' },
+    { from: 'published', action: 'cancel', to: 'cancelled' },
+    { from: 'open', action: 'cancel', to: 'cancelled' },
     {
       from: 'reporting', action: 'archive', to: 'archived',
       guard: (c) => (c.unsettledReports === 0 ? undefined : { code: 'round.unsettled_reports', messages: {

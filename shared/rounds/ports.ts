@@ -1,6 +1,7 @@
 import type { TenantId } from '../kernel/tenants.js';
 import type { RuleSetVersion } from '../rules/rule-set-version.js';
 import type { Call } from './call.js';
+import type { RoundStatus } from './lifecycle.js';
 
 /** What the round use cases need from the store. */
 
@@ -15,7 +16,22 @@ export interface CallRepository {
    * call names is marked locked (and stored, if it was the code default) in the same transaction,
    * so no round ever uses a version that is not locked.
    */
-  create(call: Call, lock?: RuleSetVersion): Promise<void>;
+  create(call: Call, lock?: RuleSetVersion, audit?: RoundAudit): Promise<void>;
+  /** One round with its stored version, or `undefined`. */
+  getVersioned(tenantId: TenantId, roundId: string): Promise<VersionedCall | undefined>;
+  /**
+   * Stores a round's new content (an edit, publication, correction or cancellation) with its audit
+   * event, in one transaction, only if the round is still at `expectedVersion` and `expectedStatus`.
+   * Throws `RoundChangedMeanwhileError` otherwise.
+   */
+  change(change: RoundChange): Promise<void>;
+  /**
+   * Published rounds whose opening time lies before `now`, across tenants, from an index (may be
+   * slightly stale: {@link CallRepository.open} checks again).
+   */
+  listPublishedWithOpeningBefore(now: string): Promise<VersionedCall[]>;
+  /** Opens a published round and writes its audit event; `'stale'` when it changed meanwhile. */
+  open(opening: RoundOpening): Promise<'opened' | 'stale'>;
   /**
    * Every round of one tenant, whatever its status, newest round id first. Reads only the
    * tenant's own partition, so it is the officer workspace's list.
@@ -49,4 +65,28 @@ export interface RoundClosing {
   readonly eventId: string;
   /** Who closed it, for the audit trail: a user id, or `system:<job>` for the scheduler. */
   readonly actor: string;
+}
+
+/** Who made a change to a round, for its audit event. */
+export interface RoundAudit {
+  readonly eventId: string;
+  /** ISO-8601 UTC. */
+  readonly at: string;
+  /** A user id, or `system:<job>`. */
+  readonly actor: string;
+  /** What was done: `create`, `edit`, `publish`, `correct`, `move_deadline`, `cancel`. */
+  readonly action: string;
+}
+
+/** A round's new content and what the stored one must still be. */
+export interface RoundChange {
+  readonly call: Call;
+  readonly expectedVersion: number;
+  readonly expectedStatus: RoundStatus;
+  readonly audit: RoundAudit;
+}
+
+/** A round to open: as a closing, with the deadline of the listed version, for the list of open calls. */
+export interface RoundOpening extends RoundClosing {
+  readonly deadline: string;
 }

@@ -44,7 +44,7 @@ describe('the job bundles on their schedule', () => {
     const summary = await runScheduled('close-rounds');
 
     // Assess
-    expect(summary).toEqual({ closed: 1, skipped: 0 });
+    expect(summary).toEqual({ opened: 0, closed: 1, skipped: 0 });
     expect((await adapters.calls.get(tenantId, 'past'))?.status).toBe('closed');
   });
 

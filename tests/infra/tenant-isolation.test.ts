@@ -240,10 +240,11 @@ describe('national role', () => {
 describe('job roles', () => {
   const jobPolicies = (name: 'closeRounds' | 'sendOutbox' | 'reconcileAggregates') => policiesOf(jobs, fordel.jobs.functions[name].role);
 
-  it('lets close-rounds find open calls, close a round and write its audit event, nothing more', () => {
+  it('lets close-rounds find published and open calls, open or close a round and write its audit event, nothing more', () => {
     const policies = jobPolicies('closeRounds');
 
     expect(isAllowed(policies, items('Query', ['CALLS#OPEN'], indexArn('byList')))).toBe(true);
+    expect(isAllowed(policies, items('Query', ['CALLS#PUBLISHED'], indexArn('byList')))).toBe(true);
     expect(isAllowed(policies, items('UpdateItem', ['T#t1#ROUNDS']))).toBe(true);
     expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(true);
     expect(isAllowed(policies, items('Query', ['OUTBOX#PENDING'], indexArn('byList')))).toBe(false);

@@ -22,7 +22,8 @@ describe('the admin reservation form when the budget moves under it', () => {
 
   function appRefusingWith(error: Error) {
     const data: OfficerData = {
-      calls: { listByTenant: async () => [], get: async () => undefined },
+      calls: { listByTenant: async () => [], get: async () => undefined, getVersioned: async () => undefined, create: () => Promise.reject(new Error('not used')), change: () => Promise.reject(new Error('not used')) },
+      ruleSets: { list: async () => [], get: async () => undefined },
       applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: async () => undefined, listOfOrganisationInTenant: async () => [], listOrganisationsByRound: async () => new Set() },
       caseEvents: { listForApplication: async () => [] },
       staff: { record: async () => undefined, list: async () => [] },

@@ -52,7 +52,14 @@ describe('the officer app’s tenant data seam', () => {
   function appWithSpy() {
     const asked: TenantId[] = [];
     const data: OfficerData = {
-      calls: { listByTenant: async () => [openCall(tenantId)], get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner, { assessment: testAssessment }) : undefined) },
+      calls: {
+        listByTenant: async () => [openCall(tenantId)],
+        get: async (owner, roundId) => (roundId === '2027-1' ? openCall(owner, { assessment: testAssessment }) : undefined),
+        getVersioned: async (owner, roundId) => (roundId === '2027-1' ? { ...openCall(owner, { assessment: testAssessment }), version: 1 } : undefined),
+        create: () => Promise.reject(new Error('not used')),
+        change: () => Promise.reject(new Error('not used')),
+      },
+      ruleSets: { list: async () => [], get: async () => undefined },
       applications: {
         listSubmittedByRound: async () => [],
         get: async (owner, id) => (id === application.applicationId ? { ...application, tenantId: owner } : undefined),

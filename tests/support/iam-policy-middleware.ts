@@ -38,15 +38,17 @@ const transactActions: Record<string, [string, string]> = {
  * a query on the index it names with the partition key its key condition fixes.
  */
 export function authorisationRequests(operation: string, body: Body, tableArn: (tableName: string) => string) {
-  const request = (action: string, tableName: string, keys: (string | undefined)[], indexName?: string) => ({
+  const request = (action: string, tableName: string, keys: (string | undefined)[], indexName?: string, detail?: Body) => ({
     action,
     resource: indexName ? `${tableArn(tableName)}/index/${indexName}` : tableArn(tableName),
     leadingKeys: keys.filter((key): key is string => key !== undefined),
+    ...(detail ? attributeContext(detail) : {}),
   });
   const pk = (item: Record<string, Attribute> | undefined) => item?.[tableDefinition.partitionKey]?.S;
   switch (operation) {
-    case 'GetItem':
     case 'UpdateItem':
+      return [request('dynamodb:UpdateItem', body.TableName, [pk(body.Key)], undefined, body)];
+    case 'GetItem':
     case 'DeleteItem':
       return [request(`dynamodb:${operation}`, body.TableName, [pk(body.Key)])];
     case 'PutItem':
@@ -62,11 +64,29 @@ export function authorisationRequests(operation: string, body: Body, tableArn: (
       return (body.TransactItems as Record<string, Body>[]).map((entry) => {
         const [kind, detail] = Object.entries(entry)[0]!;
         const [action, keyField] = transactActions[kind]!;
-        return request(action, detail.TableName, [pk(detail[keyField])]);
+        return request(action, detail.TableName, [pk(detail[keyField])], undefined, kind === 'Update' ? detail : undefined);
       });
     default:
       return [request(`dynamodb:${operation}`, body.TableName, [])];
   }
+}
+
+/**
+ * `dynamodb:Attributes` and `dynamodb:ReturnValues` of an update: the top-level attribute names it
+ * touches (its key's, and every name its update and condition expressions use, placeholders
+ * resolved), and the values it asks back.
+ */
+function attributeContext(detail: Body): { attributes: string[]; returnValues?: string } {
+  const names = new Set<string>(Object.keys(detail.Key ?? {}));
+  for (const expression of [detail.UpdateExpression, detail.ConditionExpression]) {
+    if (typeof expression !== 'string') continue;
+    // Drop the values (`:x`) and function names, keep attribute names and `#placeholders`.
+    const withoutValues = expression.replace(/:[\w]+/g, ' ').replace(/\b(SET|REMOVE|ADD|DELETE|AND|OR|NOT|attribute_exists|attribute_not_exists|if_not_exists|begins_with|list_append|size|contains|attribute_type|BETWEEN|IN)\b/g, ' ');
+    for (const [token] of withoutValues.matchAll(/#?[A-Za-z_][\w]*/g)) {
+      names.add(token.startsWith('#') ? String(detail.ExpressionAttributeNames?.[token]) : token);
+    }
+  }
+  return { attributes: [...names], ...(typeof detail.ReturnValues === 'string' ? { returnValues: detail.ReturnValues } : {}) };
 }
 
 /** DynamoDB's answer to a refused call, with the detail AWS puts in it (which a user must never see). */
@@ -96,7 +116,11 @@ export function holdToPolicy(
         const request: AccessRequest = {
           action: access.action,
           resource: access.resource,
-          context: { 'dynamodb:LeadingKeys': access.leadingKeys },
+          context: {
+            'dynamodb:LeadingKeys': access.leadingKeys,
+            ...('attributes' in access && access.attributes ? { 'dynamodb:Attributes': access.attributes } : {}),
+            ...('returnValues' in access && access.returnValues ? { 'dynamodb:ReturnValues': access.returnValues } : {}),
+          },
           principalTags: session?.tags ?? {},
         };
         if (evaluate(policies, request) !== 'Allow') {

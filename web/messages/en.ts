@@ -99,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   'round.status.decided': 'Decided',
   'round.status.reporting': 'Reporting',
   'round.status.archived': 'Archived',
+  'round.status.cancelled': 'Cancelled',
   'national.nav.overview': 'Overview',
   'national.nav.register': 'Administrators',
   'national.nav.rules': 'Rules',

@@ -97,6 +97,7 @@ export const nb = {
   'round.status.decided': 'Vedtatt',
   'round.status.reporting': 'Rapportering',
   'round.status.archived': 'Arkivert',
+  'round.status.cancelled': 'Avlyst',
   'national.nav.overview': 'Oversikt',
   'national.nav.register': 'Forvaltere',
   'national.nav.rules': 'Regelverk',

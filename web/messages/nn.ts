@@ -99,6 +99,7 @@ export const nn: Record<MessageKey, string> = {
   'round.status.decided': 'Vedteken',
   'round.status.reporting': 'Rapportering',
   'round.status.archived': 'Arkivert',
+  'round.status.cancelled': 'Avlyst',
   'national.nav.overview': 'Oversikt',
   'national.nav.register': 'Forvaltarar',
   'national.nav.rules': 'Regelverk',

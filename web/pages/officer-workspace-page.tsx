@@ -5,6 +5,8 @@ import { DataTable } from '../components/data-table';
 import { NotManagingNotice } from '../components/managing-notice';
 import type { ManagingPeriod } from '../../shared/kernel/tenants';
 import { Layout, type PageContext } from '../layout';
+import { textTranslator } from '../i18n';
+import { roundText } from '../messages/rounds';
 
 /** Where an officer opens one of their rounds. */
 export function officerRoundPath(roundId: string): string {
@@ -31,6 +33,8 @@ export function OfficerWorkspacePage(props: {
   rounds: Call[];
   notManaging?: { year: number; periods: ManagingPeriod[] };
   budget?: BudgetPanelData;
+  /** Whether the user may create rounds (the municipality's admin): shows "New round". */
+  canCreateRound?: boolean;
 }) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
@@ -42,6 +46,13 @@ export function OfficerWorkspacePage(props: {
       <p class="ds-paragraph">{t('officer.lead', { tenant: tenantName })}</p>
       {props.notManaging ? <NotManagingNotice lang={lang} {...props.notManaging} /> : null}
       {props.budget ? <BudgetPanel lang={lang} budget={props.budget} /> : null}
+      {props.canCreateRound ? (
+        <p class="ds-paragraph">
+          <a class="ds-button" data-variant="primary" href="/officer/rounds/new">
+            {textTranslator(roundText, lang)('workspace.new')}
+          </a>
+        </p>
+      ) : null}
       {rounds.length === 0 ? (
         <p class="ds-paragraph">{t('officer.rounds.none')}</p>
       ) : (

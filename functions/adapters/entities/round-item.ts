@@ -6,6 +6,9 @@ import type { Item, ItemKey } from './item';
 /** The `byList` partition of calls open now, across every administrator, sorted by deadline. */
 const openCallsList = 'CALLS#OPEN';
 
+/** The `byList` partition of published calls waiting to open, sorted by opening time. */
+const publishedCallsList = 'CALLS#PUBLISHED';
+
 /** Sort-key prefix of the rounds in their tenant's partition. */
 const roundSortKeyPrefix = 'ROUND#';
 
@@ -20,13 +23,23 @@ export const roundItem = {
   partitionOf: (tenantId: TenantId) => `${tenantPrefix(tenantId)}ROUNDS`,
   sortKeyPrefix: roundSortKeyPrefix,
   openCallsList,
-  /** `byList` keys of an open call; a call that is not open is on no list. */
-  listKeys: (call: Call) =>
-    call.status === 'open' ? { GSI1PK: openCallsList, GSI1SK: `${call.deadline}#${call.tenantId}#${call.roundId}` } : {},
+  publishedCallsList,
+  /**
+   * `byList` keys: an open call is on the list of open calls by deadline, a published one on the
+   * list of calls waiting to open by opening time (the opening job's); any other is on no list.
+   */
+  listKeys: (call: Call): Item =>
+    call.status === 'open'
+      ? { GSI1PK: openCallsList, GSI1SK: `${call.deadline}#${call.tenantId}#${call.roundId}` }
+      : call.status === 'published'
+        ? { GSI1PK: publishedCallsList, GSI1SK: `${call.opensAt}#${call.tenantId}#${call.roundId}` }
+        : {},
   /** The names of the `byList` keys, removed when the round leaves the list of open calls. */
   listKeyNames: ['GSI1PK', 'GSI1SK'] as const,
   /** A new round at version 1: the first conditional update of its status expects that. */
   toItem: (call: Call): Item => ({ ...roundItem.key(call.tenantId, call.roundId), ...roundItem.listKeys(call), entity: 'round', version: 1, ...call }),
+  /** A round's item at `version`, e.g. the next version of a changed round. */
+  toItemAt: (call: Call, version: number, updatedAt: string): Item => ({ ...roundItem.toItem(call), version, updatedAt }),
   fromItem: (item: Item): Call => callSchema.parse(item),
   /** The version the next conditional update of the round must expect. */
   versionOf(item: Item): number {

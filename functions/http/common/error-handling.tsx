@@ -39,6 +39,10 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'recommendation.not_under_assessment': 409,
   'recommendation.assessments_missing': 409,
   'standard_texts.changed_meanwhile': 409,
+  'round.changed_meanwhile': 409,
+  'round.not_editable': 409,
+  'round.not_correctable': 409,
+  'round.id_taken': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */

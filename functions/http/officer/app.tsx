@@ -18,6 +18,7 @@ import { recommendationRoutes } from './routes/recommendation';
 import { recommendationApiRoutes } from './routes/recommendation-api';
 import { standardTextsRoutes } from './routes/standard-texts';
 import { standardTextsApiRoutes } from './routes/standard-texts-api';
+import { roundPageRoutes } from './routes/round-pages';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -42,6 +43,7 @@ export interface OfficerDependencies {
 export function createOfficerApp(deps: OfficerDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: officerRoles, ...deps });
   app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant), recordStaffMember(() => new Date())));
+  app.route('/', roundPageRoutes({ baseUrl: deps.baseUrl }));
   app.route('/', workspaceRoutes());
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());

@@ -9,12 +9,15 @@ import type { StandardTextRepository } from '../../../shared/decisions/standard-
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
+import type { RuleSetRepository } from '../../../shared/rules/ports';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
 
 /** The repositories the officer routes read, as one tenant may see them. */
 export interface OfficerData {
-  readonly calls: Pick<CallRepository, 'listByTenant' | 'get'>;
+  readonly calls: Pick<CallRepository, 'listByTenant' | 'get' | 'getVersioned' | 'create' | 'change'>;
+  /** The national rules a round is created and checked under (read; a version is locked by the round's creation). */
+  readonly ruleSets: Pick<RuleSetRepository, 'list' | 'get'>;
   /**
    * The round's received applications, for the round page; one case (`get`) and its changes
    * (`change`); the organisation's applications in this tenant (`listOfOrganisationInTenant`); the

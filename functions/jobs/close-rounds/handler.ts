@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import type { CallRepository } from '../../../shared/rounds/ports';
 import type { Clock, IdGenerator } from '../../../shared/kernel/ports';
 import { closeRoundsAtDeadline } from '../../../shared/rounds/use-cases/close-rounds-at-deadline';
+import { openRoundsAtOpening } from '../../../shared/rounds/use-cases/open-rounds-at-opening';
 import type { Logger } from '../../common/logger';
 import { jobLogging, type JobSummary } from '../common/job-logging';
 
@@ -15,8 +16,8 @@ export interface CloseRoundsDeps {
 }
 
 /**
- * The close-rounds job as a middy handler: closes every open round whose deadline has passed and
- * returns the counts. EventBridge Scheduler calls it every five minutes in AWS; the local
+ * The close-rounds job as a middy handler: opens every published round whose opening time has
+ * come, then closes every open round whose deadline has passed, and returns the counts. EventBridge Scheduler calls it every five minutes in AWS; the local
  * scheduler every minute.
  */
 export function createCloseRoundsHandler(deps: CloseRoundsDeps) {
@@ -24,6 +25,11 @@ export function createCloseRoundsHandler(deps: CloseRoundsDeps) {
   return middy<unknown, JobSummary, Error, Context>()
     .use(jobLogging(deps.logger, 'close-rounds'))
     .handler(async (_event, context) => {
+      // Opening first: a round published after both its times passed opens and closes in one run.
+      const opening = await openRoundsAtOpening(deps);
+      for (const o of opening.outcomes) {
+        logger.log(o.outcome === 'opened' ? 'info' : 'debug', `round ${o.outcome}`, { requestId: context.awsRequestId, tenantId: o.tenantId, roundId: o.roundId });
+      }
       const result = await closeRoundsAtDeadline(deps);
       for (const o of result.outcomes) {
         logger.log(o.outcome === 'closed' ? 'info' : 'debug', `round ${o.outcome}`, {
@@ -33,6 +39,6 @@ export function createCloseRoundsHandler(deps: CloseRoundsDeps) {
           reason: o.reason,
         });
       }
-      return { closed: result.closed, skipped: result.skipped };
+      return { opened: opening.opened, closed: result.closed, skipped: opening.skipped + result.skipped };
     });
 }

@@ -1,18 +1,16 @@
 import { Hono, type Context } from 'hono';
 import type { Clock } from '../../../../shared/kernel/ports';
 import { managesIn } from '../../../../shared/kernel/tenants';
+import { can } from '../../../../shared/officers/permissions';
 import { osloYearOf } from '../../../../shared/national/register';
-import { OfficerRoundPage } from '../../../../web/pages/officer-round-page';
 import { OfficerWorkspacePage } from '../../../../web/pages/officer-workspace-page';
 import { isExternalAssessor } from '../../../../shared/officers/permissions';
 import { principalOf } from '../../common/authentication';
-import { notFound } from '../../common/error-handling';
 import type { FormStatus } from '../../common/form-cycle';
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
 import { budgetPanelData } from './budget-panel-data';
-import { roundIdSchema } from './rounds-api';
 
 /**
  * The start page: the municipality's rounds and budget panel. `reservation` is the admin
@@ -28,14 +26,13 @@ export async function renderWorkspace(c: Context<OfficerEnv>, clock: Clock, rese
   const year = osloYearOf(clock());
   const periods = profile?.managingPeriods;
   const notManaging = profile?.kind === 'municipality' && periods && !managesIn({ managingYears: [], managingPeriods: periods }, year) ? { year, periods } : undefined;
-  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} />, status);
+  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} canCreateRound={can(principalOf(c).roles, 'rounds.manage')} />, status);
 }
 
-/** The officer's pages: the municipality's rounds, and one round with its received applications. */
+/** The officer's start page: the municipality's rounds and budget (the round pages are `round-pages.tsx`). */
 export function workspaceRoutes(options: { clock?: Clock } = {}) {
   const clock = options.clock ?? (() => new Date());
   const app = new Hono<OfficerEnv>();
-  const pageFor = (c: Context<OfficerEnv>) => signedInPage(c, 'officer', async (tenantId) => (await c.var.data.tenants.getProfile(tenantId))?.name);
 
   // An external assessor sees no round, budget or figure of the municipality: their start page is
   // their list of assigned applications. Everyone else needs `cases.read`.
@@ -46,15 +43,6 @@ export function workspaceRoutes(options: { clock?: Clock } = {}) {
     readsCases,
     (c) => renderWorkspace(c, clock),
   );
-
-  app.get('/officer/rounds/:roundId', readsCases, async (c) => {
-    const { tenantId } = principalOf(c);
-    const roundId = roundIdSchema.safeParse(c.req.param('roundId'));
-    const round = roundId.success ? await c.var.data.calls.get(tenantId, roundId.data) : undefined;
-    if (!round) return notFound(c);
-    const applications = await c.var.data.applications.listSubmittedByRound(tenantId, round.roundId);
-    return c.html(<OfficerRoundPage page={await pageFor(c)} round={round} applications={applications} />);
-  });
 
   return app;
 }
