@@ -71,6 +71,7 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
           },
           audit(next, change.audit),
           ...(change.outbox ?? []).map(queueMessage),
+          ...(change.links ?? []).map((link) => putNew(magicLinkItem.toItem(link))),
           ...countersOf(change),
         ]);
       } catch (error) {

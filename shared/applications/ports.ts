@@ -31,6 +31,8 @@ export interface ApplicationChange {
   expectedStatus: Application['status'];
   audit: AuditEntry;
   outbox?: OutgoingMessage[];
+  /** Records of single-use links the change's emails carry (a returned application's link to continue). */
+  links?: MagicLinkRecord[];
   aggregate?: AggregateDelta;
 }
 
