@@ -23,7 +23,7 @@ describe('the admin reservation form when the budget moves under it', () => {
   function appRefusingWith(error: Error) {
     const data: OfficerData = {
       calls: { listByTenant: async () => [], get: async () => undefined },
-      applications: { listSubmittedByRound: async () => [] },
+      applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: () => Promise.reject(new Error('not used')) },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
     };

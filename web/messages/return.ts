@@ -12,6 +12,22 @@ export const returnText = {
   'section.attachments': { nb: 'Vedlegg', nn: 'Vedlegg', en: 'Attachments' },
   'section.questions': { nb: 'Spørsmål i utlysningen', nn: 'Spørsmål i utlysinga', en: 'Questions in the call' },
 
+  // Application statuses as officers read them.
+  'state.draft': { nb: 'Utkast', nn: 'Utkast', en: 'Draft' },
+  'state.submitted': { nb: 'Mottatt', nn: 'Motteken', en: 'Received' },
+  'state.withdrawn': { nb: 'Trukket', nn: 'Trekt', en: 'Withdrawn' },
+  'state.under_assessment': { nb: 'Under behandling', nn: 'Under handsaming', en: 'Being assessed' },
+  'state.returned': { nb: 'Sendt tilbake til søkeren', nn: 'Send tilbake til søkjaren', en: 'Returned to the applicant' },
+  'state.granted': { nb: 'Innvilget', nn: 'Innvilga', en: 'Granted' },
+  'state.partly_granted': { nb: 'Delvis innvilget', nn: 'Delvis innvilga', en: 'Partly granted' },
+  'state.rejected': { nb: 'Avslått', nn: 'Avslått', en: 'Rejected' },
+  'state.accepted': { nb: 'Akseptert', nn: 'Akseptert', en: 'Accepted' },
+  'state.paid': { nb: 'Utbetalt', nn: 'Utbetalt', en: 'Paid' },
+  'state.reported': { nb: 'Rapportert', nn: 'Rapportert', en: 'Reported' },
+  'state.approved': { nb: 'Rapport godkjent', nn: 'Rapport godkjend', en: 'Report approved' },
+  'state.repayment_claimed': { nb: 'Krav om tilbakebetaling', nn: 'Krav om tilbakebetaling', en: 'Repayment claimed' },
+  'state.closed': { nb: 'Avsluttet', nn: 'Avslutta', en: 'Closed' },
+
   // The officer's page.
   'officer.title': { nb: 'Send søknaden tilbake til søkeren', nn: 'Send søknaden tilbake til søkjaren', en: 'Return the application to the applicant' },
   'officer.lead': {

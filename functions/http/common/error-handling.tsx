@@ -10,7 +10,7 @@ import { problem, wantsProblem, type ProblemStatus } from './problem';
  * think in HTTP. Not by class name: the Lambda bundles are minified, which renames classes.
  * Unknown domain errors are rule violations the user can correct: 422.
  */
-const statusByErrorCode: Record<string, 404 | 409 | 422> = {
+const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'application.not_found': 404,
   // IAM refused what the request's own credentials may not reach: as if it did not exist.
   'access.refused': 404,
@@ -26,10 +26,13 @@ const statusByErrorCode: Record<string, 404 | 409 | 422> = {
   'register.not_managing': 409,
   'budget.year_closed': 409,
   'budget.year_not_ended': 409,
+  // An officer who declared a conflict of interest (fvl. § 6) may not handle the case.
+  'application.actor_recused': 403,
+  'application.section_not_returned': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */
-export function statusOfDomainError(error: DomainError): 404 | 409 | 422 {
+export function statusOfDomainError(error: DomainError): 403 | 404 | 409 | 422 {
   return statusByErrorCode[error.code] ?? 422;
 }
 
@@ -66,6 +69,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
         errors: error.fields.map((field) => ({ field: field.field, code: field.code, message: field.messages[lang] })),
       });
     }
+    if (status === 403) return errorPage(c, 403, 'forbidden');
     return errorPage(c, status === 404 ? 404 : 400, status === 404 ? 'notFound' : 'badRequest');
   }
   if (error instanceof HTTPException && error.status < 500) {

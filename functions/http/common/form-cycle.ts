@@ -62,7 +62,7 @@ export interface FormCycle<E extends AppEnv, Input> {
    */
   readonly act: (c: Context<E>, input: Input, form: PostedForm) => Promise<string | Response>;
   /** The domain errors this form shows, with their status; the rest go to the error handler. */
-  readonly shows?: (error: DomainError) => 409 | 422 | undefined;
+  readonly shows?: (error: DomainError) => 403 | 409 | 422 | undefined;
   /** The largest body the form takes. */
   readonly maxBytes?: number;
 }
@@ -114,7 +114,7 @@ function domainFieldErrors(error: DomainError, lang: AppEnv['Variables']['lang']
 }
 
 /** Shows every domain error except a missing resource, which is the error handler's 404. */
-function showsByDefault(error: DomainError): 409 | 422 | undefined {
+function showsByDefault(error: DomainError): 403 | 409 | 422 | undefined {
   const status = statusOfDomainError(error);
   return status === 404 ? undefined : status;
 }

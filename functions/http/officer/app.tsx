@@ -8,6 +8,7 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { budgetApiRoutes } from './routes/budget-api';
+import { returnRoutes, type ReturnRouteOptions } from './routes/return-application';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
 
@@ -21,6 +22,11 @@ export interface OfficerDependencies {
   logger: Logger;
   /** Public address of the app; sign-in redirects come back to it. */
   baseUrl: string;
+  /**
+   * Signs the single-use links emailed to applicants (a returned application's link to continue),
+   * with the applicant app's keys and address. Without it the app offers no return for more information.
+   */
+  applicantLinks?: ReturnRouteOptions['applicantLinks'];
 }
 
 /**
@@ -35,6 +41,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
+  if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks }));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

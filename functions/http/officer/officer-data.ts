@@ -9,8 +9,8 @@ import { principalOf } from '../common/authentication';
 /** The repositories the officer routes read, as one tenant may see them. */
 export interface OfficerData {
   readonly calls: Pick<CallRepository, 'listByTenant' | 'get'>;
-  /** The round's received applications, for the round page. */
-  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound'>;
+  /** The round's received applications, for the round page; one application, and its changes (with their emails and links). */
+  readonly applications: Pick<ApplicationRepository, 'listSubmittedByRound' | 'get' | 'change'>;
   /** Only `getProfile`: the officer role may not read the national register. */
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */
