@@ -28,6 +28,7 @@ export function officerApp(root: CompositionRoot, auth: Authentication = createA
     logger: root.logger.child({ app: 'officer' }),
     baseUrl: root.config.APP_BASE_URL,
     applicantLinks: applicantLinkSigning(root),
+    clock: root.clock,
   };
   return createOfficerApp(dependencies);
 }

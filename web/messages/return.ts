@@ -64,6 +64,7 @@ export const returnText = {
     nn: 'Søknaden vart endra medan du skreiv (søkjaren trekte han, eller ein annan sende han tilbake). Meldinga di er ikkje send; ho står under. Sjå saka før du prøver igjen.',
     en: 'The application was changed while you were writing (the applicant withdrew it, or someone else returned it). Your message has not been sent; it is below. Look at the case before you try again.',
   },
+  'officer.unsent': { nb: 'Meldingen din (ikke sendt)', nn: 'Meldinga di (ikkje send)', en: 'Your message (not sent)' },
   'officer.open': {
     nb: 'Sendt tilbake {at}. Venter på svar fra søkeren.',
     nn: 'Send tilbake {at}. Ventar på svar frå søkjaren.',

@@ -91,6 +91,15 @@ export function OfficerReturnPage(props: { page: PageContext; call: Call; applic
           <p class="ds-paragraph">{tx('officer.notReturnable', { status: props.applicationStatus })}</p>
         </Alert>
       ) : null}
+      {!returnable && form.message ? (
+        // Someone else got there first: what the officer wrote is kept here, to use again.
+        <section aria-labelledby="unsent-heading" class="stack">
+          <h2 id="unsent-heading" class="ds-heading" data-size="sm">
+            {tx('officer.unsent')}
+          </h2>
+          <p class="ds-paragraph preserve-lines">{form.message}</p>
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import { except } from 'hono/combine';
+import type { Clock } from '../../../shared/kernel/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import { officerRoles } from '../../../shared/officers/permissions';
 import type { Authentication } from '../common/authentication';
@@ -27,6 +28,8 @@ export interface OfficerDependencies {
    * with the applicant app's keys and address. Without it the app offers no return for more information.
    */
   applicantLinks?: ReturnRouteOptions['applicantLinks'];
+  /** The time the changes are stamped with; the process clock when left out. */
+  clock?: Clock;
 }
 
 /**
@@ -41,7 +44,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
-  if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks }));
+  if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
