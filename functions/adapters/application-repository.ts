@@ -75,6 +75,7 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
           ...(change.alsoAudit ?? []).map((entry) => audit(next, entry)),
           ...(change.funding ? [{ type: 'put', item: fundingEntryItem.toItem(change.funding) } satisfies Change] : []),
           ...(change.outbox ?? []).map(queueMessage),
+          ...(change.links ?? []).map((link) => putNew(magicLinkItem.toItem(link))),
           ...countersOf(change),
         ]);
       } catch (error) {

@@ -6,6 +6,7 @@ import { tenantIdSchema, type TenantId } from '../../shared/kernel/tenants';
 import type { Clock, IdGenerator } from '../../shared/kernel/ports';
 import type { Call } from '../../shared/rounds/call';
 import { linkMessage } from '../../web/emails/application-messages';
+import { returnedMessage } from '../../web/emails/application-returned';
 
 /**
  * The one module that signs what Fordel hands to applicants: the emailed links, and (through
@@ -105,15 +106,24 @@ export interface LinkSigning {
   readonly newId: IdGenerator;
 }
 
-/** The single-use link email for an application, with the link's record to store beside it. */
-export function composeLinkEmail(signing: LinkSigning, application: Application, call: Call): LinkEmail {
+/** A fresh single-use link into an application: the record that makes it single-use, and where it points. */
+export function issueApplicationLink(signing: Pick<LinkSigning, 'signingSecret' | 'baseUrl' | 'clock'>, application: Application) {
   const now = signing.clock();
   const tokenId = randomToken();
   const expiresAt = new Date(now.getTime() + LINK_LIFETIME_HOURS * 3_600_000).toISOString();
   const link = { tenantId: application.tenantId, tokenId, applicationId: application.applicationId, expiresAt };
   const url = `${signing.baseUrl}/link/${createLinkToken(signing.signingSecret, link)}`;
-  return {
-    link,
-    message: linkMessage(application, call, { url, resumeUrl: `${signing.baseUrl}/resume`, hours: LINK_LIFETIME_HOURS }, { messageId: signing.newId(), createdAt: now.toISOString() }),
-  };
+  return { link, links: { url, resumeUrl: `${signing.baseUrl}/resume`, hours: LINK_LIFETIME_HOURS } };
+}
+
+/** The single-use link email for an application, with the link's record to store beside it. */
+export function composeLinkEmail(signing: LinkSigning, application: Application, call: Call): LinkEmail {
+  const { link, links } = issueApplicationLink(signing, application);
+  return { link, message: linkMessage(application, call, links, { messageId: signing.newId(), createdAt: signing.clock().toISOString() }) };
+}
+
+/** The email asking for more information about a returned application, with its single-use link to continue. */
+export function composeReturnedEmail(signing: LinkSigning, application: Application, call: Call): LinkEmail {
+  const { link, links } = issueApplicationLink(signing, application);
+  return { link, message: returnedMessage(application, call, links, { messageId: signing.newId(), createdAt: signing.clock().toISOString() }) };
 }

@@ -81,8 +81,9 @@ export class ApiStack extends Stack {
       ...runtimeEnvironment({ ...props, sessionRoles: access.sessionRoles }),
       AUTH_ISSUER: props.issuer,
       AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
-      // Every app gets the same configuration shape; only the applicant role may read the secret
-      // (and, in the jobs stack, send-outbox, which signs the links of link requests).
+      // Every app gets the same configuration shape; only the applicant and officer roles may read
+      // the secret (the officer's return for more information emails the applicant a link to
+      // continue), and in the jobs stack send-outbox, which signs the links of link requests.
       MAGIC_LINK_SECRET_ARN: this.magicLinkSecret.secretArn,
     };
 
@@ -103,6 +104,7 @@ export class ApiStack extends Stack {
     access.grantTo({ applicant: applicant.role, officer: officer.role, national: national.role });
     this.sessionRoles = { officer: access.officerSession.role, applicant: access.applicantSession.role };
     this.magicLinkSecret.grantRead(applicant.role);
+    this.magicLinkSecret.grantRead(officer.role);
     // No SES: the applicant app only queues e-mail (outbox) and records link requests; the
     // send-outbox job sends them.
 

@@ -85,3 +85,25 @@ export class NotEditableError extends DomainError {
     });
   }
 }
+
+/** The acting officer declared a conflict of interest in this case (fvl. § 6) and may not handle it. */
+export class ActorRecusedError extends DomainError {
+  constructor() {
+    super('application.actor_recused', {
+      nb: 'Du har meldt deg inhabil i denne saken og kan ikke behandle den.',
+      nn: 'Du har meldt deg inhabil i denne saka og kan ikkje handsame ho.',
+      en: 'You have declared a conflict of interest in this case and cannot handle it.',
+    });
+  }
+}
+
+/** The application was returned for more information, but not this part of it: it stays as it was sent. */
+export class SectionNotReturnedError extends DomainError {
+  constructor() {
+    super('application.section_not_returned', {
+      nb: 'Kommunen har ikke bedt om endringer i denne delen av søknaden, så den kan ikke endres nå. Du kan endre delene som står i forespørselen på statussiden.',
+      nn: 'Kommunen har ikkje bede om endringar i denne delen av søknaden, så han kan ikkje endrast no. Du kan endre delane som står i førespurnaden på statussida.',
+      en: 'The municipality has not asked for changes to this part of the application, so it cannot be changed now. You can change the parts named in the request on the status page.',
+    });
+  }
+}

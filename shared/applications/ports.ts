@@ -36,6 +36,8 @@ export interface ApplicationChange {
   expectedStatus: Application['status'];
   audit: AuditEntry;
   outbox?: OutgoingMessage[];
+  /** Records of single-use links the change's emails carry (a returned application's link to continue). */
+  links?: MagicLinkRecord[];
   aggregate?: AggregateDelta;
   /** Further audit events of the same change (e.g. assigning a caseworker also starts the assessment). */
   alsoAudit?: AuditEntry[];

@@ -262,14 +262,14 @@ describe('api stack', () => {
     ]);
   });
 
-  it('lets only the applicant read the magic-link secret', () => {
+  it('lets only the applicant and the officer (who emails a returned application’s link) read the magic-link secret', () => {
     const readers = audiences.filter((audience) =>
       statementsOfRole(api, roleIdOf(functionByDescription(api, audience))).some((s) =>
         [s.Action].flat().includes('secretsmanager:GetSecretValue'),
       ),
     );
 
-    expect(readers).toEqual([/applicant/i]);
+    expect(readers).toEqual([/applicant/i, /officer/i]);
   });
 
   it('lets no HTTP app send e-mail itself: they queue it in the outbox', () => {

@@ -34,6 +34,9 @@ describe('the officer app’s tenant data seam', () => {
     '/officer/api/applications/{applicationId}/recommendation': JSON.stringify({ version: 3, outcome: 'reject', amount: 0, reasons: 'Grunn' }),
     '/officer/api/applications/:applicationId/recommendation': JSON.stringify({ version: 3, outcome: 'reject', amount: 0, reasons: 'Grunn' }),
     '/officer/standard-texts': `version=0&${standardTextsForm}`,
+    '/officer/applications/:applicationId/return': 'message=Send+vedtektene.&sections=attachments&version=3',
+    '/officer/api/applications/{applicationId}/return': JSON.stringify({ message: 'Send vedtektene.', sections: ['attachments'] }),
+    '/officer/api/applications/:applicationId/return': JSON.stringify({ message: 'Send vedtektene.', sections: ['attachments'] }),
     '/officer/api/standard-texts': JSON.stringify({ version: 0, texts: defaultStandardTexts }),
   };
   const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
@@ -87,6 +90,7 @@ describe('the officer app’s tenant data seam', () => {
       auth,
       logger: createLogger('error'),
       baseUrl: 'http://localhost:3000',
+      applicantLinks: async () => ({ signingSecret: { current: 'seam-test-signing-secret-of-32-characters' }, baseUrl: 'http://localhost:3000' }),
     });
     return { app, asked };
   }
@@ -95,7 +99,9 @@ describe('the officer app’s tenant data seam', () => {
     // Prepare
     const { app } = appWithSpy();
     const routes = app.routes.filter((route) => route.method !== 'ALL' && !routesWithoutTenantData.test(route.path));
-    expect(routes.map((route) => route.path)).toEqual(expect.arrayContaining(['/officer', '/officer/rounds/:roundId', '/officer/api/rounds', '/officer/budget/:year/admin-reservation']));
+    expect(routes.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/officer', '/officer/rounds/:roundId', '/officer/api/rounds', '/officer/budget/:year/admin-reservation', '/officer/applications/:applicationId/return', '/officer/api/applications/:applicationId/return']),
+    );
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Application } from '../../../shared/applications/application';
+import type { Application, SectionName } from '../../../shared/applications/application';
+import { isReturnedSection } from '../../../shared/applications/return-request';
 import type { LinkRequestQueue } from '../../../shared/applications/link-requests';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore, OrganisationRegistry } from '../../../shared/applications/ports';
 import type { Clock, IdGenerator, RateCounter } from '../../../shared/kernel/ports';
@@ -112,5 +113,28 @@ export function publishedCall(deps: ApplicationJourneyDependencies): MiddlewareH
 /** Pages that only a draft has; a submitted application goes to its status page instead. */
 export const draftsOnly: MiddlewareHandler<JourneyEnv> = async (c, next) => {
   if (c.var.application.status !== 'draft') return c.redirect(`/applications/${c.var.application.applicationId}`, 303);
+  await next();
+};
+
+/**
+ * A step of the form, open to change: any step of a draft, and of an application returned for more
+ * information only the sections the request names. The other steps of a returned application are
+ * shown read-only on its review page; a submitted one goes to its status page.
+ */
+export function openSection(section: SectionName): MiddlewareHandler<JourneyEnv> {
+  return async (c, next) => {
+    const { application } = c.var;
+    if (application.status === 'returned' && !isReturnedSection(application, section)) {
+      return c.redirect(`/applications/${application.applicationId}/review`, 303);
+    }
+    if (application.status !== 'draft' && application.status !== 'returned') return c.redirect(`/applications/${application.applicationId}`, 303);
+    await next();
+  };
+}
+
+/** The review page: of a draft before it is submitted, and of a returned application before it is sent back. */
+export const reviewable: MiddlewareHandler<JourneyEnv> = async (c, next) => {
+  const { status, applicationId } = c.var.application;
+  if (status !== 'draft' && status !== 'returned') return c.redirect(`/applications/${applicationId}`, 303);
   await next();
 };

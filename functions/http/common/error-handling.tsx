@@ -43,6 +43,7 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'round.not_editable': 409,
   'round.not_correctable': 409,
   'round.id_taken': 409,
+  'application.section_not_returned': 409,
 };
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */

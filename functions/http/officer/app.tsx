@@ -1,4 +1,5 @@
 import { except } from 'hono/combine';
+import type { Clock } from '../../../shared/kernel/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import { officerRoles } from '../../../shared/officers/permissions';
 import type { Authentication } from '../common/authentication';
@@ -19,6 +20,7 @@ import { recommendationApiRoutes } from './routes/recommendation-api';
 import { standardTextsRoutes } from './routes/standard-texts';
 import { standardTextsApiRoutes } from './routes/standard-texts-api';
 import { roundPageRoutes } from './routes/round-pages';
+import { returnRoutes, type ReturnRouteOptions } from './routes/return-application';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -33,6 +35,13 @@ export interface OfficerDependencies {
   logger: Logger;
   /** Public address of the app; sign-in redirects come back to it. */
   baseUrl: string;
+  /**
+   * Signs the single-use links emailed to applicants (a returned application's link to continue),
+   * with the applicant app's keys and address. Without it the app offers no return for more information.
+   */
+  applicantLinks?: ReturnRouteOptions['applicantLinks'];
+  /** The time the changes are stamped with; the process clock when left out. */
+  clock?: Clock;
 }
 
 /**
@@ -58,6 +67,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', recommendationApiRoutes());
   app.route('/', standardTextsRoutes());
   app.route('/', standardTextsApiRoutes());
+  if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -5,9 +5,9 @@ import { transitionApplication } from '../lifecycle';
 import type { Clock, IdGenerator } from '../../kernel/ports';
 
 /**
- * Withdraw a submitted application, before assessment starts.
+ * Withdraw a submitted application, before assessment starts, or one returned for more information.
  *
- * Primary course: the application is `submitted`; one transaction sets it `withdrawn`, writes the
+ * Primary course: the application is `submitted` or `returned`; one transaction sets it `withdrawn`, writes the
  * audit event and moves it from the submitted to the withdrawn counters of the tenant-year.
  *
  * Alternatives:
@@ -29,8 +29,8 @@ export async function withdrawApplication(
   const withdrawn: Application = { ...application, status, version: input.expectedVersion + 1, updatedAt: at, withdrawnAt: at };
   await deps.applications.change({
     next: withdrawn,
-    expectedStatus: 'submitted',
-    audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'withdraw', from: 'submitted', to: status },
+    expectedStatus: application.status,
+    audit: { eventId: deps.newId(), at, actor: `applicant:${application.applicationId}`, action: 'withdraw', from: application.status, to: status },
     aggregate: {
       applicationsSubmitted: -1,
       applicationsWithdrawn: 1,

@@ -1,6 +1,9 @@
 import type { Application } from '../../../shared/applications/application';
 import type { Call } from '../../../shared/rounds/call';
 import { formatDateTime } from '../../../shared/kernel/deadlines';
+import { ReturnRequestPanel, returnEvents } from '../../components/return-request';
+import { textTranslator } from '../../i18n';
+import { returnText } from '../../messages/return';
 import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
 import { applyText, stepPath } from './application-frame';
@@ -66,8 +69,9 @@ export function StatusPage(props: {
   const events = [
     { at: application.createdAt, text: tx('status.event.created') },
     ...(application.submittedAt ? [{ at: application.submittedAt, text: tx('status.event.submitted') }] : []),
+    ...returnEvents(application, lang),
     ...(application.withdrawnAt ? [{ at: application.withdrawnAt, text: tx('status.event.withdrawn') }] : []),
-  ];
+  ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Layout page={page} title={tx('status.title')}>
       <p class="ds-paragraph" data-size="sm">
@@ -82,12 +86,13 @@ export function StatusPage(props: {
         <dt>{tx('status.current')}</dt>
         <dd>
           <span class="ds-tag" data-color={application.status === 'withdrawn' ? 'neutral' : 'accent'}>
-            {tx(statusKey(application.status))}
+            {application.status === 'returned' ? textTranslator(returnText, lang)('status.returned') : tx(statusKey(application.status))}
           </span>
         </dd>
         <dt>{tx('receipt.reference')}</dt>
         <dd>{application.reference}</dd>
       </dl>
+      <ReturnRequestPanel page={page} application={application} />
       <section aria-labelledby="timeline-heading" class="stack">
         <h2 id="timeline-heading" class="ds-heading" data-size="sm">
           {tx('status.timeline')}
@@ -108,7 +113,7 @@ export function StatusPage(props: {
           </a>
         </p>
       ) : null}
-      {application.status === 'submitted' ? (
+      {application.status === 'submitted' || application.status === 'returned' ? (
         <section aria-labelledby="withdraw-heading" class="stack">
           <h2 id="withdraw-heading" class="ds-heading" data-size="sm">
             {tx('status.withdraw')}

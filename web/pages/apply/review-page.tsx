@@ -1,4 +1,7 @@
-import type { Application, SubmissionProblem } from '../../../shared/applications/application';
+import type { Application, SectionName, SubmissionProblem } from '../../../shared/applications/application';
+import { isReturnedSection } from '../../../shared/applications/return-request';
+import { textTranslator } from '../../i18n';
+import { returnText } from '../../messages/return';
 import { budgetTotals } from '../../../shared/applications/application';
 import type { Call } from '../../../shared/rounds/call';
 import { formatDateTime } from '../../../shared/kernel/deadlines';
@@ -29,15 +32,21 @@ export function ReviewPage(props: {
   const project = application.project;
   const budget = application.budget;
   const totals = budget ? budgetTotals(budget) : undefined;
-  const Change = (p: { section: Parameters<typeof stepPath>[1]; label: string }) => (
-    <a class="ds-link" href={stepPath(application.applicationId, p.section)}>
-      {tx('review.change', { section: p.label })}
-    </a>
-  );
+  // A returned application may change only the sections the municipality named; the rest is read-only here.
+  const returned = application.status === 'returned';
+  const rtx = textTranslator(returnText, lang);
+  const Change = (p: { section: SectionName; label: string }) =>
+    returned && !isReturnedSection(application, p.section) ? null : (
+      <a class="ds-link" href={stepPath(application.applicationId, p.section)}>
+        {tx('review.change', { section: p.label })}
+      </a>
+    );
   return (
     <ApplicationFrame page={page} call={call} application={application} step="review" title={tx('review.title')}>
       {props.formError ? <Alert color="danger">{props.formError}</Alert> : null}
-      {props.deadlinePassed ? (
+      {returned ? (
+        <p class="ds-paragraph">{rtx('request.deadline')}</p>
+      ) : props.deadlinePassed ? (
         <Alert color="danger">{tx('review.deadlinePassed', { deadline: formatDateTime(call.deadline, lang) })}</Alert>
       ) : (
         <p class="ds-paragraph">{tx('review.deadline', { deadline: formatDateTime(call.deadline, lang) })}</p>
@@ -206,7 +215,21 @@ export function ReviewPage(props: {
         </section>
       ) : null}
 
-      {problems.length === 0 && !props.deadlinePassed ? (
+      {returned && problems.length === 0 ? (
+        <section aria-labelledby="resubmit-heading" class="stack">
+          <h2 id="resubmit-heading" class="ds-heading" data-size="sm">
+            {rtx('resubmit.title')}
+          </h2>
+          <p class="ds-paragraph">{rtx('resubmit.lead')}</p>
+          <form method="post" action={`/applications/${application.applicationId}/resubmit`}>
+            <FormGuards csrf={props.csrf} version={application.version} />
+            <button type="submit" class="ds-button" data-variant="primary">
+              {rtx('resubmit.submit')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      {!returned && problems.length === 0 && !props.deadlinePassed ? (
         <form method="post" action={`/applications/${application.applicationId}/submit`}>
           <FormGuards csrf={props.csrf} version={application.version} />
           <button type="submit" class="ds-button" data-variant="primary">

@@ -9,7 +9,7 @@ import { stepPath } from '../../../../web/pages/apply/application-frame';
 import { AttachmentsPage } from '../../../../web/pages/apply/section-pages';
 import { FormRejection, formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { draftsOnly, journeyText, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { openSection, journeyText, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 
 /** Room for the form's other fields and the multipart framing around the largest file. */
 const UPLOAD_OVERHEAD_BYTES = 64 * 1024;
@@ -40,7 +40,7 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
     return render(c, { errors: fromSchema ? fileMissing : state.errors, formError: state.formError }, status);
   };
 
-  app.get(path, draftsOnly, (c) => render(c, { errors: {} }));
+  app.get(path, openSection('attachments'), (c) => render(c, { errors: {} }));
 
   app.post(
     path,
@@ -50,7 +50,7 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
       schema: () => uploadSchema,
       read: ({ values, files }) => ({ kind: single(values.kind), file: files.file?.size ? files.file : undefined }),
       render: renderUpload,
-      shows: (error) => (error instanceof ConcurrentChangeError ? 409 : undefined),
+      shows: (error) => (error instanceof ConcurrentChangeError || error.code === 'application.section_not_returned' ? 409 : undefined),
       act: async (c, { kind, file }, { values }) => {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const checked = validateAttachment({ filename: file.name, bytes, declaredType: file.type }, { maxBytes: MAX_ATTACHMENT_BYTES });
@@ -60,7 +60,7 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
         await c.var.data.attachments.put(key, bytes, checked.value.mediaType, checked.value.filename);
         const added = { kind, key, filename: checked.value.filename, contentType: checked.value.mediaType, size: checked.value.size, uploadedAt: deps.clock().toISOString() };
         try {
-          await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: { attachments: [...application.attachments, added] }, expectedVersion: versionOf(values) });
+          await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: { attachments: [...application.attachments, added] }, expectedVersion: versionOf(values), section: 'attachments' });
         } catch (error) {
           // The file is not referenced by the application, so it must not stay in the store.
           await c.var.data.attachments.delete(key);
@@ -78,11 +78,11 @@ export function attachmentRoutes(deps: ApplicationJourneyDependencies) {
       schema: (c) => removeSchema.refine(({ key }) => c.var.application.attachments.some((file) => file.key === key)),
       read: ({ values }) => ({ key: single(values.key) }),
       render: (c, state, status) => render(c, { errors: {}, formError: state.formError }, status),
-      shows: (error) => (error instanceof ConcurrentChangeError ? 409 : undefined),
+      shows: (error) => (error instanceof ConcurrentChangeError || error.code === 'application.section_not_returned' ? 409 : undefined),
       act: async (c, { key }, { values }) => {
         const { call, rules, application } = c.var;
         const attachments = application.attachments.filter((file) => file.key !== key);
-        await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: { attachments }, expectedVersion: versionOf(values) });
+        await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: { attachments }, expectedVersion: versionOf(values), section: 'attachments' });
         await c.var.data.attachments.delete(key);
         return stepPath(application.applicationId, 'attachments');
       },

@@ -5,6 +5,8 @@ import { withdrawApplication } from '../../../../shared/applications/use-cases/w
 import { addLocalizedIssue } from '../../../../shared/kernel/i18n';
 import { IllegalTransitionError } from '../../../../shared/kernel/state-machine';
 import { applicationText } from '../../../../web/messages/application-form';
+import { textTranslator } from '../../../../web/i18n';
+import { returnText } from '../../../../web/messages/return';
 import { StatusPage } from '../../../../web/pages/apply/follow-pages';
 import { composeLinkEmail } from '../../../common/signed-tokens';
 import { formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
@@ -30,7 +32,11 @@ export function followRoutes(deps: ApplicationJourneyDependencies) {
 
   app.get('/applications/:applicationId', (c) => {
     const tx = journeyText(c);
-    const notices = { link: () => tx('status.linkSent', { email: c.var.application.email }), withdrawn: () => tx('status.withdrawn.done') };
+    const notices = {
+      link: () => tx('status.linkSent', { email: c.var.application.email }),
+      withdrawn: () => tx('status.withdrawn.done'),
+      resubmitted: () => textTranslator(returnText, c.var.lang)('resubmit.done'),
+    };
     const notice = notices[c.req.query('notice') as keyof typeof notices]?.();
     return renderStatus(c, { errors: {} }, 200, notice);
   });

@@ -5,7 +5,7 @@ import { nextStep, stepPath } from '../../../../web/pages/apply/application-fram
 import { BudgetPage, ContactPage, ProjectPage, QuestionsPage, type SectionPageProps } from '../../../../web/pages/apply/section-pages';
 import { formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { draftsOnly, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { openSection, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 import { sectionForms, type FormSection } from '../section-forms';
 
 const sectionPages = { contact: ContactPage, project: ProjectPage, budget: BudgetPage, questions: QuestionsPage } as const;
@@ -23,7 +23,7 @@ export function sectionRoutes(deps: ApplicationJourneyDependencies) {
       return c.html(<Page {...props} />, status);
     };
 
-    app.get(path, draftsOnly, (c) => render(c, { values: form.values(c.var.application, c.var.call), errors: {} }, 200, c.req.query('saved') === '1'));
+    app.get(path, openSection(section), (c) => render(c, { values: form.values(c.var.application, c.var.call), errors: {} }, 200, c.req.query('saved') === '1'));
 
     app.post(
       path,
@@ -33,10 +33,12 @@ export function sectionRoutes(deps: ApplicationJourneyDependencies) {
         read: ({ values }, c) => form.read(values, c.var.call),
         render,
         // A stale page or a submitted application: shown with what was typed; other rules are faults here.
-        shows: (error) => (error instanceof ConcurrentChangeError || error.code === 'application.not_editable' ? 409 : undefined),
+        // A section the municipality did not return is refused the same way, with the reason in the applicant's language.
+        shows: (error) =>
+          error instanceof ConcurrentChangeError || error.code === 'application.not_editable' || error.code === 'application.section_not_returned' ? 409 : undefined,
         act: async (c, data, { values }) => {
           const { call, rules, application } = c.var;
-          await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: form.change(data), expectedVersion: versionOf(values) });
+          await saveApplicationSection(sessionDeps(deps, c), { call, rules, application, change: form.change(data), expectedVersion: versionOf(values), section });
           const { applicationId } = application;
           return single(values.intent) === 'save' ? `${stepPath(applicationId, section)}?saved=1` : stepPath(applicationId, nextStep(section));
         },

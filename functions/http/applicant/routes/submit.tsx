@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { submissionProblems } from '../../../../shared/applications/application';
 import { ConcurrentChangeError } from '../../../../shared/applications/errors';
 import { screenDraft } from '../../../../shared/applications/screening';
+import { resubmitApplication } from '../../../../shared/applications/use-cases/resubmit-application';
 import { submitApplication } from '../../../../shared/applications/use-cases/submit-application';
+import { resubmittedMessage } from '../../../../web/emails/application-returned';
 import { isBeforeDeadline } from '../../../../shared/kernel/deadlines';
 import { IllegalTransitionError } from '../../../../shared/kernel/state-machine';
 import { receiptMessage } from '../../../../web/emails/application-messages';
@@ -12,7 +14,7 @@ import { ReceiptPage } from '../../../../web/pages/apply/follow-pages';
 import { ReviewPage } from '../../../../web/pages/apply/review-page';
 import { formRoute, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
-import { draftsOnly, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { reviewable, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 
 /** Review, submit and the receipt: the one step that sends the application to the administrator. */
 export function submitRoutes(deps: ApplicationJourneyDependencies) {
@@ -37,7 +39,38 @@ export function submitRoutes(deps: ApplicationJourneyDependencies) {
     );
   }
 
-  app.get('/applications/:applicationId/review', draftsOnly, (c) => renderReview(c, {}));
+  app.get('/applications/:applicationId/review', reviewable, (c) => renderReview(c, {}));
+
+  // Sending a returned application back: no deadline, only the status; a second send is refused.
+  app.post(
+    '/applications/:applicationId/resubmit',
+    ...formRoute<JourneyEnv, object>({
+      ...sessionTokenCheck(deps),
+      schema: () => z.object({}),
+      read: () => ({}),
+      render: renderReview,
+      shows: (error) =>
+        error instanceof ConcurrentChangeError || error instanceof IllegalTransitionError ? 409 : error.code === 'application.incomplete' ? 422 : undefined,
+      act: async (c, _input, { values }) => {
+        const { call, rules, application } = c.var;
+        const statusUrl = `${deps.baseUrl}/applications/${application.applicationId}`;
+        try {
+          await resubmitApplication(sessionDeps(deps, c), { call, rules, application, expectedVersion: versionOf(values) }, (resubmitted) =>
+            resubmittedMessage(resubmitted, call, statusUrl, { messageId: deps.newId(), createdAt: deps.clock().toISOString() }),
+          );
+        } catch (error) {
+          // Shown with the page as it now stands (sent back by another tab, or withdrawn).
+          if (error instanceof ConcurrentChangeError) {
+            const current = await c.var.data.applications.get(application.tenantId, application.applicationId);
+            if (current) c.set('application', current);
+          }
+          throw error;
+        }
+        c.var.logger.log('info', 'application resubmitted', { tenantId: call.tenantId, roundId: call.roundId, applicationId: application.applicationId });
+        return `/applications/${application.applicationId}?notice=resubmitted`;
+      },
+    }),
+  );
 
   app.post(
     '/applications/:applicationId/submit',
