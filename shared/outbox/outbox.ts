@@ -21,6 +21,7 @@ export const mailKinds = [
   'report-reminder',
   'appeal-receipt',
   'assignment-letter',
+  'preliminary-reply',
 ] as const;
 
 /** One of {@link mailKinds}; logged and kept after sending, so never personal data. */

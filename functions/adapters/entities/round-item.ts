@@ -6,6 +6,12 @@ import type { Item, ItemKey } from './item';
 /** The `byList` partition of calls open now, across every administrator, sorted by deadline. */
 const openCallsList = 'CALLS#OPEN';
 
+/**
+ * The `byList` partition of closed rounds (deadline passed, not all decided), across every
+ * administrator, sorted by deadline: the preliminary-reply job reads it instead of scanning.
+ */
+const closedRoundsList = 'CALLS#CLOSED';
+
 /** Sort-key prefix of the rounds in their tenant's partition. */
 const roundSortKeyPrefix = 'ROUND#';
 
@@ -20,9 +26,16 @@ export const roundItem = {
   partitionOf: (tenantId: TenantId) => `${tenantPrefix(tenantId)}ROUNDS`,
   sortKeyPrefix: roundSortKeyPrefix,
   openCallsList,
-  /** `byList` keys of an open call; a call that is not open is on no list. */
+  closedRoundsList,
+  /** The `byList` sort key of a call on either list: its deadline first, so "deadline before" is a key condition. */
+  listSortKey: (call: Pick<Call, 'deadline' | 'tenantId' | 'roundId'>) => `${call.deadline}#${call.tenantId}#${call.roundId}`,
+  /** `byList` keys of an open or a closed call; a call in any other status is on no list. */
   listKeys: (call: Call) =>
-    call.status === 'open' ? { GSI1PK: openCallsList, GSI1SK: `${call.deadline}#${call.tenantId}#${call.roundId}` } : {},
+    call.status === 'open'
+      ? { GSI1PK: openCallsList, GSI1SK: roundItem.listSortKey(call) }
+      : call.status === 'closed'
+        ? { GSI1PK: closedRoundsList, GSI1SK: roundItem.listSortKey(call) }
+        : {},
   /** The names of the `byList` keys, removed when the round leaves the list of open calls. */
   listKeyNames: ['GSI1PK', 'GSI1SK'] as const,
   /** A new round at version 1: the first conditional update of its status expects that. */
