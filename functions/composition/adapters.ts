@@ -6,6 +6,7 @@ import { createApplicationRepository } from '../adapters/application-repository'
 import { createBrregRegistry } from '../adapters/brreg-registry';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
+import { createDecisionRepository } from '../adapters/decision-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
 import { createLinkRequestQueue } from '../adapters/link-request-queue';
@@ -18,6 +19,7 @@ import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachme
 import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createYearCloseRepository } from '../adapters/year-close-repository';
+import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
 
 /**
@@ -26,6 +28,7 @@ import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
  */
 export function createAdapters(config: Config) {
   const db = createDocumentClient(config);
+  const ruleSets = createRuleSetRepository(db, config.TABLE_NAME);
   return {
     db,
     calls: createCallRepository(db, config.TABLE_NAME),
@@ -34,7 +37,10 @@ export function createAdapters(config: Config) {
     aggregates: createAggregateRepository(db, config.TABLE_NAME),
     budget: createBudgetRepository(db, config.TABLE_NAME),
     allocations: createAllocationRepository(db, config.TABLE_NAME),
-    ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
+    ruleSets,
+    /** The rule-set version a round was created under, read once per process (a version never changes). */
+    roundRules: withCachedVersions(ruleSetsFrom(ruleSets)),
+    decisions: createDecisionRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     yearClose: createYearCloseRepository(db, config.TABLE_NAME),
     auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),

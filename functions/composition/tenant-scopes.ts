@@ -2,6 +2,8 @@ import { refusalPlacement, refuseAccess } from '../adapters/access-refusal';
 import { createApplicationRepository } from '../adapters/application-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
+import { createDecisionRepository } from '../adapters/decision-repository';
+import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
@@ -11,6 +13,9 @@ import type { ApplicationRepository, AttachmentStore, MagicLinkStore } from '../
 import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
+import type { DecisionRepository } from '../../shared/decisions/ports';
+import type { RuleSets } from '../../shared/rules/ports';
+import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -22,6 +27,10 @@ export interface TenantRepositories {
   readonly attachments: AttachmentStore;
   /** The tenant's budget positions, under its own `T#<tenantId>#BUDGET` partition. */
   readonly budget: BudgetRepository;
+  /** Signing decisions: the application, its letter and the award against the tenant's budget, in one transaction. */
+  readonly decisions: DecisionRepository;
+  /** The rule-set version a round was created under (national, read-only: `NATIONAL#RULESET#*`). */
+  readonly roundRules: Pick<RuleSets, 'version'>;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -107,6 +116,8 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
     };
   };
 
+  // Rule-set versions never change once stored, so every tenant's scope shares what was read.
+  const roundRulesRead = new Map();
   const officerRole = config.OFFICER_TENANT_ROLE_ARN;
   const officerScope = officerRole
     ? scopeCache<TenantRepositories>(MAX_OFFICER_SCOPES, (tenantId) => {
@@ -117,6 +128,8 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             applications: createApplicationRepository(db, config.TABLE_NAME),
             tenants: createTenantRepository(db, config.TABLE_NAME),
             budget: createBudgetRepository(db, config.TABLE_NAME),
+            decisions: createDecisionRepository(db, config.TABLE_NAME),
+            roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME)), roundRulesRead),
             attachments,
           },
           destroy,

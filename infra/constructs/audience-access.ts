@@ -65,6 +65,8 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
     leadingKeys: [sessionTenant.all],
   },
   { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [sessionTenant.all] },
+  // The rules of the tenant's own rounds, by (year, version), which a decision letter states: read-only.
+  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [RULE_SET_VERSIONS] },
 ];
 
 /**

@@ -26,6 +26,8 @@ describe('the admin reservation form when the budget moves under it', () => {
       applications: { listSubmittedByRound: async () => [] },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
+      decisions: { get: async () => undefined, listByRound: async () => [], budget: async () => open, commit: () => Promise.reject(new Error('not used')) },
+      roundRules: { version: () => Promise.reject(new Error('not used')) },
     };
     return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
   }

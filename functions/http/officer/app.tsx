@@ -8,6 +8,8 @@ import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { budgetApiRoutes } from './routes/budget-api';
+import { decisionRoutes } from './routes/decisions';
+import { letterRoutes } from './routes/letter';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { workspaceRoutes } from './routes/workspace';
 
@@ -35,6 +37,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', adminReservationRoutes());
   app.route('/', roundsApiRoutes());
   app.route('/', budgetApiRoutes());
+  app.route('/', decisionRoutes());
+  app.route('/', letterRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -3,6 +3,8 @@ import type { ApplicationRepository } from '../../../shared/applications/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
+import type { DecisionRepository } from '../../../shared/decisions/ports';
+import type { RuleSets } from '../../../shared/rules/ports';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
 
@@ -15,6 +17,10 @@ export interface OfficerData {
   readonly tenants: Pick<TenantRepository, 'getProfile'>;
   /** The tenant's own budget positions and frame history; the admin reservation is the only change made here. */
   readonly budget: Pick<BudgetRepository, 'get' | 'change' | 'frameHistory'>;
+  /** Reading cases and signing their decisions (with the award against the budget). */
+  readonly decisions: DecisionRepository;
+  /** The rule-set version a round was created under, for the letter's appeal rules. */
+  readonly roundRules: Pick<RuleSets, 'version'>;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */

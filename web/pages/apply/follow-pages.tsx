@@ -3,6 +3,7 @@ import type { Call } from '../../../shared/rounds/call';
 import { formatDateTime } from '../../../shared/kernel/deadlines';
 import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
+import { DecisionSummary } from '../../components/decision-summary';
 import { applyText, stepPath } from './application-frame';
 
 /** Status words for applicants; decided cases share one word until the decision pages exist. */
@@ -88,6 +89,7 @@ export function StatusPage(props: {
         <dt>{tx('receipt.reference')}</dt>
         <dd>{application.reference}</dd>
       </dl>
+      <DecisionSummary page={page} application={application} />
       <section aria-labelledby="timeline-heading" class="stack">
         <h2 id="timeline-heading" class="ds-heading" data-size="sm">
           {tx('status.timeline')}
