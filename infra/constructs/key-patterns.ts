@@ -61,6 +61,8 @@ export const TENANT_REGISTER_KEY = 'NATIONAL#TENANTS';
 /** Index partitions that are not tenant-owned, each read by a named audience or job. */
 export const INDEX_KEYS = {
   openCalls: 'CALLS#OPEN',
+  /** Closed rounds across tenants, by deadline (functions/adapters/entities/round-item.ts). */
+  closedRounds: 'CALLS#CLOSED',
   pendingMail: 'OUTBOX#PENDING',
   applicationsOfAnyOrganisation: `ORG#${ANY}`,
   aggregatesOfAnyYear: `AGG#${ANY}`,
