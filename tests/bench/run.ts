@@ -7,7 +7,9 @@
  * - what tenant-scoped credentials add to an officer request through the officer app, cold and warm
  *   (see tenant-sessions.ts; STS is a local stand-in, so the cold figure excludes real STS's round trip).
  *
- * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`) runs just that part.
+ * - the batch decision of a 500-application round: total and per decision, and DynamoDB requests (decisions.ts).
+ *
+ * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`, `--only=decisions`) runs just that part.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +21,7 @@ import { loadConfig } from '../../functions/composition/config';
 import { ApplicantClient } from '../support/applicant-client';
 import { linkRequestTiming } from './link-requests';
 import { measureTenantSessions } from './tenant-sessions';
+import { measureBatchDecisions } from './decisions';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';
 
@@ -109,6 +112,7 @@ async function main() {
 
   const benchTenants = Array.from({ length: 40 }, (_, index) => `bench${index}` as TenantId);
   const tenantSessions = runs('tenant-sessions') ? await measureTenantSessions(config, benchTenants, identityProvider) : undefined;
+  const decisions = runs('decisions') ? await measureBatchDecisions(config) : undefined;
   const linkRequests = runs('link-requests') ? await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId) : undefined;
 
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -136,7 +140,13 @@ async function main() {
   console.table(tenantSessions.rows);
   }
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions }, null, 2)}\n`);
+  if (decisions) {
+    console.log('Batch decision of one round (DynamoDB Local; one transaction per decision):');
+    const { byCommand, ...figures } = decisions;
+    console.table([figures]);
+    console.table(byCommand);
+  }
+  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions, decisions }, null, 2)}\n`);
   console.log('Written to bench/results.json');
 }
 
