@@ -35,7 +35,7 @@ describeInBrowser('signing decisions in Chromium', () => {
     for (const application of applications) await server.adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
   });
 
-  it('signs a batch by keyboard, shows printable letters, and the applicant sees the decision and its letter', async () => {
+  it('signs a batch by keyboard, shows printable letters, and the applicant sees the decision and its letter', { timeout: 120_000 }, async () => {
     const { server, browser } = harness;
     const context = await browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
@@ -53,8 +53,10 @@ describeInBrowser('signing decisions in Chromium', () => {
     await page.keyboard.press('Space');
     await expect(page.getByLabel('Velg alle').isChecked()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Signer valgte vedtak' }).focus();
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForURL(`**/officer/rounds/${call.roundId}/decisions`, { waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    await page.locator('#batch-results-heading').waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+      throw new Error(`No report after the batch: ${(await page.locator('main').innerText()).slice(0, 600)}`, { cause: error });
+    });
 
     // Assess: the report.
     await expect(page.getByText('2 vedtak signert, 0 ikke signert.').count()).resolves.toBe(1);
