@@ -91,10 +91,11 @@ function closingChanges(closing: RoundClosing): Change[] {
     {
       type: 'update',
       key,
-      // Removing the index keys takes the call off the public list of open calls.
-      expression: `SET #status = :closed, #version = :next, updatedAt = :at REMOVE ${roundItem.listKeyNames.join(', ')}`,
+      // Moving the index keys takes the call off the public list of open calls and onto the list of
+      // closed rounds (same sort key: the deadline), which the preliminary-reply job reads.
+      expression: 'SET #status = :closed, #version = :next, updatedAt = :at, GSI1PK = :closedList',
       names: { '#status': 'status', '#version': 'version' },
-      values: { ':closed': 'closed', ':next': version, ':at': closing.at },
+      values: { ':closed': 'closed', ':next': version, ':at': closing.at, ':closedList': roundItem.closedRoundsList },
       condition: { expression: '#status = :open AND #version = :expected', values: { ':open': 'open', ':expected': closing.expectedVersion }, guard: concurrencyGuard },
     },
     putNew(

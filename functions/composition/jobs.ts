@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { createCloseRoundsHandler } from '../jobs/close-rounds/handler';
+import { createPreliminaryRepliesHandler } from '../jobs/preliminary-replies/handler';
 import { createReconcileAggregatesHandler } from '../jobs/reconcile-aggregates/handler';
 import { createSendOutboxHandler } from '../jobs/send-outbox/handler';
 import type { Application } from '../../shared/applications/application';
@@ -57,4 +58,9 @@ export function reconcileAggregatesJob({ adapters, logger, clock }: CompositionR
     clock,
     logger,
   });
+}
+
+/** Sends the preliminary replies (fvl. § 11a) that closed rounds owe their undecided applications. */
+export function preliminaryRepliesJob({ adapters, logger, clock }: CompositionRoot) {
+  return createPreliminaryRepliesHandler({ replies: adapters.decisions, clock, newId: ulid, logger });
 }

@@ -3,12 +3,13 @@ import { createApplicationRepository } from '../adapters/application-repository'
 import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
+import { createDecisionRepository } from '../adapters/decision-repository';
+import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
 import { createStandardTextRepository } from '../adapters/standard-text-repository';
-import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createCaseEventRepository } from '../adapters/case-event-repository';
 import { createFundingIndexRepository } from '../adapters/funding-index-repository';
@@ -26,6 +27,7 @@ import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../shared/rules/ports';
+import type { DecisionRepository } from '../../shared/decisions/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -53,6 +55,8 @@ export interface TenantRepositories {
   readonly standardTexts: StandardTextRepository;
   /** The national rule-set versions: read to create and check rounds, and a version locked when a round uses it. */
   readonly ruleSets: RuleSetRepository;
+  /** Signing decisions: the application, its letter and the award against the tenant's budget, in one transaction. */
+  readonly decisions: DecisionRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -138,6 +142,8 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
     };
   };
 
+  // Rule-set versions never change once stored, so every tenant's scope shares what was read.
+  const roundRulesRead = new Map();
   const officerRole = config.OFFICER_TENANT_ROLE_ARN;
   const officerScope = officerRole
     ? scopeCache<TenantRepositories>(MAX_OFFICER_SCOPES, (tenantId) => {
@@ -152,10 +158,11 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             staff: createStaffRepository(db, config.TABLE_NAME),
             funding: createFundingIndexRepository(db, config.TABLE_NAME),
             registry: shared.registry,
-            roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME))),
+            roundRules: withCachedVersions(ruleSetsFrom(createRuleSetRepository(db, config.TABLE_NAME)), roundRulesRead),
             assessments: createAssessmentRepository(db, config.TABLE_NAME),
             standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
             ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
+            decisions: createDecisionRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

@@ -61,6 +61,7 @@ export const APPLICANT_SESSION_ACCESS: readonly KeyScopedAccess[] = [
  * so an officer can lock a rule set but never change one.
  */
 export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
+  // The national rules: read to create a round, to screen a case and for a decision letter's appeal rules.
   { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: [RULE_SET_VERSIONS] },
   { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [RULE_SET_VERSIONS], onlyAttributes: ['PK', 'SK', 'locked'] },
   {
@@ -83,8 +84,6 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
   // index, whose entries hold no personal data (tenant name, round, reference, status, amount,
   // sub-goals, operating grant or not).
   { on: 'table', actions: ['dynamodb:Query'], leadingKeys: [FUNDING_INDEX] },
-  // Screening a case by the rules its round was created under: rule-set versions, read only.
-  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [RULE_SET_VERSIONS] },
 ];
 
 /**

@@ -71,6 +71,8 @@ export const INDEX_KEYS = {
   openCalls: 'CALLS#OPEN',
   /** Published calls waiting to open, by opening time (the close-rounds job opens them). */
   publishedCalls: 'CALLS#PUBLISHED',
+  /** Closed rounds across tenants, by deadline (functions/adapters/entities/round-item.ts). */
+  closedRounds: 'CALLS#CLOSED',
   pendingMail: 'OUTBOX#PENDING',
   applicationsOfAnyOrganisation: `ORG#${ANY}`,
   aggregatesOfAnyYear: `AGG#${ANY}`,

@@ -98,6 +98,23 @@ export const JOBS = {
       { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.aggregates] },
     ],
   },
+  preliminaryReplies: {
+    entry: 'functions/jobs/preliminary-replies/lambda.ts',
+    description: 'Fordel job: send preliminary replies (fvl. 11a) for applications still undecided after the round deadline',
+    // Every morning in Norway: a reply due today goes out before the working day starts.
+    schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.of(OSLO_TIME_ZONE) }),
+    timeout: Duration.minutes(5),
+    // A missed morning is covered by the next one (a reply is owed until it is sent).
+    maxEventAge: Duration.hours(1),
+    sendsMail: false,
+    signsLinks: false,
+    // Query the closed-rounds index and (on `byList`) each round's applications; a transaction of the
+    // application's guarded put, its audit event and the reply in the outbox.
+    tableAccess: [
+      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.closedRounds, anyTenant.applicationsOfRounds] },
+      { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.application('*'), anyTenant.audit, anyTenant.outbox] },
+    ],
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Reserved concurrency of every job. */

@@ -51,4 +51,10 @@ export interface Decision {
   readonly reportingDeadline?: string;
   /** The rule-set version the decision was made under. */
   readonly ruleSetVersion: number;
+  /** The regulation the decision applies (the rule set's), as the letter cites it. */
+  readonly regulation?: { readonly reference: string; readonly title: LocalizedText };
+  /** Grants of at least this need accounts confirmed by an auditor (the rule set's threshold). */
+  readonly auditThreshold?: Kroner;
+  /** The municipality that decided, as the round names it, for the letter's sender. */
+  readonly administratorName?: string;
 }

@@ -22,6 +22,7 @@ export const mailKinds = [
   'appeal-receipt',
   'assignment-letter',
   'application-returned',
+  'preliminary-reply',
 ] as const;
 
 /** One of {@link mailKinds}; logged and kept after sending, so never personal data. */

@@ -8,9 +8,10 @@
  *   (see tenant-sessions.ts; STS is a local stand-in, so the cold figure excludes real STS's round trip).
  *
  * - the ranking of a 500-application round (page and API, with and without filters): server time and
- *   the DynamoDB requests of each answer (see ranking.ts).
+ *   the DynamoDB requests of each answer (see ranking.ts);
+ * - the batch decision of a 500-application round: total and per decision, and DynamoDB requests (decisions.ts).
  *
- * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`, `--only=ranking`) runs just that part.
+ * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`, `--only=ranking`, `--only=decisions`) runs just that part.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +24,7 @@ import { ApplicantClient } from '../support/applicant-client';
 import { linkRequestTiming } from './link-requests';
 import { measureTenantSessions } from './tenant-sessions';
 import { measureRanking } from './ranking';
+import { measureBatchDecisions } from './decisions';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';
 
@@ -113,6 +115,7 @@ async function main() {
 
   const benchTenants = Array.from({ length: 40 }, (_, index) => `bench${index}` as TenantId);
   const tenantSessions = runs('tenant-sessions') ? await measureTenantSessions(config, benchTenants, identityProvider) : undefined;
+  const decisions = runs('decisions') ? await measureBatchDecisions(config) : undefined;
   const linkRequests = runs('link-requests') ? await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId) : undefined;
   const ranking = runs('ranking') ? await measureRanking(config, identityProvider) : undefined;
 
@@ -145,7 +148,13 @@ async function main() {
     console.table(ranking.rows);
   }
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions, ranking }, null, 2)}\n`);
+  if (decisions) {
+    console.log('Batch decision of one round (DynamoDB Local; one transaction per decision):');
+    const { byCommand, ...figures } = decisions;
+    console.table([figures]);
+    console.table(byCommand);
+  }
+  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions, ranking, decisions }, null, 2)}\n`);
   console.log('Written to bench/results.json');
 }
 

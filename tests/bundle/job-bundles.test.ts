@@ -9,6 +9,7 @@ import { outboxPut } from '../../functions/adapters/outbox-repository';
 import type { Config } from '../../functions/composition/config';
 import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
 import { openCall } from '../support/calls';
+import { recommendedApplication } from '../support/decisions';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
 import { BundledLambda, lambdaEnvironment, scheduledEvent } from './bundled-lambda';
@@ -83,5 +84,25 @@ describe('the job bundles on their schedule', () => {
     // Assess
     expect(summary).toMatchObject({ repair: 0, drifting: 1, repaired: 0 });
     expect(summary.checked).toBeGreaterThanOrEqual(1);
+  });
+  it('sends a preliminary reply once to an application a closed round has left undecided past its window', async () => {
+    // Prepare: a round closed 40 days after its deadline, with one submitted application
+    const now = Date.now();
+    const call = { ...openCall(tenantId, { roundId: 'slow', opensAt: new Date(now - 90 * day).toISOString(), deadline: new Date(now - 40 * day).toISOString() }), status: 'closed' as const };
+    await adapters.calls.create(call);
+    const application = { ...recommendedApplication(call, { status: 'submitted', recommend: undefined }), email: freshRecipient('bundle-forelopig') };
+    await adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
+
+    // Act
+    const first = await runScheduled('preliminary-replies');
+    const again = await runScheduled('preliminary-replies');
+
+    // Assess
+    expect(first).toMatchObject({ sent: 1 });
+    expect(again).toMatchObject({ sent: 0 });
+    const stored = await adapters.applications.get(tenantId, application.applicationId);
+    expect(stored?.preliminaryReplyAt).toBeDefined();
+    const pending = await adapters.outbox.listPending(new Date(now + day).toISOString(), 100);
+    expect(pending.filter((message) => message.to === application.email).map((message) => message.kind)).toEqual(['preliminary-reply']);
   });
 });

@@ -58,6 +58,13 @@ describe('officer tenant role', () => {
     expect(allowed(items('DeleteItem', ['T#t1#APP#' + APP]))).toBe(false);
   });
 
+  it("reads a rule-set version (a decision letter states its round's rules), and nothing else national", () => {
+    expect(allowed(items('GetItem', ['NATIONAL#RULESET#2027']))).toBe(true);
+    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem']) expect(allowed(items(write, ['NATIONAL#RULESET#2027'])), write).toBe(false);
+    expect(allowed(items('Query', ['NATIONAL#RULESET#2027']))).toBe(false);
+    expect(allowed(items('GetItem', ['NATIONAL#RULESETS']))).toBe(false);
+  });
+
   it("reaches only the tenant's attachment prefix", () => {
     expect(allowed({ action: 's3:GetObject', resource: objectArn(`t1/${APP}/x-vedtekter.pdf`) })).toBe(true);
     expect(allowed({ action: 's3:PutObject', resource: objectArn(`t1/${APP}/x-vedtak.pdf`) })).toBe(true);
@@ -238,7 +245,7 @@ describe('national role', () => {
 });
 
 describe('job roles', () => {
-  const jobPolicies = (name: 'closeRounds' | 'sendOutbox' | 'reconcileAggregates') => policiesOf(jobs, fordel.jobs.functions[name].role);
+  const jobPolicies = (name: 'closeRounds' | 'sendOutbox' | 'reconcileAggregates' | 'preliminaryReplies') => policiesOf(jobs, fordel.jobs.functions[name].role);
 
   it('lets close-rounds find published and open calls, open or close a round and write its audit event, nothing more', () => {
     const policies = jobPolicies('closeRounds');
@@ -249,6 +256,19 @@ describe('job roles', () => {
     expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(true);
     expect(isAllowed(policies, items('Query', ['OUTBOX#PENDING'], indexArn('byList')))).toBe(false);
     expect(isAllowed(policies, items('UpdateItem', ['T#t1#APP#' + APP]))).toBe(false);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#ROUNDS']))).toBe(false);
+  });
+
+  it('lets preliminary-replies find closed rounds and their applications, and record a reply with its event and email, nothing more', () => {
+    const policies = jobPolicies('preliminaryReplies');
+
+    expect(isAllowed(policies, items('Query', ['CALLS#CLOSED'], indexArn('byList')))).toBe(true);
+    expect(isAllowed(policies, items('Query', ['T#t1#ROUND#r1#APPS'], indexArn('byList')))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#APP#' + APP]))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#OUTBOX']))).toBe(true);
+    expect(isAllowed(policies, items('Query', ['CALLS#OPEN'], indexArn('byList')))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#BUDGET']))).toBe(false);
     expect(isAllowed(policies, items('PutItem', ['T#t1#ROUNDS']))).toBe(false);
   });
 

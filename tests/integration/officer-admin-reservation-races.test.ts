@@ -35,6 +35,7 @@ describe('the admin reservation form when the budget moves under it', () => {
       standardTexts: { get: async () => undefined, save: () => Promise.reject(new Error('not used')) },
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
+      decisions: { get: async () => undefined, listByRound: async () => [], budget: async () => open, commit: () => Promise.reject(new Error('not used')) },
     };
     return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
   }

@@ -3,11 +3,12 @@ import type { Principal } from '../../functions/http/common/authentication';
 import { createLogger } from '../../functions/http/common/logger';
 import { createOfficerApp, type OfficerData } from '../../functions/http/officer/app';
 import type { TenantId } from '../../shared/kernel/tenants';
-import { ruleSetsFrom } from '../../shared/rules/rule-sets';
 import { defaultStandardTexts } from '../../shared/decisions/standard-texts';
 import { emptyPosition } from '../../shared/national/budget-position';
 import { draftAssessment, submittedApplication, testAssessment } from '../support/assessment-cases';
+import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
 import { openCall } from '../support/calls';
+import { kroner } from '../../shared/kernel/money';
 import { oneTokenAuthentication } from '../support/one-token-auth';
 import { freshTenantId } from '../support/test-environment';
 
@@ -17,7 +18,7 @@ const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
 
 describe('the officer app’s tenant data seam', () => {
   const tenantId = freshTenantId('seam');
-  const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer', 'municipal-admin'] };
+  const principal: Principal = { userId: 'officer-seam', tenantId, roles: ['officer', 'municipal-admin', 'approver'] };
   const auth = oneTokenAuthentication('officer.seam.token', principal);
 
   // A case already with the seam user as caseworker and assessor, so the case forms change nothing.
@@ -25,6 +26,14 @@ describe('the officer app’s tenant data seam', () => {
     status: 'under_assessment', caseworker: { userId: 'officer-seam', assignedAt: '2027-01-10T10:00:00.000Z' }, assessorIds: ['officer-seam'],
     assessmentSummary: { required: 1, submitted: 1, recused: 0, score: 4 },
   });
+  application.recommendation = {
+    outcome: 'reject', amount: kroner(0), reasons: 'Grunn', conditions: '', recommendedBy: 'officer-seam', recommendedAt: '2027-03-10T10:00:00.000Z',
+  };
+  // A decided case of the round, for the letter routes.
+  const decided = {
+    ...application, applicationId: 'app-decided', status: 'rejected' as const,
+    decision: { decisionId: 'd', outcome: 'reject' as const, amount: kroner(0), reasons: 'r', conditions: '', decidedBy: 'x', decidedAt: '2027-04-01T00:00:00.000Z', language: 'nb' as const, appealDeadlineWeeks: 3, appealBody: 'imdi' as const, ruleSetVersion: 1 },
+  };
   const standardTextsForm = defaultStandardTexts
     .flatMap((text, index) => [`id.${index}=${text.id}`, `outcome.${index}=${text.outcome}`, ...(['nb', 'nn', 'en'] as const).map((language) => `${language}.${index}=${encodeURIComponent(text.text[language])}`)])
     .join('&');
@@ -49,7 +58,9 @@ describe('the officer app’s tenant data seam', () => {
     }
     // The case forms post the case as it stands (same caseworker and assessors), so nothing changes.
     if (method === 'PUT') return JSON.stringify({ amount: 0, caseworkerId: 'officer-seam', assessorIds: ['officer-seam'], expectedVersion: 3 });
-    return form ? 'amount=0&version=3&caseworkerId=officer-seam&assessorIds=officer-seam' : undefined;
+    // A decision (one or a batch) is sent the round's one case.
+    if (!form) return JSON.stringify({ applications: [{ applicationId: application.applicationId }] });
+    return `amount=0&version=3&caseworkerId=officer-seam&assessorIds=officer-seam&applicationId=${application.applicationId}`;
   };
 
   function appWithSpy() {
@@ -78,9 +89,16 @@ describe('the officer app’s tenant data seam', () => {
       staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }] },
       funding: { listFor: async () => [] },
       registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
-      roundRules: ruleSetsFrom({ list: async () => [], get: async () => undefined }),
       attachments: { getDownloadUrl: async () => 'http://localhost/download' },
       budget: { get: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }), change: () => Promise.reject(new Error('not used')), frameHistory: async () => [] },
+      decisions: {
+        // The letter page reads the decided case; the decision pages the recommended one.
+        get: async (_owner, id) => (id === decided.applicationId ? decided : id === application.applicationId ? application : undefined),
+        listByRound: async () => [application],
+        budget: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }),
+        commit: async () => undefined,
+      },
+      roundRules: { version: async (grantYear) => codeDefaultVersion(grantYear)! },
     };
     const app = createOfficerApp({
       forTenant: (id) => {
@@ -105,12 +123,13 @@ describe('the officer app’s tenant data seam', () => {
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();
+      const caseId = route.path.endsWith('/letter') ? decided.applicationId : application.applicationId;
       const path = route.path
         .replace(':roundId', '2027-1')
         .replace('{roundId}', '2027-1')
         .replace(':year', '2027')
-        .replace(':applicationId', application.applicationId)
-        .replace('{applicationId}', application.applicationId);
+        .replace(':applicationId', caseId)
+        .replace('{applicationId}', caseId);
 
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
@@ -123,7 +142,9 @@ describe('the officer app’s tenant data seam', () => {
       });
 
       // Assess
-      expect(response.status, `${route.method} ${route.path}`).toBe(form ? 303 : 200);
+      // A batch of decisions answers with its report (200), not a redirect: the report is the result.
+      const expected = form && !route.path.endsWith('/decisions') ? 303 : 200;
+      expect(response.status, `${route.method} ${route.path}`).toBe(expected);
       expect(asked, `${route.method} ${route.path}`).toEqual([tenantId]);
     }
   });

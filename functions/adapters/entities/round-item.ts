@@ -8,6 +8,11 @@ const openCallsList = 'CALLS#OPEN';
 
 /** The `byList` partition of published calls waiting to open, sorted by opening time. */
 const publishedCallsList = 'CALLS#PUBLISHED';
+/**
+ * The `byList` partition of closed rounds (deadline passed, not all decided), across every
+ * administrator, sorted by deadline: the preliminary-reply job reads it instead of scanning.
+ */
+const closedRoundsList = 'CALLS#CLOSED';
 
 /** Sort-key prefix of the rounds in their tenant's partition. */
 const roundSortKeyPrefix = 'ROUND#';
@@ -28,9 +33,14 @@ export const roundItem = {
    * `byList` keys: an open call is on the list of open calls by deadline, a published one on the
    * list of calls waiting to open by opening time (the opening job's); any other is on no list.
    */
+  closedRoundsList,
+  /** The `byList` sort key of an open or closed call: its deadline first, so "deadline before" is a key condition. */
+  listSortKey: (call: Pick<Call, 'deadline' | 'tenantId' | 'roundId'>) => `${call.deadline}#${call.tenantId}#${call.roundId}`,
   listKeys: (call: Call): Item =>
     call.status === 'open'
-      ? { GSI1PK: openCallsList, GSI1SK: `${call.deadline}#${call.tenantId}#${call.roundId}` }
+      ? { GSI1PK: openCallsList, GSI1SK: roundItem.listSortKey(call) }
+      : call.status === 'closed'
+        ? { GSI1PK: closedRoundsList, GSI1SK: roundItem.listSortKey(call) }
       : call.status === 'published'
         ? { GSI1PK: publishedCallsList, GSI1SK: `${call.opensAt}#${call.tenantId}#${call.roundId}` }
         : {},

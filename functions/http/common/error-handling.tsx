@@ -44,7 +44,14 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'round.not_correctable': 409,
   'round.id_taken': 409,
   'application.section_not_returned': 409,
+  'budget.changed_meanwhile': 409,
+  'decision.insufficient_funds': 409,
+  'decision.recommendation_changed': 409,
+  'decision.already_decided': 409,
 };
+
+/** Domain errors that refuse the user rather than the request: 403 (a recused official, fvl. § 6). */
+const forbiddenErrorCodes: ReadonlySet<string> = new Set(['application.actor_recused']);
 
 /** The HTTP status of a domain error, for the form cycle and the error handler alike. */
 export function statusOfDomainError(error: DomainError): 403 | 404 | 409 | 422 {
@@ -73,6 +80,12 @@ function clientStatus(status: number): 400 | 403 | 404 | 413 {
 /** Maps every error to a response: problem+json for the API, a page for people; 5xx hide internals. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const logger = c.get('logger');
+  if (error instanceof DomainError && forbiddenErrorCodes.has(error.code)) {
+    logger?.log('warn', 'domain error', { code: error.code, status: 403 });
+    const lang = c.get('lang') ?? 'nb';
+    if (wantsProblem(c)) return problem(c, 403, { title: error.messages[lang], code: error.code });
+    return errorPage(c, 403);
+  }
   if (error instanceof DomainError) {
     const status = statusOfDomainError(error);
     logger?.log('warn', 'domain error', { code: error.code, status });

@@ -21,6 +21,8 @@ import { standardTextsRoutes } from './routes/standard-texts';
 import { standardTextsApiRoutes } from './routes/standard-texts-api';
 import { roundPageRoutes } from './routes/round-pages';
 import { returnRoutes, type ReturnRouteOptions } from './routes/return-application';
+import { decisionRoutes } from './routes/decisions';
+import { letterRoutes } from './routes/letter';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -68,6 +70,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', standardTextsRoutes());
   app.route('/', standardTextsApiRoutes());
   if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
+  app.route('/', decisionRoutes());
+  app.route('/', letterRoutes());
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

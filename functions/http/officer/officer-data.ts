@@ -10,6 +10,7 @@ import type { TenantId } from '../../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../../shared/national/ports';
 import type { CallRepository } from '../../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../../shared/rules/ports';
+import type { DecisionRepository } from '../../../shared/decisions/ports';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
 
@@ -44,6 +45,8 @@ export interface OfficerData {
   readonly budget: Pick<BudgetRepository, 'get' | 'change' | 'frameHistory'>;
   /** The municipality's standard reason texts for recommendations. */
   readonly standardTexts: StandardTextRepository;
+  /** Reading cases and signing their decisions (with the award against the budget). */
+  readonly decisions: DecisionRepository;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */

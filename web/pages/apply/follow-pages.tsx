@@ -6,6 +6,7 @@ import { textTranslator } from '../../i18n';
 import { returnText } from '../../messages/return';
 import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
+import { DecisionSummary } from '../../components/decision-summary';
 import { applyText, stepPath } from './application-frame';
 
 /** Status words for applicants; decided cases share one word until the decision pages exist. */
@@ -93,6 +94,7 @@ export function StatusPage(props: {
         <dd>{application.reference}</dd>
       </dl>
       <ReturnRequestPanel page={page} application={application} />
+      <DecisionSummary page={page} application={application} />
       <section aria-labelledby="timeline-heading" class="stack">
         <h2 id="timeline-heading" class="ds-heading" data-size="sm">
           {tx('status.timeline')}

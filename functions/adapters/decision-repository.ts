@@ -1,0 +1,178 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Application } from '../../shared/applications/application';
+import { ConcurrentChangeError } from '../../shared/applications/errors';
+import type { AuditEntry } from '../../shared/applications/ports';
+import { NotEnoughFundsError } from '../../shared/decisions/errors';
+import type { DecisionCommitment, DecisionRepository, PreliminaryReplyRepository } from '../../shared/decisions/ports';
+import type { TenantId } from '../../shared/kernel/tenants';
+import { BudgetNotOpenError, type StoredBudgetPosition } from '../../shared/national/budget-position';
+import { available } from '../../shared/rules/budget';
+import { YearClosedError } from '../../shared/rules/budget-close';
+import { applyGuard, awardGuard } from '../../shared/rules/budget-guards';
+import { indexNames } from '../../shared/table';
+import { budgetAuditChange } from './budget-audit';
+import { BudgetChangedMeanwhileError, guardedBudgetChange } from './budget-repository';
+import { aggregateItem } from './entities/aggregate-item';
+import { applicationItem } from './entities/application-item';
+import { auditEventItem } from './entities/audit-event-item';
+import { budgetPositionItem } from './entities/budget-position-item';
+import { roundItem } from './entities/round-item';
+import { queueMessage } from './outbox-repository';
+import { queryAll } from './query-all';
+import { concurrencyGuard, createUnitOfWork, putNew, TransactionConflictError, type Change } from './unit-of-work';
+
+/** How often an award is tried on a fresh reading of the budget before contention is reported. */
+const ATTEMPTS = 8;
+
+/** A short, jittered pause before reading the budget again, so approvers that collided do not collide again. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15 * attempt)));
+
+/** The application's event on the case timeline: keyed by the application item's PK, with its ids. */
+function applicationAudit(application: Application, entry: AuditEntry, machine: 'decision' | 'application'): Change {
+  return putNew(
+    auditEventItem.toItem({
+      tenantId: application.tenantId,
+      entityKey: applicationItem.key(application.tenantId, application.applicationId).PK,
+      machine,
+      version: application.version,
+      ids: { applicationId: application.applicationId, roundId: application.roundId },
+      ...entry,
+    }),
+  );
+}
+
+/** The application's write, only over the status and version it was read with. */
+function guardedApplication(next: Application, expectedStatus: Application['status'], extra?: string): Change {
+  return {
+    type: 'put',
+    item: applicationItem.toItem(next),
+    condition: {
+      expression: ['#status = :expectedStatus AND #version = :expectedVersion', ...(extra ? [extra] : [])].join(' AND '),
+      names: { '#status': 'status', '#version': 'version' },
+      values: { ':expectedStatus': expectedStatus, ':expectedVersion': next.version - 1 },
+      guard: concurrencyGuard,
+    },
+  };
+}
+
+/** The tenant-year counters a decision adds to: one decision, one grant, the amount awarded. */
+function decisionCounters(commitment: DecisionCommitment): Change {
+  const { next, award } = commitment;
+  const granted = next.decision?.outcome !== 'reject';
+  const counters = Object.fromEntries(
+    Object.entries({ decisionsMade: 1, applicationsGranted: granted ? 1 : 0, amountAwarded: award }).filter(([, value]) => value !== 0),
+  );
+  return { type: 'add', key: aggregateItem.key(next.tenantId, next.grantYear), set: aggregateItem.identity(next.tenantId, next.grantYear), counters };
+}
+
+/** Where the repository gets its budget audit event ids; tests may fix them. */
+export interface DecisionRepositoryOptions {
+  readonly newId?: () => string;
+}
+
+/**
+ * Decisions in the single table. Signing is one transaction: the application (status and version
+ * guarded), its audit event, the letter in the outbox, the tenant-year counters and, for an award,
+ * the budget position's guarded `ADD` with the budget's own audit event. The budget update is pinned
+ * to the position as read, so a concurrent award makes this one fail; it is then tried again on a
+ * fresh reading, where the rules either let it through or refuse it with what is left now.
+ */
+export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: string, options: DecisionRepositoryOptions = {}): DecisionRepository & PreliminaryReplyRepository {
+  const unitOfWork = createUnitOfWork(db, tableName);
+  const newId = options.newId ?? ulid;
+
+  async function get(tenantId: TenantId, applicationId: string) {
+    const result = await db.send(new GetCommand({ TableName: tableName, Key: applicationItem.key(tenantId, applicationId), ConsistentRead: true }));
+    return result.Item ? applicationItem.fromItem(result.Item) : undefined;
+  }
+
+  async function budget(tenantId: TenantId, grantYear: number) {
+    const result = await db.send(new GetCommand({ TableName: tableName, Key: budgetPositionItem.key(tenantId, grantYear), ConsistentRead: true }));
+    return result.Item ? budgetPositionItem.fromItem(result.Item) : undefined;
+  }
+
+  async function listByRound(tenantId: TenantId, roundId: string) {
+    const items = await queryAll(db, {
+      TableName: tableName,
+      IndexName: indexNames.byList,
+      KeyConditionExpression: 'GSI1PK = :round',
+      ExpressionAttributeValues: { ':round': applicationItem.roundList(tenantId, roundId) },
+    });
+    return items.map(applicationItem.fromItem).filter((application) => application.status !== 'draft');
+  }
+
+  /** The budget's part of an award: its guarded update and its audit event, from the position as read. */
+  function awardChanges(read: StoredBudgetPosition | undefined, commitment: DecisionCommitment): Change[] {
+    const { next, award } = commitment;
+    if (read?.closed) throw new YearClosedError(next.grantYear);
+    if (!read || read.allocationVersion === 0) throw new BudgetNotOpenError(next.grantYear);
+    const guard = awardGuard(read, award);
+    if (!guard.ok) {
+      if (guard.error.code === 'budget.insufficient_funds') throw new NotEnoughFundsError(award, available(read));
+      throw guard.error;
+    }
+    const after: StoredBudgetPosition = { ...read, ...applyGuard(read, guard.value)!, version: read.version + 1 };
+    return [
+      guardedBudgetChange(read, guard.value, () => new BudgetChangedMeanwhileError(), { pinVersion: true }),
+      budgetAuditChange(read, after, 'award', award, { actor: commitment.audit.actor, at: commitment.audit.at, eventId: newId() }),
+    ];
+  }
+
+  return {
+    get,
+    listByRound,
+    budget,
+
+    async commit(commitment) {
+      const { next } = commitment;
+      for (let attempt = 1; ; attempt++) {
+        const budgetChanges = commitment.award > 0 ? awardChanges(await budget(next.tenantId, next.grantYear), commitment) : [];
+        try {
+          // The application goes first: when it moved on, that is what is reported, not the budget.
+          await unitOfWork.commit([
+            guardedApplication(next, commitment.expectedStatus),
+            applicationAudit(next, commitment.audit, 'decision'),
+            ...budgetChanges,
+            queueMessage(commitment.letter),
+            decisionCounters(commitment),
+          ]);
+          return;
+        } catch (error) {
+          const retry = (error instanceof BudgetChangedMeanwhileError || error instanceof TransactionConflictError) && attempt < ATTEMPTS;
+          if (retry) {
+            await pause(attempt);
+            continue;
+          }
+          if (error instanceof TransactionConflictError) throw new ConcurrentChangeError();
+          throw error;
+        }
+      }
+    },
+
+    async listClosedRoundsWithDeadlineBefore(before) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byList,
+        KeyConditionExpression: 'GSI1PK = :list AND GSI1SK < :before',
+        ExpressionAttributeValues: { ':list': roundItem.closedRoundsList, ':before': before },
+      });
+      // The index lags the table a little: a round that moved on since is left out by its status.
+      return items.map(roundItem.fromItem).filter((call) => call.status === 'closed');
+    },
+
+    async recordPreliminaryReply(record) {
+      try {
+        await unitOfWork.commit([
+          guardedApplication(record.next, record.expectedStatus, 'attribute_not_exists(preliminaryReplyAt)'),
+          applicationAudit(record.next, record.audit, 'application'),
+          queueMessage(record.message),
+        ]);
+        return 'recorded';
+      } catch (error) {
+        if (error instanceof ConcurrentChangeError || error instanceof TransactionConflictError) return 'stale';
+        throw error;
+      }
+    },
+  };
+}
