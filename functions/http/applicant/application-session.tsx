@@ -20,8 +20,12 @@ export function applicationSession(deps: ApplicationJourneyDependencies): Middle
     if (!session) return c.html(<AccessProblemPage page={pageContextOf(c)} kind="session" sessionHours={SESSION_LIFETIME_HOURS} />, 401);
     if (session.applicationId !== c.req.param('applicationId')) return notFound(c);
     const data = deps.forApplication(session.tenantId, session.applicationId);
-    const application = await data.applications.get(session.tenantId, session.applicationId);
-    const call = application ? await data.calls.get(application.tenantId, application.roundId) : undefined;
+    // A page that only shows may use the draft as this container just wrote or read it; a form
+    // that changes it reads it, as its write is guarded by the version it was read at.
+    const recent = c.req.method === 'GET' ? deps.recentDrafts?.recall(session.tenantId, session.applicationId) : undefined;
+    const application = recent ?? (await data.applications.get(session.tenantId, session.applicationId));
+    // The call as the container keeps it: the submit reads it afresh, where its status and deadline decide.
+    const call = application ? await deps.calls.get(application.tenantId, application.roundId) : undefined;
     if (!application || !call) return notFound(c);
     c.set('session', session);
     c.set('data', data);
