@@ -3,21 +3,22 @@ import type { ApplicationRepository } from '../../shared/applications/ports';
 import type { TenantId } from '../../shared/kernel/tenants';
 
 /**
- * How long a draft this container has just written or read answers the page that follows. A form
- * is posted and its next page asked for at once (post, redirect, get); only the applicant writes
- * a draft, through this same journey, so the copy kept is what is stored.
+ * How long a draft this container has just written or read may answer the next request of the
+ * same browser. A form is posted and its next page asked for at once (post, redirect, get), and
+ * the next form follows within moments; only the applicant writes a draft.
  */
 export const RECENT_DRAFT_SECONDS = 10;
 
 /**
  * The drafts this container has just written or read. Only a draft is kept: a submitted
- * application is changed by officers too, so its pages always read it. A page that changes an
- * application still reads it (its write is guarded by the version read), so what is kept only
- * saves the read of the page shown after a change.
+ * application is changed by officers too, so its pages always read it. The journey uses a kept
+ * draft only when it is the version the browser says it wrote last (the `fordel_utkast` cookie),
+ * so a change made through another container or device is read, never shown stale; and every
+ * write is guarded by the version, so a kept copy can never overwrite a newer one.
  */
 export function recentDrafts(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
   const ttlMs = options.ttlMs ?? RECENT_DRAFT_SECONDS * 1000;
-  const maxEntries = options.maxEntries ?? 5000;
+  const maxEntries = options.maxEntries ?? 2000;
   const now = options.now ?? Date.now;
   const kept = new Map<string, { at: number; application: Application }>();
   const keyOf = (tenantId: TenantId, applicationId: string) => `${tenantId}#${applicationId}`;

@@ -256,6 +256,8 @@ export async function measureSurge(standIns: StandIns, options: SurgeOptions) {
     errors,
     requestsPerJourney: round2(Object.values(perJourney).reduce((sum, count) => sum + count, 0)),
     requestsPerJourneyByCommand: perJourney,
+    /** What DynamoDB refused during the surge, e.g. counter collisions the unit of work then retried. */
+    dynamoDbRefusals: counter.all.refusals,
     rawReplaySeconds: round1(replayMs / 1000),
     rawReplayErrors: replayErrors,
     efficiency: round2(replayMs / surgeMs),
@@ -276,6 +278,7 @@ export function surgeTable(result: SurgeResult) {
     { figure: 'submit p50 / p95 / p99 ms', value: `${result.submitMs.p50} / ${result.submitMs.p95} / ${result.submitMs.p99}` },
     { figure: 'errors by kind', value: JSON.stringify(result.errors) },
     { figure: 'DynamoDB requests per journey', value: `${result.requestsPerJourney} ${JSON.stringify(result.requestsPerJourneyByCommand)}` },
+    { figure: 'DynamoDB refusals in the surge (retried or reported)', value: JSON.stringify(result.dynamoDbRefusals) },
     { figure: 'surge / raw replay s', value: `${result.surgeSeconds} / ${result.rawReplaySeconds}` },
     { figure: 'efficiency (raw ÷ surge)', value: result.efficiency },
     { figure: 'submit floor p50 / p95 / p99 ms (raw 4-item transaction)', value: `${result.submitFloorMs.p50} / ${result.submitFloorMs.p95} / ${result.submitFloorMs.p99}` },

@@ -10,6 +10,8 @@ export interface RecordedRequest {
 /** What one scope (a journey, a test) sent, in order. */
 export class RequestLog {
   readonly requests: RecordedRequest[] = [];
+  /** Refusals by kind: an error's name, or a cancelled transaction's reasons (e.g. `TransactionConflict`). */
+  readonly refusals: Record<string, number> = {};
 
   /** How many requests of each command, e.g. `{ GetItem: 6, TransactWriteItems: 7 }`. */
   byCommand(): Record<string, number> {
@@ -48,7 +50,16 @@ export function countRequests(client: DynamoDBDocumentClient) {
         all.requests.push(request);
         scopes.getStore()?.requests.push(request);
       }
-      return next(args);
+      try {
+        return await next(args);
+      } catch (error) {
+        if (recording) {
+          const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code).filter((code) => code && code !== 'None');
+          const kind = reasons.length ? [...new Set(reasons)].join('+') : (error as Error).name;
+          for (const log of [all, scopes.getStore()]) if (log) log.refusals[kind] = (log.refusals[kind] ?? 0) + 1;
+        }
+        throw error;
+      }
     },
     { step: 'initialize', name: 'fordelRequestCounter', override: true },
   );
