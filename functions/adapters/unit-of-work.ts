@@ -121,9 +121,19 @@ export function isCancelledByCondition(error: unknown, index: number): boolean {
   return cancelled?.name === 'TransactionCanceledException' && cancelled.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 }
 
-/** How often a colliding transaction is tried in all, and how long to wait before the next try. */
-const CONFLICT_ATTEMPTS = 4;
-const conflictBackoffMs = (attempt: number) => 20 * attempt + Math.floor(Math.random() * 30);
+/**
+ * How often a colliding transaction is tried in all, and how long to wait before the next try.
+ * On deadline day every submission of a municipality adds to its one tenant-year counter item,
+ * and DynamoDB refuses a transaction on an item another one holds (`TransactionConflict`). Each
+ * holds it for milliseconds, so the colliders get through one after another if they spread out:
+ * a random wait up to a bound that doubles with each try ("full jitter"), capped, about 2 s in
+ * all before the caller is told. A retry is safe: a cancelled transaction wrote nothing, and the
+ * guards (the application's status and version, `attribute_not_exists` on the audit event and the
+ * email) refuse a change that did get through, so nothing is counted or sent twice.
+ * See docs/decisions.md, "Counter contention on deadline day".
+ */
+export const CONFLICT_ATTEMPTS = 10;
+const conflictBackoffMs = (attempt: number) => Math.floor(Math.random() * Math.min(400, 10 * 2 ** attempt));
 
 /** Writes changes together or not at all. */
 export interface UnitOfWork {

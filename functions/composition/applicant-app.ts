@@ -1,4 +1,6 @@
 import { ulid } from 'ulid';
+import { withCachedCalls } from '../adapters/cached-calls';
+import { recentDrafts } from '../adapters/recent-drafts';
 import { createApplicantApp } from '../http/applicant/app';
 import { signingKeys, type SigningKeys } from '../common/signed-tokens';
 import type { RuleSets } from '../../shared/rules/ports';
@@ -25,6 +27,9 @@ function roundRuleSets(repository: Adapters['ruleSets']): RuleSets {
 
 /** The public applicant app; it alone is given the key that signs applicants' links and sessions. */
 export function applicantApp({ config, adapters, logger, clock, forApplication }: CompositionRoot, signingSecret: SigningKeys | string) {
+  // Per app, so a Lambda container keeps them for its life and tests building several apps do not share them.
+  const drafts = recentDrafts();
+  const calls = withCachedCalls(adapters.calls);
   return createApplicantApp({
     calls: adapters.calls,
     health: adapters.health,
@@ -32,12 +37,16 @@ export function applicantApp({ config, adapters, logger, clock, forApplication }
     baseUrl: config.APP_BASE_URL,
     clock,
     journey: {
-      calls: adapters.calls,
+      calls,
+      recentDrafts: drafts,
       applications: adapters.applications,
       magicLinks: adapters.magicLinks,
       linkRequests: adapters.linkRequests,
       rateCounter: adapters.rateCounter,
-      forApplication,
+      forApplication: (tenantId, applicationId) => {
+        const data = forApplication(tenantId, applicationId);
+        return { ...data, applications: drafts.writingThrough(data.applications) };
+      },
       ruleSets: roundRuleSets(adapters.ruleSets),
       registry: adapters.registry,
       clock,

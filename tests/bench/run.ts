@@ -9,11 +9,14 @@
  *
  * - the ranking of a 500-application round (page and API, with and without filters): server time and
  *   the DynamoDB requests of each answer (see ranking.ts);
- * - the batch decision of a 500-application round: total and per decision, and DynamoDB requests (decisions.ts).
+ * - the batch decision of a 500-application round: total and per decision, and DynamoDB requests (decisions.ts);
+ * - the deadline surge (see surge.ts): N whole applicant journeys, 32 at a time, a quarter on one
+ *   municipality, with DynamoDB requests per journey, efficiency against their raw replay and the
+ *   submit latency against its raw transaction; `--surge-applicants=N` changes N (default 1 200).
  *
- * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`, `--only=ranking`, `--only=decisions`) runs just that part.
+ * `npm run bench -- --only=link-requests` (or `--only=tenant-sessions`, `--only=ranking`, `--only=decisions`, `--only=surge`) runs just that part.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildLambdaBundles } from '../../infra/lambda-bundles';
 import { createLocalApp, listen } from '../../infra/local/local-server';
@@ -25,6 +28,7 @@ import { linkRequestTiming } from './link-requests';
 import { measureTenantSessions } from './tenant-sessions';
 import { measureRanking } from './ranking';
 import { measureBatchDecisions } from './decisions';
+import { measureSurge, surgeTable } from './surge';
 import { openCall } from '../support/calls';
 import type { TenantId } from '../../shared/kernel/tenants';
 
@@ -40,9 +44,11 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** `--only=a,b` runs just those parts: bundles, pages, latency, tenant-sessions, link-requests, ranking. */
+/** `--only=a,b` runs just those parts: bundles, pages, latency, tenant-sessions, link-requests, ranking, decisions, surge. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const runs = (part: string) => !only || only.includes(part);
+/** Sized so that the whole bench stays within five minutes on two cores. */
+const surgeApplicants = Number(process.argv.find((arg) => arg.startsWith('--surge-applicants='))?.slice('--surge-applicants='.length) ?? 1200);
 
 async function main() {
   const bundles = runs('bundles') ? await bundleSizes() : [];
@@ -118,6 +124,7 @@ async function main() {
   const decisions = runs('decisions') ? await measureBatchDecisions(config) : undefined;
   const linkRequests = runs('link-requests') ? await linkRequestTiming(compositionRoot, config.MAGIC_LINK_SECRET!, tenantId) : undefined;
   const ranking = runs('ranking') ? await measureRanking(config, identityProvider) : undefined;
+  const surge = runs('surge') ? await measureSurge(standIns, { applicants: surgeApplicants, concurrency: 32 }) : undefined;
 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await standIns.stop();
@@ -147,14 +154,24 @@ async function main() {
     console.log(`Ranking of a ${ranking.applications}-application round (an earlier year's round of ${ranking.earlierApplications}), server time in process and DynamoDB requests per answer`);
     console.table(ranking.rows);
   }
-  mkdirSync('bench', { recursive: true });
   if (decisions) {
     console.log('Batch decision of one round (DynamoDB Local; one transaction per decision):');
     const { byCommand, ...figures } = decisions;
     console.table([figures]);
     console.table(byCommand);
   }
-  writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), bundles, pages, latency, linkRequests, tenantSessions, ranking, decisions }, null, 2)}\n`);
+  if (surge) {
+    console.log('Deadline surge: whole applicant journeys against DynamoDB Local');
+    console.table(surgeTable(surge));
+  }
+  mkdirSync('bench', { recursive: true });
+  // A part left out by `--only` keeps its figures from the last run that measured it.
+  const earlier = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+  const measured = Object.fromEntries(
+    Object.entries({ bundles, pages, latency, linkRequests, tenantSessions, ranking, decisions, surge }).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  );
+  writeFileSync('bench/results.json', `${JSON.stringify({ ...earlier, ...measured, measuredAt: new Date().toISOString() }, null, 2)}
+`);
   console.log('Written to bench/results.json');
 }
 

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { concurrencyGuard, cancellationError, createUnitOfWork, putNew, toTransactItem, TransactionConflictError, type Change } from '../../functions/adapters/unit-of-work';
+import { concurrencyGuard, cancellationError, CONFLICT_ATTEMPTS, createUnitOfWork, putNew, toTransactItem, TransactionConflictError, type Change } from '../../functions/adapters/unit-of-work';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import { kroner } from '../../shared/kernel/money';
 import { InsufficientFundsError } from '../../shared/rules/budget';
@@ -116,7 +116,7 @@ describe('createUnitOfWork', () => {
     expect(outcomes).toEqual([]);
   });
 
-  it('gives a collision up as retryable after a few tries', async () => {
+  it('gives a collision up as retryable after its tries', async () => {
     // Prepare
     let sent = 0;
     const db = {
@@ -128,6 +128,6 @@ describe('createUnitOfWork', () => {
 
     // Act / Assess
     await expect(createUnitOfWork(db, 'fordel-test').commit([putNew(key)])).rejects.toBeInstanceOf(TransactionConflictError);
-    expect(sent).toBe(4);
+    expect(sent).toBe(CONFLICT_ATTEMPTS);
   });
 });

@@ -1,4 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Application } from '../../../shared/applications/application';
+import { ConcurrentChangeError } from '../../../shared/applications/errors';
 import { AccessProblemPage } from '../../../web/pages/apply/follow-pages';
 import { rulesOfRound } from '../../../shared/rounds/round-rules';
 import { notFound } from '../common/error-handling';
@@ -19,9 +22,34 @@ export function applicationSession(deps: ApplicationJourneyDependencies): Middle
     const session = readSession(c, deps.signingSecret, deps.clock());
     if (!session) return c.html(<AccessProblemPage page={pageContextOf(c)} kind="session" sessionHours={SESSION_LIFETIME_HOURS} />, 401);
     if (session.applicationId !== c.req.param('applicationId')) return notFound(c);
-    const data = deps.forApplication(session.tenantId, session.applicationId);
-    const application = await data.applications.get(session.tenantId, session.applicationId);
-    const call = application ? await data.calls.get(application.tenantId, application.roundId) : undefined;
+    const stored = deps.forApplication(session.tenantId, session.applicationId);
+    // The draft as this container last wrote or read it, if that is the version this browser last
+    // wrote: then it is what is stored, unless another device changed it since, which the version
+    // guard of any write refuses (and the page is then shown with the draft read afresh).
+    const known = draftVersionOf(c, session.applicationId);
+    const recalled = known === undefined ? undefined : deps.recentDrafts?.recall(session.tenantId, session.applicationId);
+    const fromMemory = recalled !== undefined && recalled.version === known;
+    const application = fromMemory ? recalled : await stored.applications.get(session.tenantId, session.applicationId);
+    const data: typeof stored = {
+      ...stored,
+      applications: {
+        ...stored.applications,
+        async change(change) {
+          try {
+            await stored.applications.change(change);
+          } catch (error) {
+            if (error instanceof ConcurrentChangeError && fromMemory) {
+              const current = await stored.applications.get(session.tenantId, session.applicationId);
+              if (current) c.set('application', current);
+            }
+            throw error;
+          }
+          noteDraftVersion(c, change.next);
+        },
+      },
+    };
+    // The call as the container keeps it: the submit reads it afresh, where its status and deadline decide.
+    const call = application ? await deps.calls.get(application.tenantId, application.roundId) : undefined;
     if (!application || !call) return notFound(c);
     c.set('session', session);
     c.set('data', data);
@@ -30,6 +58,32 @@ export function applicationSession(deps: ApplicationJourneyDependencies): Middle
     c.set('rules', (await rulesOfRound(deps.ruleSets, call)).ruleSet);
     await next();
   };
+}
+
+const DRAFT_VERSION_COOKIE = 'fordel_utkast';
+
+/**
+ * Tells this browser's next request which version of its draft it wrote last, so that request
+ * may use the draft the container kept instead of reading it (see `recentDrafts`). It says nothing
+ * secret: a wrong value only makes the app read the draft.
+ */
+export function noteDraftVersion(c: Context, application: Pick<Application, 'applicationId' | 'version' | 'status'>): void {
+  if (application.status !== 'draft') {
+    deleteCookie(c, DRAFT_VERSION_COOKIE, { path: '/applications' });
+    return;
+  }
+  setCookie(c, DRAFT_VERSION_COOKIE, `${application.applicationId}.${application.version}`, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    path: '/applications',
+  });
+}
+
+/** The version of the draft `applicationId` this browser wrote last, if it says. */
+function draftVersionOf(c: Context, applicationId: string): number | undefined {
+  const [id, version] = (getCookie(c, DRAFT_VERSION_COOKIE) ?? '').split('.');
+  return id === applicationId && version && /^\d+$/.test(version) ? Number(version) : undefined;
 }
 
 /** Pages whose forms show what the applicant typed: kept by no cache either. */

@@ -26,6 +26,12 @@ export interface ApplicationData {
   readonly attachments: AttachmentStore;
 }
 
+/** The drafts the container has just written or read (`functions/adapters/recent-drafts.ts`). */
+export interface RecentDrafts {
+  /** The draft as the container last wrote or read it, if that was a moment ago. */
+  recall(tenantId: TenantId, applicationId: string): Application | undefined;
+}
+
 /**
  * What the application journey needs from the outside world. Before a session names the
  * application, only the public reads and the link records are reached directly; the narrowed
@@ -33,7 +39,13 @@ export interface ApplicationData {
  * one application's items and files.
  */
 export interface ApplicationJourneyDependencies {
+  /** The calls, as the app's own role reads them; the composition root gives one that keeps them briefly. */
   calls: Pick<CallRepository, 'get'>;
+  /**
+   * The drafts this container has just written or read: a page shown right after a change (or
+   * another page of the same draft a moment later) is answered without reading it again.
+   */
+  recentDrafts?: RecentDrafts;
   /** Finding an organisation's applications, by the index the app's own role may query. */
   applications: Pick<ApplicationRepository, 'listByOrganisation'>;
   /** Consuming a single-use link, whose signed token names the record. */

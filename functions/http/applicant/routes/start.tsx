@@ -11,6 +11,7 @@ import { formRoute, single, type FormState, type FormStatus } from '../../common
 import { clientAddress, emailSubject, enforceRates, START_EMAILS_PER_ADDRESS, STARTS_PER_CLIENT } from '../../common/rate-limits';
 import { pageContextOf } from '../../common/page-context';
 import { publishedCall, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
+import { noteDraftVersion } from '../application-session';
 import { startSession } from '../session';
 
 const startSchema = z.object({ orgnr: orgnrField, email: emailField, prefill: z.boolean() });
@@ -57,6 +58,7 @@ export function startRoutes(deps: ApplicationJourneyDependencies) {
           (draft) => composeLinkEmail(deps, draft, call),
         );
         startSession(c, deps.signingSecret, application, deps.clock());
+        noteDraftVersion(c, application);
         c.var.logger.log('info', 'application started', { tenantId: call.tenantId, roundId: call.roundId, applicationId: application.applicationId });
         return stepPath(application.applicationId, 'contact');
       },

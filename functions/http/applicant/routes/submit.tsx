@@ -82,7 +82,11 @@ export function submitRoutes(deps: ApplicationJourneyDependencies) {
       shows: (error) =>
         error instanceof ConcurrentChangeError ? 409 : error instanceof IllegalTransitionError || error.code === 'application.incomplete' ? 422 : undefined,
       act: async (c, _input, { values }) => {
-        const { call, rules, application } = c.var;
+        // The call as stored now, not as the container keeps it: a round closed or a deadline
+        // moved a moment ago decides this submit. Shown again with it if the submit is refused.
+        const call = (await c.var.data.calls.get(c.var.call.tenantId, c.var.call.roundId)) ?? c.var.call;
+        c.set('call', call);
+        const { rules, application } = c.var;
         const receiptPath = `/applications/${application.applicationId}/receipt`;
         const statusUrl = `${deps.baseUrl}/applications/${application.applicationId}`;
         try {
