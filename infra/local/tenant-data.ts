@@ -9,7 +9,7 @@
  * runs with the operator's own credentials, which need dynamodb:Scan and dynamodb:PutItem on the table.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createOperatorClient, exportTenant, importTenant } from '../../functions/adapters/tenant-export';
+import { createOperatorClient, exportTenant, importTenant } from '../../functions/composition/tenant-data';
 import { tenantIdSchema } from '../../shared/kernel/tenants';
 
 async function main([command, argument, file]: string[]) {
