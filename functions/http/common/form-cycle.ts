@@ -83,6 +83,11 @@ export function many(value: string | string[] | undefined): string[] {
  * short) is the client's fault: 400, answered by the error handler with a page or a problem.
  */
 export async function readForm(c: Context): Promise<PostedForm> {
+  // A body of another type (JSON, XML, text) is no form a browser sends: refused, not read as empty.
+  const type = c.req.header('content-type');
+  if (type && !/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+    throw new HTTPException(400, { message: 'not a form body' });
+  }
   let body: Record<string, string | File | (string | File)[]>;
   try {
     body = await c.req.parseBody({ all: true });
