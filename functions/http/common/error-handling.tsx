@@ -92,6 +92,11 @@ export async function unavailable(c: Context<AppEnv>): Promise<Response> {
 /** Maps every error to a response: problem+json for the API, a page for people; 5xx hide internals. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const logger = c.get('logger');
+  // A key longer than DynamoDB allows (a hostile path parameter) names nothing that can exist.
+  if (error.name === 'ValidationException' && /primary key values must be under/i.test(error.message)) {
+    logger?.log('warn', 'request refused', { status: 404, reason: 'key too long', method: c.req.method, path: c.req.path.slice(0, 200) });
+    return notFound(c);
+  }
   if (isServiceUnavailable(error)) {
     logger?.log('warn', 'service unavailable', { errorName: error.name, code: (error as { code?: string }).code, method: c.req.method, path: c.req.path });
     return unavailable(c);
