@@ -1,9 +1,10 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../../../shared/kernel/errors';
-import { ErrorPage, type ErrorKind } from '../../../web/pages/error-page';
+import { ErrorPage, type ErrorKind, type RetryForm } from '../../../web/pages/error-page';
 import { sharedContext, type AppEnv } from './app-env';
 import { problem, wantsProblem, type ProblemStatus } from './problem';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /**
  * HTTP status of a domain error, chosen by its stable `code` once here so that use cases never
@@ -77,6 +78,42 @@ function clientStatus(status: number): 400 | 403 | 404 | 413 {
   return status === 403 || status === 404 || status === 413 ? status : 400;
 }
 
+/**
+ * What a person posted, to be offered back on the "unavailable" page: every text field as it came
+ * (its CSRF token and version included, so posting it again is the same request). A body that
+ * cannot be read again gives no form, only the page.
+ */
+async function retryFormOf(c: Context<AppEnv>): Promise<RetryForm | undefined> {
+  if (c.req.method !== 'POST') return undefined;
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data')) return undefined;
+  try {
+    const body = await c.req.parseBody({ all: true });
+    const values: Record<string, string | string[]> = {};
+    let hadFiles = false;
+    for (const [name, value] of Object.entries(body)) {
+      const texts = (Array.isArray(value) ? value : [value]).filter((each): each is string => typeof each === 'string');
+      hadFiles ||= (Array.isArray(value) ? value : [value]).some((each) => typeof each !== 'string');
+      if (texts.length > 0) values[name] = texts.length === 1 ? texts[0]! : texts;
+    }
+    return { action: c.req.path, values, hadFiles };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A service Fordel depends on is down or overloaded: 503 with `Retry-After`, as a problem for a
+ * program or, for a person, a page in their language that offers what they posted back to send again.
+ */
+export async function unavailable(c: Context<AppEnv>): Promise<Response> {
+  const headers = { 'retry-after': String(RETRY_AFTER_SECONDS) };
+  if (wantsProblem(c)) return problem(c, 503, { headers });
+  const page = { lang: c.get('lang'), t: c.get('t'), currentPath: '/' };
+  const retry = await retryFormOf(c);
+  return c.html(<ErrorPage page={page} kind="unavailable" requestId={c.get('requestId')} retry={retry} />, 503, headers);
+}
+
 /** Maps every error to a response: problem+json for the API, a page for people; 5xx hide internals. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const logger = c.get('logger');
@@ -85,6 +122,15 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     const lang = c.get('lang') ?? 'nb';
     if (wantsProblem(c)) return problem(c, 403, { title: error.messages[lang], code: error.code });
     return errorPage(c, 403);
+  }
+  // A key longer than DynamoDB allows (a hostile path parameter) names nothing that can exist.
+  if (error.name === 'ValidationException' && /primary key values must be under/i.test(error.message)) {
+    logger?.log('warn', 'request refused', { status: 404, reason: 'key too long', method: c.req.method, path: c.req.path.slice(0, 200) });
+    return notFound(c);
+  }
+  if (isServiceUnavailable(error)) {
+    logger?.log('warn', 'service unavailable', { errorName: error.name, code: (error as { code?: string }).code, method: c.req.method, path: c.req.path });
+    return unavailable(c);
   }
   if (error instanceof DomainError) {
     const status = statusOfDomainError(error);

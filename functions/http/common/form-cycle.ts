@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/kernel/errors';
 import type { FieldErrors } from '../../../web/components/form-fields';
 import { sharedContext, type AppEnv } from './app-env';
 import { statusOfDomainError } from './error-handling';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 import { issueText, problem, wantsProblem } from './problem';
 import { RateLimitedError } from './rate-limits';
 import { FORM_BODY_LIMIT_BYTES, limitBody } from './request-guards';
@@ -36,7 +37,7 @@ export interface FormState {
 }
 
 /** The statuses a form is shown again with. */
-export type FormStatus = 403 | 409 | 422 | 429;
+export type FormStatus = 403 | 409 | 422 | 429 | 503;
 
 /** A refusal the use case step finds itself (a file that is not what it says): shown with the form. */
 export class FormRejection extends Error {
@@ -82,6 +83,11 @@ export function many(value: string | string[] | undefined): string[] {
  * short) is the client's fault: 400, answered by the error handler with a page or a problem.
  */
 export async function readForm(c: Context): Promise<PostedForm> {
+  // A body of another type (JSON, XML, text) is no form a browser sends: refused, not read as empty.
+  const type = c.req.header('content-type');
+  if (type && !/^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+    throw new HTTPException(400, { message: 'not a form body' });
+  }
   let body: Record<string, string | File | (string | File)[]>;
   try {
     body = await c.req.parseBody({ all: true });
@@ -130,6 +136,22 @@ function tooMany<E extends AppEnv>(c: Context<E>, values: FormValues, error: Rat
   return render(c, { values, errors: {}, formError }, 429);
 }
 
+/**
+ * A service was down while the use case ran: nothing was stored (a change is one transaction), so
+ * the form again with everything typed, 503 and when to try again. If the page itself cannot be
+ * drawn without the service, the error handler's "unavailable" page offers the posted fields back.
+ */
+async function whileUnavailable<E extends AppEnv>(c: Context<E>, values: FormValues, error: unknown, render: FormCycle<E, unknown>['render']) {
+  const shared = sharedContext(c);
+  shared.get('logger').log('warn', 'service unavailable', { status: 503, method: c.req.method, path: c.req.path });
+  c.header('retry-after', String(RETRY_AFTER_SECONDS));
+  try {
+    return await render(c, { values, errors: {}, formError: shared.get('t')('error.unavailable.text') }, 503);
+  } catch {
+    throw error;
+  }
+}
+
 /** The handlers of a form's POST route: its body limit, then the cycle. */
 export function formRoute<E extends AppEnv, Input>(cycle: FormCycle<E, Input>): [MiddlewareHandler<E>, Handler<E>] {
   const handler: Handler<E> = async (c) => {
@@ -147,6 +169,7 @@ export function formRoute<E extends AppEnv, Input>(cycle: FormCycle<E, Input>): 
     } catch (error) {
       if (error instanceof FormRejection) return cycle.render(c, { values, errors: error.errors }, error.status);
       if (error instanceof RateLimitedError) return tooMany(c, values, error, cycle.render);
+      if (isServiceUnavailable(error) && !wantsProblem(c)) return whileUnavailable(c, values, error, cycle.render);
       const status = error instanceof DomainError ? (cycle.shows ?? showsByDefault)(error) : undefined;
       if (!(error instanceof DomainError) || !status) throw error;
       sharedContext(c).get('logger').log('info', 'form refused by a rule', { code: error.code, status });

@@ -10,7 +10,7 @@ import type { AppEnv } from './app-env';
  */
 
 /** The statuses a problem is answered with. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 /** One field's complaint. */
 export interface FieldProblem {
@@ -39,6 +39,7 @@ const titleByStatus: Record<ProblemStatus, MessageKey> = {
   422: 'error.badRequest.title',
   429: 'error.tooMany.title',
   500: 'error.server.title',
+  503: 'error.unavailable.title',
 };
 
 /** Whether the caller is a program: any app's API paths, or a client that asks for JSON. */

@@ -11,7 +11,7 @@ import { NationalYearClosePage } from '../../../../web/pages/national-year-close
 import type { AppEnv } from '../../common/app-env';
 import { principalOf } from '../../common/authentication';
 import { grantYearParam } from '../../common/budget-schemas';
-import { formRoute, type FormState } from '../../common/form-cycle';
+import { formRoute, type FormState, type FormStatus } from '../../common/form-cycle';
 import { problemResponse } from '../../common/openapi-problem';
 import { signedInPage } from '../../common/signed-in-app';
 import { validationProblem } from '../../common/validation-problem';
@@ -96,7 +96,7 @@ export function yearCloseRoutes(data: YearCloseData) {
   const close = async (c: Context<AppEnv>, year: number) =>
     closeYear(data, { grantYear: year, policy: await policyOf(year), actor: principalOf(c).userId });
 
-  const render = async (c: Context<AppEnv>, state: Partial<FormState>, status: 200 | 403 | 409 | 422 | 429 = 200) => {
+  const render = async (c: Context<AppEnv>, state: Partial<FormState>, status: 200 | FormStatus = 200) => {
     const year = yearOf(c)!;
     const [summary, page] = await Promise.all([summaryOf(year), signedInPage(c, 'national', async (id) => (await data.tenants.getProfile(id))?.name)]);
     const closable = data.clock().getTime() >= Date.parse(grantYearStart(year + 1));
