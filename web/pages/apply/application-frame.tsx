@@ -5,6 +5,7 @@ import { textTranslator } from '../../i18n';
 import { Layout, type PageContext } from '../../layout';
 import { applicationText } from '../../messages/application-form';
 import { Alert } from '../../components/form-fields';
+import { RoundNotices } from '../../components/round-notices';
 
 /** The translator for the application journey's texts. */
 export function applyText(page: PageContext) {
@@ -61,6 +62,7 @@ export function ApplicationFrame(props: {
         {call.title[page.lang]}
       </p>
       <OrganisationBox page={page} application={application} />
+      <RoundNotices lang={page.lang} call={call} />
       <nav aria-label={tx('steps.label')} class="step-nav">
         <ol class="step-list">
           {steps.map((each, index) => (

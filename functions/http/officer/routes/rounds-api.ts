@@ -8,12 +8,13 @@ import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
 import type { Context } from 'hono';
 import { ulid } from 'ulid';
-import { issueMessage } from '../../../../shared/kernel/i18n';
+import { issueMessage, localizedTextSchema } from '../../../../shared/kernel/i18n';
 import { roundInputSchema } from '../../../../shared/rounds/round-input';
 import { createRound } from '../../../../shared/rounds/use-cases/create-round';
 import { editRound } from '../../../../shared/rounds/use-cases/edit-round';
 import { publishRound } from '../../../../shared/rounds/use-cases/publish-round';
 import { cancelRound } from '../../../../shared/rounds/use-cases/cancel-round';
+import { correctRound } from '../../../../shared/rounds/use-cases/correct-round';
 import { ruleSetsFrom } from '../../../../shared/rules/rule-sets';
 
 /** A round id as the URL carries it. */
@@ -96,6 +97,26 @@ const cancelRoundRoute = createRoute({
   responses: { 200: { description: 'The round.', content: { 'application/json': { schema: roundSchema } } }, ...changeResponses },
 });
 
+const correctRoundRoute = createRoute({
+  method: 'post', path: '/officer/api/rounds/{roundId}/corrections',
+  summary: 'Correct an open round: a logged correction shown to applicants, optionally moving the deadline later', security,
+  request: {
+    params: z.object({ roundId: roundIdSchema }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            text: z.union([z.string().trim().min(1).max(2000), localizedTextSchema]).meta({ description: 'The correction as applicants will read it: one text, or one per language (nb, nn, en).' }),
+            deadline: z.iso.datetime().optional().meta({ description: 'A later deadline (ISO-8601 UTC), never earlier than the current one or now.' }),
+            version: z.int().min(1).optional().meta({ description: 'The round version the correction was written against; a newer one answers 409.' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: { description: 'The round.', content: { 'application/json': { schema: roundSchema } } }, ...changeResponses },
+});
+
 /** The officer's JSON API: the same rounds as the pages, keyed by the token's tenant. */
 export function roundsApiRoutes() {
   const app = new OpenAPIHono<OfficerEnv>({ defaultHook: validationProblem() });
@@ -117,6 +138,7 @@ export function roundsApiRoutes() {
   app.use('/officer/api/rounds/:roundId', async (c, next) => (c.req.method === 'PUT' ? manage(c, next) : next()));
   app.use('/officer/api/rounds/:roundId/publication', manage);
   app.use('/officer/api/rounds/:roundId/cancellation', manage);
+  app.use('/officer/api/rounds/:roundId/corrections', manage);
 
   /** The body as round input, or the 422 problem naming each broken field. */
   const inputOf = (c: Context<OfficerEnv>, body: unknown) => {
@@ -165,6 +187,22 @@ export function roundsApiRoutes() {
     const round = await cancelRound(
       { calls: c.var.data.calls, clock: () => new Date() },
       { tenantId: principalOf(c).tenantId, roundId: c.req.valid('param').roundId, reason: body.reason, ...(body.version ? { expectedVersion: body.version } : {}), audit: audit(c as unknown as Context<OfficerEnv>) },
+    );
+    if (!round) return problem(c, 404) as never;
+    return c.json(round, 200);
+  });
+
+  app.openapi(correctRoundRoute, async (c) => {
+    const body = c.req.valid('json');
+    const text = typeof body.text === 'string' ? { nb: body.text, nn: body.text, en: body.text } : body.text;
+    const round = await correctRound(
+      { calls: c.var.data.calls, ruleSets: ruleSetsFrom(c.var.data.ruleSets), clock: () => new Date() },
+      {
+        tenantId: principalOf(c).tenantId, roundId: c.req.valid('param').roundId, text,
+        ...(body.deadline ? { deadline: new Date(body.deadline).toISOString() } : {}),
+        ...(body.version ? { expectedVersion: body.version } : {}),
+        audit: audit(c as unknown as Context<OfficerEnv>),
+      },
     );
     if (!round) return problem(c, 404) as never;
     return c.json(round, 200);
