@@ -132,7 +132,7 @@ describe('the job handlers', () => {
     const summary = await handler({}, lambdaContext);
 
     // Assess
-    expect(summary).toEqual({ closed: 1, skipped: 0 });
+    expect(summary).toEqual({ opened: 0, closed: 1, skipped: 0 });
     expect((await adapters.calls.get(tenantId, 'handler'))?.status).toBe('closed');
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged).toContainEqual(expect.objectContaining({ message: 'round closed', tenantId, roundId: 'handler', job: 'close-rounds' }));
@@ -210,7 +210,7 @@ describe('the job Lambda entry points', () => {
     const summary = await handler({}, lambdaContext);
 
     // Assess
-    expect(summary).toEqual({ closed: 1, skipped: 0 });
+    expect(summary).toEqual({ opened: 0, closed: 1, skipped: 0 });
     expect((await adapters.calls.get(tenantId, 'lambda'))?.status).toBe('closed');
   });
 });

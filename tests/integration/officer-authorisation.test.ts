@@ -147,13 +147,16 @@ describe('the officer app’s authorisation, route by route', () => {
     return pattern.replace(/:(\w+)/g, (_match, name: string) => values[name] ?? 'x');
   };
 
-  const request = (route: { method: string; path: string }, headers: Record<string, string> = {}) =>
-    fetch(`${server.baseUrl}${concrete(route.path)}`, {
+  /** A page's form is posted as a browser posts it, an API operation gets JSON; both empty. */
+  const request = (route: { method: string; path: string }, headers: Record<string, string> = {}) => {
+    const api = route.path.startsWith('/officer/api/');
+    return fetch(`${server.baseUrl}${concrete(route.path)}`, {
       method: route.method,
       redirect: 'manual',
-      headers: { origin: server.baseUrl, 'content-type': 'application/json', ...headers },
-      ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { body: '{}' }),
+      headers: { origin: server.baseUrl, 'content-type': api ? 'application/json' : 'application/x-www-form-urlencoded', ...headers },
+      ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { body: api ? '{}' : '' }),
     });
+  };
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const where = (route: { method: string; path: string }, who: string) => `${route.method} ${route.path} as ${who}`;
   const accessOf = (route: { method: string; path: string }) => access[`${route.method} ${route.path}`]!;

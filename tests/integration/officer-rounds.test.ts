@@ -17,7 +17,7 @@ describe('municipal officers create, publish, edit, correct and cancel rounds', 
   let adapters: ReturnType<typeof testAdapters>;
 
   const appAs = (principal: Principal) =>
-    createOfficerApp({ forTenant: () => adapters, auth: oneTokenAuthentication(`${principal.userId}.token`, principal), logger: createLogger('error'), baseUrl: base });
+    createOfficerApp({ forTenant: () => adapters, auth: oneTokenAuthentication(`${principal.userId}.test.token`, principal), logger: createLogger('error'), baseUrl: base });
   const admin = () => appAs({ userId: 'admin-rd', tenantId, roles: ['officer', 'municipal-admin'] });
   const caseworker = () => appAs({ userId: 'officer-rd', tenantId, roles: ['officer'] });
   const post = (app: ReturnType<typeof appAs>, user: string, path: string, fields: Record<string, string | string[]>) => {
@@ -25,11 +25,11 @@ describe('municipal officers create, publish, edit, correct and cancel rounds', 
     for (const [name, value] of Object.entries(fields)) for (const each of [value].flat()) body.append(name, each);
     return app.request(`${base}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${user}.token`, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { authorization: `Bearer ${user}.test.token`, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
       body: body.toString(),
     });
   };
-  const get = (app: ReturnType<typeof appAs>, user: string, path: string) => app.request(`${base}${path}`, { headers: { authorization: `Bearer ${user}.token` } });
+  const get = (app: ReturnType<typeof appAs>, user: string, path: string) => app.request(`${base}${path}`, { headers: { authorization: `Bearer ${user}.test.token` } });
 
   const form = (overrides: Record<string, string | string[]> = {}) => ({
     'title.nb': 'Sommeraktiviteter 2027',

@@ -57,10 +57,10 @@ describe('round lifecycle', () => {
   });
 
   it('lists only the actions allowed now', () => {
-    expect(allowedRoundActions('published', round())).toEqual(['unpublish', 'open']);
-    expect(allowedRoundActions('published', round({ now: '2024-01-01T00:00:00.000Z' }))).toEqual(['unpublish']);
+    expect(allowedRoundActions('published', round())).toEqual(['unpublish', 'open', 'cancel']);
+    expect(allowedRoundActions('published', round({ now: '2024-01-01T00:00:00.000Z' }))).toEqual(['unpublish', 'cancel']);
     expect(allowedRoundActions('archived', round())).toEqual([]);
-    expect(definedActions(roundMachine, 'published')).toEqual(['unpublish', 'open']);
+    expect(definedActions(roundMachine, 'published')).toEqual(['unpublish', 'open', 'cancel']);
   });
 });
 

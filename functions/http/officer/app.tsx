@@ -7,6 +7,7 @@ import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
+import { refuseRecused } from './permissions';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { assessmentApiRoutes } from './routes/assessment-api';
 import { assessmentPageRoutes } from './routes/assessment-pages';
@@ -28,6 +29,12 @@ import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
 
 export type { OfficerData } from './officer-data';
+
+/** The case routes a user who declared a conflict of interest in the case may not post to. */
+const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return'].flatMap((action) => [
+  `/officer/applications/:applicationId/${action}`,
+  `/officer/api/applications/:applicationId/${action}`,
+]);
 
 /** What the officer app needs from the outside world. */
 export interface OfficerDependencies {
@@ -54,6 +61,8 @@ export interface OfficerDependencies {
 export function createOfficerApp(deps: OfficerDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: officerRoles, ...deps });
   app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant), recordStaffMember(() => new Date())));
+  // Every route that changes a case by scoring, recommending, deciding or returning it.
+  for (const path of recusalPaths) app.use(path, refuseRecused());
   app.route('/', roundPageRoutes({ baseUrl: deps.baseUrl }));
   app.route('/', workspaceRoutes());
   app.route('/', adminReservationRoutes());

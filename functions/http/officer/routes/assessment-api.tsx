@@ -9,7 +9,8 @@ import { problemResponse } from '../../common/openapi-problem';
 import { validationProblem } from '../../common/validation-problem';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
-import { applicationIdSchema, assessmentDeps, assessmentPorts, assessmentView, assignedAssessments, targetOf, type AssessmentRouteOptions } from './assessment-data';
+import { applicationIdSchema } from './case-data';
+import { assessmentDeps, assessmentPorts, assessmentView, assignedAssessments, targetOf, type AssessmentRouteOptions } from './assessment-data';
 
 const security = [{ bearerAuth: [] }];
 const unauthorized = problemResponse('No valid token.');

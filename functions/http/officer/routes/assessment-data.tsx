@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { applicationIdSchema } from './case-data';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { NotFoundError } from '../../../../shared/applications/errors';
@@ -14,13 +15,6 @@ import type { AssignedAssessment } from '../../../../web/pages/officer-assessmen
 import { principalOf } from '../../common/authentication';
 import type { OfficerEnv } from '../officer-data';
 
-/** An application id as the URL carries it. */
-export const applicationIdSchema = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(/^[\w-]+$/)
-  .meta({ description: 'The application id.', example: '01JABCDEF0123456789ABCDEFG' });
 
 /** What the assessment routes are made with; tests fix the clock. */
 export interface AssessmentRouteOptions {
@@ -109,3 +103,4 @@ export function scoresFromForm(values: Record<string, string>): ScoreInput[] {
   }
   return [...byCriterion].map(([criterionId, entry]) => ({ criterionId, ...entry }));
 }
+

@@ -32,6 +32,8 @@ const getBudgetRoute = createRoute({
 const setReservationRoute = createRoute({
   method: 'put',
   path: '/officer/api/budget/{year}/admin-reservation',
+  // Refused before the body is read, so a caseworker learns nothing from its validation.
+  middleware: [requirePermission('budget.reserve_admin')] as const,
   summary: 'Set how much of the year’s frame the municipality keeps for its own administration, up to the admin cap.',
   security,
   request: {
@@ -65,7 +67,6 @@ export function budgetApiRoutes() {
 
   app.openapi(setReservationRoute, async (c) => {
     const principal = principalOf(c);
-    if (!principal.roles.includes('municipal-admin')) return problem(c, 403) as never;
     const position = await setAdminReservation(
       { budget: c.var.data.budget },
       { tenantId: principal.tenantId, grantYear: c.req.valid('param').year, amount: c.req.valid('json').amount, actor: principal.userId },

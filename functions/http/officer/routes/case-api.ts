@@ -1,5 +1,4 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ulid } from 'ulid';
 import { recheckRegistry } from '../../../../shared/applications/use-cases/recheck-registry';
 import type { Clock, IdGenerator } from '../../../../shared/kernel/ports';
 import { assignAssessors } from '../../../../shared/officers/use-cases/assign-assessors';
@@ -11,7 +10,8 @@ import { problem } from '../../common/problem';
 import { validationProblem } from '../../common/validation-problem';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
-import { applicationIdSchema, caseView, findCase } from './case-data';
+import { applicationIdSchema, caseView, findCase, caseEventIds } from './case-data';
+
 
 const security = [{ bearerAuth: [] }];
 const params = z.object({ applicationId: applicationIdSchema });
@@ -148,7 +148,7 @@ const recheckRoute = createRoute({
 /** The case API: the same case, timeline and actions as the case page, keyed by the token's tenant. */
 export function caseApiRoutes(options: { clock?: Clock; newId?: IdGenerator } = {}) {
   const clock = options.clock ?? (() => new Date());
-  const newId = options.newId ?? (() => ulid());
+  const newId = options.newId ?? caseEventIds;
   const app = new OpenAPIHono<OfficerEnv>({ defaultHook: validationProblem() });
   const path = (route: string) => route.replace('{applicationId}', ':applicationId');
 

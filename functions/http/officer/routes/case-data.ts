@@ -16,6 +16,7 @@ import { textTranslator, type Language } from '../../../../web/i18n';
 import { caseText, type CaseTextKey } from '../../../../web/messages/case';
 import { principalOf } from '../../common/authentication';
 import type { OfficerEnv } from '../officer-data';
+import { monotonicFactory } from 'ulid';
 
 /** An application id as the URL carries it. */
 export const applicationIdSchema = z
@@ -162,3 +163,6 @@ export async function caseView(c: Context<OfficerEnv>, found: { application: App
     may: { assign: may('cases.assign'), screen: may('cases.screen') },
   };
 }
+
+/** Ids that sort in the order they were made, so events written in one transaction keep their order on the timeline. */
+export const caseEventIds = monotonicFactory();

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import { NotFoundError } from '../../../../shared/applications/errors';
 import { recheckRegistry } from '../../../../shared/applications/use-cases/recheck-registry';
@@ -16,7 +15,8 @@ import { formRoute, many, single, type FormStatus } from '../../common/form-cycl
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
-import { caseView, casePath, findCase, osloTime } from './case-data';
+import { caseView, casePath, findCase, osloTime, caseEventIds } from './case-data';
+
 
 /** How long an attachment's download link on the case page works. */
 const DOWNLOAD_SECONDS = 300;
@@ -28,7 +28,7 @@ const assessorsForm = z.object({ version: versionField, assessorIds: z.array(z.s
 /** The case page, its assignment forms and the registry re-run (pages; the API mirrors them in `case-api.ts`). */
 export function casePageRoutes(options: { clock?: Clock; newId?: IdGenerator } = {}) {
   const clock = options.clock ?? (() => new Date());
-  const newId = options.newId ?? (() => ulid());
+  const newId = options.newId ?? caseEventIds;
   const app = new Hono<OfficerEnv>();
   const read = requirePermission('cases.read');
 

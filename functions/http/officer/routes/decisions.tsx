@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { applicationIdSchema } from './case-data';
 import type { Context } from 'hono';
 import { ulid } from 'ulid';
 import type { Application } from '../../../../shared/applications/application';
@@ -27,7 +28,6 @@ import { requirePermission } from '../permissions';
 import { roundIdSchema } from './rounds-api';
 
 /** Application ids are ULIDs; anything else is simply not found. */
-export const applicationIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i);
 
 const security = [{ bearerAuth: [] }];
 const mayDecide = requirePermission('cases.decide');
@@ -296,3 +296,4 @@ export function decisionRoutes(options: { clock?: Clock; newId?: IdGenerator } =
 
   return app;
 }
+

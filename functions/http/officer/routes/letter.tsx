@@ -8,7 +8,7 @@ import { notFound } from '../../common/error-handling';
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
-import { applicationIdSchema } from './decisions';
+import { applicationIdSchema } from './case-data';
 
 /** The printable decision letter on the case, in the applicant's language, as it was signed. */
 export function letterRoutes() {

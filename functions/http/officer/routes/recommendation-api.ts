@@ -9,7 +9,7 @@ import { problemResponse } from '../../common/openapi-problem';
 import { validationProblem } from '../../common/validation-problem';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
-import { applicationIdSchema } from './recommendation';
+import { applicationIdSchema } from './case-data';
 
 const recommendationSchema = z
   .object({

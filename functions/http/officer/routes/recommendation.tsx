@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { applicationIdSchema } from './case-data';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Application } from '../../../../shared/applications/application';
@@ -20,7 +21,6 @@ import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
 
 /** An application id as the URL carries it. */
-export const applicationIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
 
 const fields = z.object({
   version: z.coerce.number().int().min(0),
@@ -178,3 +178,4 @@ export function recommendationRoutes(options: { clock?: Clock } = {}) {
 
   return app;
 }
+

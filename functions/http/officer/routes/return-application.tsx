@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { applicationIdSchema } from './case-data';
 import type { Context } from 'hono';
 import { ulid } from 'ulid';
 import type { Application } from '../../../../shared/applications/application';
@@ -30,7 +31,6 @@ export interface ReturnRouteOptions {
   readonly clock?: Clock;
 }
 
-const applicationIdSchema = z.string().regex(/^[0-9A-Za-z]{1,40}$/);
 
 /** The application and its round, of the signed-in tenant only: another municipality's is not found. */
 async function caseOf(c: Context<OfficerEnv>): Promise<{ application: Application; call: Call } | undefined> {

@@ -162,6 +162,8 @@ export function roundsApiRoutes() {
   });
 
   app.openapi(updateRoundRoute, async (c) => {
+    // Another municipality's round is not found, whatever the body says.
+    if (!(await c.var.data.calls.get(principalOf(c).tenantId, c.req.valid('param').roundId))) return problem(c, 404) as never;
     const body = c.req.valid('json') as Record<string, unknown>;
     const input = inputOf(c as unknown as Context<OfficerEnv>, body);
     if (input instanceof Response) return input as never;
