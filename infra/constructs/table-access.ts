@@ -57,7 +57,9 @@ export function keyScopedStatements(table: ITable, accesses: readonly KeyScopedA
         'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] },
         ...(access.onlyAttributes
           ? {
+              // ForAllValues holds for a request naming no attribute at all, so one must be named.
               'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...access.onlyAttributes] },
+              Null: { 'dynamodb:Attributes': 'false' },
               StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
             }
           : {}),

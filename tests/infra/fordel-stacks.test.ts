@@ -369,9 +369,11 @@ describe('jobs stack', () => {
         ['rate(1 minute)', 'Etc/UTC'],
         // Nightly at 02:00 Norwegian time, summer and winter.
         ['cron(0 2 * * ? *)', 'Europe/Oslo'],
+        // Preliminary replies (fvl. § 11a) each morning at 06:00 Norwegian time.
+        ['cron(0 6 * * ? *)', 'Europe/Oslo'],
       ]),
     );
-    expect(schedules).toHaveLength(3);
+    expect(schedules).toHaveLength(4);
   });
 
   it('lets the reconcile job query, get and update on the table and the byList index only, with no mail', () => {

@@ -58,10 +58,14 @@ describe('officer tenant role', () => {
     expect(allowed(items('DeleteItem', ['T#t1#APP#' + APP]))).toBe(false);
   });
 
-  it("reads a rule-set version (a decision letter states its round's rules), and nothing else national", () => {
+  it("reads a rule-set version (a round's rules, a decision letter's appeal rules) and may only lock it, nothing else national", () => {
+    const update = (attributes?: string[]) => ({ ...items('UpdateItem', ['NATIONAL#RULESET#2027']), context: { 'dynamodb:LeadingKeys': ['NATIONAL#RULESET#2027'], ...(attributes ? { 'dynamodb:Attributes': attributes } : {}) } });
     expect(allowed(items('GetItem', ['NATIONAL#RULESET#2027']))).toBe(true);
-    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem']) expect(allowed(items(write, ['NATIONAL#RULESET#2027'])), write).toBe(false);
-    expect(allowed(items('Query', ['NATIONAL#RULESET#2027']))).toBe(false);
+    expect(allowed(items('Query', ['NATIONAL#RULESET#2027']))).toBe(true);
+    for (const write of ['PutItem', 'DeleteItem']) expect(allowed(items(write, ['NATIONAL#RULESET#2027'])), write).toBe(false);
+    expect(allowed(update(['PK', 'SK', 'locked'])), 'locking').toBe(true);
+    expect(allowed(update(['PK', 'SK', 'locked', 'ruleSet'])), 'changing the rules').toBe(false);
+    expect(allowed(update()), 'an update naming no attribute').toBe(false);
     expect(allowed(items('GetItem', ['NATIONAL#RULESETS']))).toBe(false);
   });
 

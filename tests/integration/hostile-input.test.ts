@@ -152,7 +152,8 @@ describe('hostile input over every route', () => {
   });
 
   it('answers hostile path parameters, fields and JSON with never a 5xx and never an unescaped echo', { timeout: 600_000 }, async () => {
-    for (const route of routes) {
+    // Signing out takes no input to fuzz, and would end the session every later request uses.
+    for (const route of routes.filter((each) => !each.path.endsWith('/auth/sign-out'))) {
       const changes = route.method !== 'GET';
       const form = changes ? await formOf(pathOf({ ...route, method: 'GET' }, [], true).replace(/\/(submit|withdraw|send-link|remove|publish|completion|retirement)$/, '')) : { names: [] as string[] };
       await fc.assert(
@@ -193,7 +194,7 @@ describe('hostile input over every route', () => {
       const authorization: Record<string, string> = route.audience === 'applicant' ? {} : { authorization: `Bearer ${bearer[route.audience]}` };
       const refused = async (init: Omit<RequestInit, 'headers'> & { headers: Record<string, string> }) => {
         const response = await send(route, path, { method: route.method, ...init }, 'en');
-        expect(response.status, `${route.method} ${route.path} ${Object.keys(init.headers).join(',')} ${init.headers['content-type']}`).toBeGreaterThanOrEqual(400);
+        expect(response.status, `${route.method} ${route.path} ${Object.keys(init.headers).join(',')} ${init.headers['content-type']} ${response.headers.get('location')}`).toBeGreaterThanOrEqual(400);
       };
       // Sign-out reads no body: only the foreign origin applies to it.
       const readsBody = !route.path.includes('/auth/');

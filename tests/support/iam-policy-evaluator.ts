@@ -95,6 +95,8 @@ function conditionHolds(fullOperator: string, key: string, expected: readonly st
   const present = request.context?.[key];
   const values = list(present);
   const matchesOne = (value: string) => expected.some((conditionValue) => valueMatches(base, conditionValue, value, request));
+  // `Null: { key: 'false' }` requires the key to be in the request; `'true'` requires it absent.
+  if (fullOperator === 'Null') return (present === undefined) === (expected[0] === 'true');
 
   switch (setPrefix) {
     case 'ForAllValues':

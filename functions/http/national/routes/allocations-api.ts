@@ -13,6 +13,7 @@ import type { AppEnv } from '../../common/app-env';
 import { principalOf } from '../../common/authentication';
 import { allocationProposalSchema, allocationVersionSchema, budgetPositionSchema, grantYearParam } from '../../common/budget-schemas';
 import { problemResponse } from '../../common/openapi-problem';
+import { problem } from '../../common/problem';
 import { validationProblem } from '../../common/validation-problem';
 import { budgetPositionsOf } from './budget-positions-data';
 
@@ -116,6 +117,10 @@ export function allocationsApiRoutes(data: AllocationsData) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem() });
 
   app.openapi(importKeyRoute, async (c) => {
+    // The body is the key file itself; anything else (JSON, a form) is not a file to read.
+    if (!/^(text\/(csv|plain)|application\/octet-stream)\b/i.test(c.req.header('content-type') ?? '')) {
+      return problem(c, 400, { code: 'distribution_key.not_a_file' }) as never;
+    }
     const { year } = c.req.valid('param');
     const { frame, statisticsYear } = c.req.valid('query');
     const result = await importDistributionKey(data, {
