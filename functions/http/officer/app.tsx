@@ -7,7 +7,7 @@ import type { Logger } from '../common/logger';
 import { bearerSecurityScheme } from '../common/openapi-problem';
 import { createSignedInApp } from '../common/signed-in-app';
 import { tenantData, type OfficerData } from './officer-data';
-import { refuseRecused } from './permissions';
+import { refuseRecused, refuseUnknownIds } from './permissions';
 import { adminReservationRoutes } from './routes/admin-reservation-form';
 import { assessmentApiRoutes } from './routes/assessment-api';
 import { assessmentPageRoutes } from './routes/assessment-pages';
@@ -61,6 +61,8 @@ export interface OfficerDependencies {
 export function createOfficerApp(deps: OfficerDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'officer', roles: officerRoles, ...deps });
   app.use('/officer/*', except(openPaths, guard, tenantData(deps.forTenant), recordStaffMember(() => new Date())));
+  app.use('/officer/api/rounds/:roundId/*', refuseUnknownIds());
+  app.use('/officer/api/applications/:applicationId/*', refuseUnknownIds());
   // Every route that changes a case by scoring, recommending, deciding or returning it.
   for (const path of recusalPaths) app.use(path, refuseRecused());
   app.route('/', roundPageRoutes({ baseUrl: deps.baseUrl }));

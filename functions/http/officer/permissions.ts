@@ -3,6 +3,7 @@ import { ActorRecusedError } from '../../../shared/applications/errors';
 import { can, type OfficerPermission } from '../../../shared/officers/permissions';
 import { sharedContext } from '../common/app-env';
 import { principalOf } from '../common/authentication';
+import { problem } from '../common/problem';
 import { refusal } from '../common/error-handling';
 import type { OfficerEnv } from './officer-data';
 import { applicationIdSchema } from './routes/case-data';
@@ -33,6 +34,29 @@ export function refuseRecused(): MiddlewareHandler<OfficerEnv> {
     const id = applicationIdSchema.safeParse(c.req.param('applicationId'));
     const application = id.success ? await c.var.data.applications.get(tenantId, id.data) : undefined;
     if (application?.recusedUserIds?.includes(userId)) throw new ActorRecusedError();
+    await next();
+  };
+}
+
+/**
+ * Answers 404 to a change naming a round or an application the signed-in municipality does not
+ * have, before the body is validated: a 400 about the body would otherwise tell another
+ * municipality's officer that the id exists. Reads pass; their handlers answer 404 themselves.
+ */
+export function refuseUnknownIds(): MiddlewareHandler<OfficerEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const { tenantId } = principalOf(c);
+    const roundId = c.req.param('roundId');
+    const applicationId = c.req.param('applicationId');
+    const applicationKey = applicationId === undefined ? undefined : applicationIdSchema.safeParse(applicationId);
+    const found =
+      roundId !== undefined
+        ? await c.var.data.calls.get(tenantId, roundId)
+        : applicationKey?.success
+          ? await c.var.data.applications.get(tenantId, applicationKey.data)
+          : undefined;
+    if (!found) return problem(c, 404);
     await next();
   };
 }
