@@ -1,23 +1,29 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { osloDateOf } from '../../shared/kernel/deadlines';
 import type { StaffDirectory } from '../../shared/officers/staff';
+import { ConcurrentChangeError } from '../../shared/applications/errors';
 import { isConditionalCheckFailed } from './dynamodb-errors';
+import { auditEventItem } from './entities/audit-event-item';
 import { staffMemberItem } from './entities/staff-member-item';
 import { queryPartition } from './query-all';
+import { concurrencyGuard, createUnitOfWork, putNew } from './unit-of-work';
 
 /**
- * The staff directory in the tenant's partition. A user is written at most once per Oslo day: the
- * process remembers whom it has recorded today, and the write itself is conditional on the stored
- * day, so several containers still write once.
+ * The staff directory in the tenant's partition. A user is written at most once per Oslo day, or
+ * again when their roles changed: the process remembers whom it has recorded today with which
+ * roles, and the write itself is conditional on the stored day and roles, so several containers
+ * still write once.
  */
 export function createStaffRepository(db: DynamoDBDocumentClient, tableName: string): StaffDirectory {
   const recordedToday = new Map<string, string>();
+  const unitOfWork = createUnitOfWork(db, tableName);
 
   return {
     async record(tenantId, member) {
       const day = osloDateOf(member.lastSeenAt);
       const memo = `${tenantId}|${member.userId}`;
-      if (recordedToday.get(memo) === day) return;
+      const seen = `${day}|${[...member.roles].sort().join(',')}`;
+      if (recordedToday.get(memo) === seen) return;
       const names: Record<string, string> = { '#roles': 'roles', '#lastSeenAt': 'lastSeenAt', '#day': 'lastSeenDay', '#tenantId': 'tenantId', '#userId': 'userId', '#entity': 'entity' };
       const values: Record<string, unknown> = { ':roles': [...member.roles], ':lastSeenAt': member.lastSeenAt, ':day': day, ':tenantId': tenantId, ':userId': member.userId, ':entity': 'staff-member' };
       const sets = ['#roles = :roles', '#lastSeenAt = :lastSeenAt', '#day = :day', '#tenantId = :tenantId', '#userId = :userId', '#entity = :entity'];
@@ -32,7 +38,7 @@ export function createStaffRepository(db: DynamoDBDocumentClient, tableName: str
             TableName: tableName,
             Key: staffMemberItem.key(tenantId, member.userId),
             UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'attribute_not_exists(#day) OR #day <> :day',
+            ConditionExpression: 'attribute_not_exists(#day) OR #day <> :day OR #roles <> :roles',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
           }),
@@ -40,12 +46,27 @@ export function createStaffRepository(db: DynamoDBDocumentClient, tableName: str
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
       }
-      recordedToday.set(memo, day);
+      recordedToday.set(memo, seen);
     },
 
     async list(tenantId) {
       const items = await queryPartition(db, tableName, staffMemberItem.partitionOf(tenantId));
       return items.map(staffMemberItem.fromItem).sort((a, b) => (a.name ?? a.userId).localeCompare(b.name ?? b.userId, 'nb'));
+    },
+
+    async remove(tenantId, userId, audit) {
+      const key = staffMemberItem.key(tenantId, userId);
+      try {
+        await unitOfWork.commit([
+          { type: 'delete', key, condition: { expression: 'attribute_exists(PK)', guard: concurrencyGuard } },
+          putNew(auditEventItem.toItem({ tenantId, entityKey: key.PK, eventId: audit.eventId, at: audit.at, actor: audit.actor, machine: 'staff', action: 'remove', ids: { userId } })),
+        ]);
+      } catch (error) {
+        if (error instanceof ConcurrentChangeError) return false;
+        throw error;
+      }
+      recordedToday.delete(`${tenantId}|${userId}`);
+      return true;
     },
   };
 }

@@ -6,7 +6,8 @@
  * - `officer`: the caseworker (saksbehandler): screens, assigns, returns for more information,
  *   assesses and recommends;
  * - `approver`: signs decisions (and may assess);
- * - `municipal-admin`: runs the rounds, the standard texts and the admin reservation;
+ * - `municipal-admin`: runs the rounds, the standard texts, the admin reservation and oversees the
+ *   staff directory (who has which role; the roles themselves are given in the identity provider);
  * - `assessor`: someone who is not an employee (e.g. a council member) and may score only the
  *   applications assigned to them.
  */
@@ -45,6 +46,8 @@ export const officerPermissions = [
   'texts.manage',
   /** Set the admin reservation of the budget. */
   'budget.reserve_admin',
+  /** See who works in the municipality's workspace with which roles, and take leavers out. */
+  'staff.manage',
 ] as const;
 
 /** One of {@link officerPermissions}. */
@@ -53,7 +56,7 @@ export type OfficerPermission = (typeof officerPermissions)[number];
 const permissionsOf: Record<OfficerRole, readonly OfficerPermission[]> = {
   officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend'],
   approver: ['cases.read', 'assessment.score', 'cases.decide'],
-  'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin'],
+  'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage'],
   assessor: ['assessment.score'],
 };
 

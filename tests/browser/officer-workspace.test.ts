@@ -140,6 +140,14 @@ describeInBrowser('officer and national sign-in in Chromium', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Reservasjonen til administrasjon for 2027 er lagret' }).count()).resolves.toBe(1);
     await expect(field.inputValue()).resolves.toBe('30000');
     expect(await accessibilityViolations(page), 'the confirmation').toEqual([]);
+
+    // Act: the administration's staff page
+    await page.getByRole('link', { name: 'Ansatte og roller' }).click();
+
+    // Assess: the admin is listed, without a removal button for themselves
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ansatte og roller');
+    await expect(page.getByRole('cell', { name: /Kommuneadministrator/ }).count()).resolves.toBeGreaterThanOrEqual(1);
+    expect(await accessibilityViolations(page), 'staff page').toEqual([]);
     await context.close();
   });
 

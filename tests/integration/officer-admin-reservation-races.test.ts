@@ -26,7 +26,7 @@ describe('the admin reservation form when the budget moves under it', () => {
       ruleSets: { list: async () => [], get: async () => undefined },
       applications: { listSubmittedByRound: async () => [], get: async () => undefined, change: async () => undefined, listOfOrganisationInTenant: async () => [], listOrganisationsByRound: async () => new Set() },
       caseEvents: { listForApplication: async () => [] },
-      staff: { record: async () => undefined, list: async () => [] },
+      staff: { record: async () => undefined, list: async () => [], remove: async () => false },
       funding: { listFor: async () => [] },
       registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
       roundRules: { version: () => Promise.reject(new Error('not used')) },

@@ -89,6 +89,11 @@ const access: Record<string, Access> = {
   'GET /officer/api/budget/:year': { permission: 'cases.read' },
   'PUT /officer/api/budget/:year/admin-reservation': { permission: 'budget.reserve_admin' },
   'POST /officer/budget/:year/admin-reservation': { permission: 'budget.reserve_admin' },
+  // Staff directory
+  'GET /officer/staff': { permission: 'staff.manage' },
+  'POST /officer/staff/:userId/removal': { permission: 'staff.manage' },
+  'GET /officer/api/staff': { permission: 'staff.manage' },
+  'DELETE /officer/api/staff/:userId': { permission: 'staff.manage' },
 };
 
 /** Routes open to anyone by design: signing in and out, and the API's description. */

@@ -89,7 +89,7 @@ describe('the officer app’s tenant data seam', () => {
       standardTexts: { get: async () => undefined, save: async () => undefined },
       tenants: { getProfile: async () => undefined },
       caseEvents: { listForApplication: async () => [] },
-      staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }] },
+      staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }], remove: async () => false },
       funding: { listFor: async () => [] },
       registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
       attachments: { getDownloadUrl: async () => 'http://localhost/download' },

@@ -7,6 +7,9 @@ import type { ManagingPeriod } from '../../shared/kernel/tenants';
 import { Layout, type PageContext } from '../layout';
 import { textTranslator } from '../i18n';
 import { roundText } from '../messages/rounds';
+import { staffText } from '../messages/staff';
+import { staffPath } from './officer-staff-page';
+import { standardTextsPath } from './officer-standard-texts-page';
 
 /** Where an officer opens one of their rounds. */
 export function officerRoundPath(roundId: string): string {
@@ -35,9 +38,13 @@ export function OfficerWorkspacePage(props: {
   budget?: BudgetPanelData;
   /** Whether the user may create rounds (the municipality's admin): shows "New round". */
   canCreateRound?: boolean;
+  /** Whether the user keeps the standard reason texts and oversees the staff: links to both. */
+  canManageTexts?: boolean;
+  canManageStaff?: boolean;
 }) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
+  const staff = textTranslator(staffText, lang);
   return (
     <Layout page={page} title={`${t('officer.title')}: ${tenantName}`}>
       <h1 class="ds-heading" data-size="xl">
@@ -52,6 +59,29 @@ export function OfficerWorkspacePage(props: {
             {textTranslator(roundText, lang)('workspace.new')}
           </a>
         </p>
+      ) : null}
+      {props.canManageTexts || props.canManageStaff ? (
+        <nav aria-labelledby="administration-heading">
+          <h2 id="administration-heading" class="ds-heading" data-size="sm">
+            {staff('workspace.administration')}
+          </h2>
+          <ul class="ds-list">
+            {props.canManageTexts ? (
+              <li>
+                <a class="ds-link" href={standardTextsPath}>
+                  {staff('workspace.standardTexts')}
+                </a>
+              </li>
+            ) : null}
+            {props.canManageStaff ? (
+              <li>
+                <a class="ds-link" href={staffPath}>
+                  {staff('staff.title')}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
       ) : null}
       {rounds.length === 0 ? (
         <p class="ds-paragraph">{t('officer.rounds.none')}</p>

@@ -18,6 +18,7 @@ import { rankingRoutes } from './routes/ranking';
 import { rankingApiRoutes } from './routes/ranking-api';
 import { recommendationRoutes } from './routes/recommendation';
 import { recommendationApiRoutes } from './routes/recommendation-api';
+import { staffRoutes } from './routes/staff';
 import { standardTextsRoutes } from './routes/standard-texts';
 import { standardTextsApiRoutes } from './routes/standard-texts-api';
 import { roundPageRoutes } from './routes/round-pages';
@@ -80,6 +81,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', recommendationApiRoutes());
   app.route('/', standardTextsRoutes());
   app.route('/', standardTextsApiRoutes());
+  app.route('/', staffRoutes());
   if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
   app.route('/', decisionRoutes());
   app.route('/', letterRoutes());
