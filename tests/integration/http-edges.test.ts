@@ -5,6 +5,7 @@ import { applicantApp } from '../../functions/composition/applicant-app';
 import { createCompositionRoot } from '../../functions/composition/root';
 import { createLogger } from '../../functions/http/common/logger';
 import { ApplicantClient, testApplicantApp } from '../support/applicant-client';
+import { filledSections } from '../support/application-form';
 import { openCall } from '../support/calls';
 import { freshRecipient } from '../support/mail-inbox';
 import { signIn, startSignInServer } from '../support/sign-in';
@@ -141,6 +142,23 @@ describe('the edges of the applicant app', () => {
     // Assess
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('answers a section saved with a version too large to compare as a stale page (409), keeping what was typed', async () => {
+    // Prepare
+    const client = new ApplicantClient(harness.app);
+    await client.get(applyPath);
+    const started = await client.post(applyPath, { orgnr: eidsvollOrganisation, email: freshRecipient('edge') }, { guards: false });
+    const contactPath = started.headers.get('location')!;
+    await client.get(contactPath);
+
+    // Act
+    const email = freshRecipient('edge');
+    const response = await client.post(contactPath, { ...filledSections.contact, email, version: '9'.repeat(400), intent: 'save' });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('Kari Nordmann');
   });
 
   it('sends every page of an application session with no-store, so no cache keeps personal data', async () => {

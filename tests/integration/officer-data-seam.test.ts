@@ -89,7 +89,7 @@ describe('the officer app’s tenant data seam', () => {
       standardTexts: { get: async () => undefined, save: async () => undefined },
       tenants: { getProfile: async () => undefined },
       caseEvents: { listForApplication: async () => [] },
-      staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }], remove: async () => false },
+      staff: { record: async () => undefined, list: async () => [{ userId: 'officer-seam', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' }], remove: async () => true },
       funding: { listFor: async () => [] },
       registry: { lookup: async () => ({ status: 'unavailable', reason: 'timeout' }) },
       attachments: { getDownloadUrl: async () => 'http://localhost/download' },
@@ -132,7 +132,8 @@ describe('the officer app’s tenant data seam', () => {
         .replace('{roundId}', '2027-1')
         .replace(':year', '2027')
         .replace(':applicationId', caseId)
-        .replace('{applicationId}', caseId);
+        .replace('{applicationId}', caseId)
+        .replace(/[:{]userId}?/, 'officer-who-left');
 
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
@@ -148,7 +149,8 @@ describe('the officer app’s tenant data seam', () => {
       // A batch of decisions answers with its report (200), not a redirect: the report is the result.
       // The stub's round is open, so the round-changing routes read it through the seam and then
       // refuse by the round's own rules (an edit, a publication) or the body's (a new round).
-      const expected = form && !route.path.endsWith('/decisions') ? 303 : 200;
+      // A removal from the staff list answers 204 (nothing to show) from the API.
+      const expected = form && !route.path.endsWith('/decisions') ? 303 : route.method === 'DELETE' ? 204 : 200;
       if (route.method !== 'GET' && changesRound.test(route.path)) expect([200, 201, 303, 400, 409, 422], `${route.method} ${route.path}`).toContain(response.status);
       else expect(response.status, `${route.method} ${route.path}`).toBe(expected);
       expect(asked, `${route.method} ${route.path}`).toEqual([tenantId]);

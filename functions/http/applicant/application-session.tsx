@@ -6,6 +6,7 @@ import { AccessProblemPage } from '../../../web/pages/apply/follow-pages';
 import { rulesOfRound } from '../../../shared/rounds/round-rules';
 import { notFound } from '../common/error-handling';
 import { pageContextOf } from '../common/page-context';
+import { versionField } from '../common/form-cycle';
 import type { ApplicationJourneyDependencies, JourneyEnv } from './journey';
 import { readSession, SESSION_LIFETIME_HOURS } from './session';
 
@@ -83,7 +84,7 @@ export function noteDraftVersion(c: Context, application: Pick<Application, 'app
 /** The version of the draft `applicationId` this browser wrote last, if it says. */
 function draftVersionOf(c: Context, applicationId: string): number | undefined {
   const [id, version] = (getCookie(c, DRAFT_VERSION_COOKIE) ?? '').split('.');
-  return id === applicationId && version && /^\d+$/.test(version) ? Number(version) : undefined;
+  return id === applicationId ? versionField(version) : undefined;
 }
 
 /** Pages whose forms show what the applicant typed: kept by no cache either. */

@@ -14,7 +14,7 @@ import { applicationText } from '../../../web/messages/application-form';
 import { textTranslator } from '../../../web/i18n';
 import type { AppVariables } from '../common/app-env';
 import { notFound } from '../common/error-handling';
-import type { FormCycle, FormValues } from '../common/form-cycle';
+import { versionField, type FormCycle, type FormValues } from '../common/form-cycle';
 import { csrfToken, isValidCsrfToken, type ApplicantSession } from './session';
 import type { SigningKeys } from '../../common/signed-tokens';
 
@@ -109,7 +109,7 @@ export function sessionTokenCheck(deps: ApplicationJourneyDependencies): Pick<Fo
 }
 
 /** The version the form was loaded at, for optimistic concurrency. */
-export const versionOf = (values: FormValues): number => Number(Array.isArray(values.version) ? values.version[0] : values.version) || 0;
+export const versionOf = (values: FormValues): number => versionField(values.version) ?? 0;
 
 /** Puts the call of `/calls/:tenantId/:roundId/…` on the request; a draft call does not exist for applicants. */
 export function publishedCall(deps: ApplicationJourneyDependencies): MiddlewareHandler<JourneyEnv> {

@@ -74,6 +74,16 @@ export function single(value: string | string[] | undefined): string {
 }
 
 /** A field's values as a list, however many were sent. */
+/**
+ * The version a form, cookie or body carries back for the optimistic lock, or undefined when it is
+ * missing or not a whole number DynamoDB can compare exactly. A hostile `999…9` must end as a stale
+ * page (409), never as a fault.
+ */
+export function versionField(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : Array.isArray(value) ? value[0] : value;
+  return typeof text === 'string' && /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
 export function many(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : value ? [value] : [];
 }

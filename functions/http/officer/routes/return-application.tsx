@@ -15,7 +15,7 @@ import { OfficerReturnPage, officerCasePath, type ReturnFormState } from '../../
 import { composeReturnedEmail, type LinkSigning } from '../../../common/signed-tokens';
 import { principalOf } from '../../common/authentication';
 import { notFound, refusal } from '../../common/error-handling';
-import { formRoute, many, single, type FormState, type FormStatus } from '../../common/form-cycle';
+import { formRoute, many, single, versionField, type FormState, type FormStatus } from '../../common/form-cycle';
 import { problemResponse } from '../../common/openapi-problem';
 import { fieldProblems, problem } from '../../common/problem';
 import { sharedContext } from '../../common/app-env';
@@ -147,7 +147,7 @@ export function returnRoutes(options: ReturnRouteOptions) {
         const found = await caseOf(c);
         if (!found) return notFound(c);
         const { application, call } = found;
-        const expectedVersion = Number(single(values.version)) || application.version;
+        const expectedVersion = versionField(values.version) ?? application.version;
         await returnToApplicant(
           { applications: c.var.data.applications, clock, newId: ulid },
           { application, actor: principalOf(c).userId, request, expectedVersion },

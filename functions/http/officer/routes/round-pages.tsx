@@ -23,7 +23,7 @@ import { OfficerRoundPreviewPage } from '../../../../web/pages/officer-round-pre
 import { officerRoundPath } from '../../../../web/pages/officer-workspace-page';
 import { principalOf } from '../../common/authentication';
 import { notFound, statusOfDomainError } from '../../common/error-handling';
-import { formRoute, single, type FormStatus, type FormValues } from '../../common/form-cycle';
+import { formRoute, single, versionField, type FormStatus, type FormValues } from '../../common/form-cycle';
 import { signedInPage } from '../../common/signed-in-app';
 import type { OfficerEnv } from '../officer-data';
 import { requirePermission } from '../permissions';
@@ -40,7 +40,7 @@ const roundFormSchema = z.any().transform((input: { addRow?: string; values: For
     for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as never);
     return z.NEVER;
   }
-  return { kind: 'round' as const, ...parsed.data, version: Number(input.version) };
+  return { kind: 'round' as const, ...parsed.data, version: versionField(input.version) ?? 0 };
 });
 
 const correctionSchema = z.object({
@@ -179,7 +179,7 @@ export function roundPageRoutes(options: { clock?: Clock; baseUrl: string }) {
         const roundId = roundIdSchema.safeParse(c.req.param('roundId')).data;
         const ruleSet = roundId ? await formRules(c, state.values, roundId) : undefined;
         if (!ruleSet || !roundId) return notFound(c);
-        const version = Number(text(state.values, 'version')) || undefined;
+        const version = versionField(state.values.version);
         return renderForm(c, { ruleSet, values: state.values, errors: state.errors, roundId, ...(version ? { version } : {}), ...(state.formError ? { formError: state.formError } : {}) }, status);
       },
       act: async (c, input) => {
@@ -187,7 +187,7 @@ export function roundPageRoutes(options: { clock?: Clock; baseUrl: string }) {
         if (!roundId) return notFound(c);
         if (input.kind === 'addRow') {
           const ruleSet = await formRules(c, input.values, roundId);
-          const version = Number(text(input.values, 'version')) || undefined;
+          const version = versionField(input.values.version);
           return ruleSet ? renderForm(c, { ruleSet, values: withAnotherRow(input.values, input.group), roundId, ...(version ? { version } : {}) }) : notFound(c);
         }
         const edited = await editRound(
