@@ -35,6 +35,17 @@ function countersOf(change: ApplicationChange): Change[] {
   return [{ type: 'add', key: aggregateItem.key(next.tenantId, next.grantYear), set: aggregateItem.identity(next.tenantId, next.grantYear), counters }];
 }
 
+/** A round's applications that were sent (every status but draft), by the round's list index: no Scan. */
+export async function querySubmittedByRound(db: DynamoDBDocumentClient, tableName: string, tenantId: TenantId, roundId: string): Promise<Application[]> {
+  const items = await queryAll(db, {
+    TableName: tableName,
+    IndexName: indexNames.byList,
+    KeyConditionExpression: 'GSI1PK = :round',
+    ExpressionAttributeValues: { ':round': applicationItem.roundList(tenantId, roundId) },
+  });
+  return items.map(applicationItem.fromItem).filter((application) => application.status !== 'draft');
+}
+
 /**
  * Applications in the single table. Every change is one transaction: the conditional write of the
  * application (status and version guard), its audit event, its emails and its counters.
@@ -86,15 +97,7 @@ export function createApplicationRepository(db: DynamoDBDocumentClient, tableNam
       }
     },
 
-    async listSubmittedByRound(tenantId, roundId) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: indexNames.byList,
-        KeyConditionExpression: 'GSI1PK = :round',
-        ExpressionAttributeValues: { ':round': applicationItem.roundList(tenantId, roundId) },
-      });
-      return items.map(applicationItem.fromItem).filter((application) => application.status !== 'draft');
-    },
+    listSubmittedByRound: (tenantId, roundId) => querySubmittedByRound(db, tableName, tenantId, roundId),
 
     async listOrganisationsByRound(tenantId, roundId) {
       const items = await queryAll(db, {

@@ -14,6 +14,7 @@ import { indexNames } from '../../shared/table';
 import { budgetAuditChange } from './budget-audit';
 import { BudgetChangedMeanwhileError, guardedBudgetChange } from './budget-repository';
 import { aggregateItem } from './entities/aggregate-item';
+import { querySubmittedByRound } from './application-repository';
 import { applicationItem } from './entities/application-item';
 import { auditEventItem } from './entities/audit-event-item';
 import { budgetPositionItem } from './entities/budget-position-item';
@@ -92,15 +93,7 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
     return result.Item ? budgetPositionItem.fromItem(result.Item) : undefined;
   }
 
-  async function listByRound(tenantId: TenantId, roundId: string) {
-    const items = await queryAll(db, {
-      TableName: tableName,
-      IndexName: indexNames.byList,
-      KeyConditionExpression: 'GSI1PK = :round',
-      ExpressionAttributeValues: { ':round': applicationItem.roundList(tenantId, roundId) },
-    });
-    return items.map(applicationItem.fromItem).filter((application) => application.status !== 'draft');
-  }
+  const listByRound = (tenantId: TenantId, roundId: string) => querySubmittedByRound(db, tableName, tenantId, roundId);
 
   /** The budget's part of an award: its guarded update and its audit event, from the position as read. */
   function awardChanges(read: StoredBudgetPosition | undefined, commitment: DecisionCommitment): Change[] {

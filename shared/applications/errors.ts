@@ -1,5 +1,6 @@
 /** Named errors of the application use cases; the HTTP layer maps them by name, once. */
 import { DomainError } from '../kernel/errors';
+import type { LocalizedText } from '../kernel/i18n';
 import type { EligibilityFinding } from '../rules/eligibility';
 
 /** Someone else changed the application first (another tab, a double click, an officer). */
@@ -86,14 +87,39 @@ export class NotEditableError extends DomainError {
   }
 }
 
-/** The acting officer declared a conflict of interest in this case (fvl. § 6) and may not handle it. */
+/** What a recused person tried to do in a case, so that the refusal names it. */
+export type RecusedAct = 'handle' | 'assess' | 'recommend' | 'decide';
+
+const recusedMessages: Record<RecusedAct, LocalizedText> = {
+  handle: {
+    nb: 'Du har meldt deg inhabil i denne saken og kan ikke behandle den.',
+    nn: 'Du har meldt deg inhabil i denne saka og kan ikkje handsame ho.',
+    en: 'You have declared a conflict of interest in this case and cannot handle it.',
+  },
+  assess: {
+    nb: 'Du har meldt deg inhabil i denne saken og kan ikke vurdere den.',
+    nn: 'Du har meldt deg inhabil i denne saka og kan ikkje vurdere ho.',
+    en: 'You have declared a conflict of interest in this case and cannot assess it.',
+  },
+  recommend: {
+    nb: 'Du har meldt deg inhabil i denne saken og kan ikke innstille i den.',
+    nn: 'Du har meldt deg inhabil i denne saka og kan ikkje innstille i ho.',
+    en: 'You have declared a conflict of interest in this case and cannot recommend in it.',
+  },
+  decide: {
+    nb: 'Du har meldt deg inhabil i denne saken og kan ikke fatte vedtak i den.',
+    nn: 'Du har meldt deg inhabil i denne saka og kan ikkje gjere vedtak i ho.',
+    en: 'You have declared a conflict of interest in this case and cannot decide it.',
+  },
+};
+
+/**
+ * The acting user declared a conflict of interest in this case (fvl. § 6) and may not take part in it.
+ * One code for every act, so every refusal of a recused user maps to the same status.
+ */
 export class ActorRecusedError extends DomainError {
-  constructor() {
-    super('application.actor_recused', {
-      nb: 'Du har meldt deg inhabil i denne saken og kan ikke behandle den.',
-      nn: 'Du har meldt deg inhabil i denne saka og kan ikkje handsame ho.',
-      en: 'You have declared a conflict of interest in this case and cannot handle it.',
-    });
+  constructor(act: RecusedAct = 'handle') {
+    super('application.actor_recused', recusedMessages[act]);
   }
 }
 

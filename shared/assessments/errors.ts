@@ -1,20 +1,6 @@
 /** Named errors of the assessment use cases; the HTTP layer maps them by code, once. */
 import { DomainError, type FieldError } from '../kernel/errors';
 
-/**
- * The user declared a conflict of interest in this case (fvl. § 6) and may not score or decide it.
- * The same code as the application lifecycle's guard, so every refusal of a recused user reads alike.
- */
-export class ActorRecusedError extends DomainError {
-  constructor() {
-    super('application.actor_recused', {
-      nb: 'Du har meldt deg inhabil i denne saken og kan ikke vurdere den.',
-      nn: 'Du har meldt deg inhabil i denne saka og kan ikkje vurdere ho.',
-      en: 'You have declared a conflict of interest in this case and cannot assess it.',
-    });
-  }
-}
-
 /** Scoring before declaring impartiality. */
 export class NotDeclaredError extends DomainError {
   constructor() {

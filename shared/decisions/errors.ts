@@ -2,17 +2,6 @@
 import { DomainError } from '../kernel/errors';
 import { formatKroner, type Kroner } from '../kernel/money';
 
-/** The approver declared a conflict of interest in the case (fvl. § 6): they may not decide it. */
-export class ActorRecusedError extends DomainError {
-  constructor() {
-    super('application.actor_recused', {
-      nb: 'Du har meldt deg inhabil i denne saken og kan ikke fatte vedtak i den.',
-      nn: 'Du har meldt deg inhabil i denne saka og kan ikkje gjere vedtak i ho.',
-      en: 'You have declared a conflict of interest in this case and cannot decide it.',
-    });
-  }
-}
-
 /** There is nothing to sign: the caseworker has not recommended an outcome. */
 export class NoRecommendationError extends DomainError {
   constructor() {

@@ -12,7 +12,8 @@ import type { OutgoingMessage } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
 import type { RuleSetVersion } from '../rules/rule-set-version';
 import type { Decision, DecisionOutcome } from './decision';
-import { ActorRecusedError, AlreadyDecidedError, NoRecommendationError, RecommendationChangedError } from './errors';
+import { ActorRecusedError } from '../applications/errors';
+import { AlreadyDecidedError, NoRecommendationError, RecommendationChangedError } from './errors';
 import type { DecisionCommitment } from './ports';
 
 /** Who signs. */
@@ -58,7 +59,7 @@ export interface SigningInput {
  */
 export function signRecommendation(input: SigningInput): DecisionCommitment {
   const { application, call, rules, signer, now } = input;
-  if (application.recusedUserIds?.includes(signer.userId)) throw new ActorRecusedError();
+  if (application.recusedUserIds?.includes(signer.userId)) throw new ActorRecusedError('decide');
   if (application.decision) throw new AlreadyDecidedError();
   const recommendation = application.recommendation;
   if (!recommendation) throw new NoRecommendationError();

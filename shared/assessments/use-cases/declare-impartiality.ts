@@ -8,14 +8,15 @@ import type { Clock, IdGenerator } from '../../kernel/ports';
 import { isRecused } from '../access';
 import { applicationAfter, loadAssessmentCase, retryingConflicts, type AssessmentTarget } from '../assessment-case';
 import type { Assessment } from '../assessment';
-import { ActorRecusedError, AlreadyDeclaredError, NotUnderAssessmentError } from '../errors';
+import { ActorRecusedError } from '../../applications/errors';
+import { AlreadyDeclaredError, NotUnderAssessmentError } from '../errors';
 import type { AssessmentAuditEntry, AssessmentChange, AssessmentPorts } from '../ports';
 
 export async function declareImpartiality(ports: AssessmentPorts, deps: { clock: Clock; ids: IdGenerator }, target: AssessmentTarget): Promise<Assessment> {
   return retryingConflicts(async () => {
     const { application, round, own } = await loadAssessmentCase(ports, target);
     const { userId } = target.user;
-    if (isRecused(userId, application) || own?.declaration.kind === 'recused') throw new ActorRecusedError();
+    if (isRecused(userId, application) || own?.declaration.kind === 'recused') throw new ActorRecusedError('assess');
     if (own) throw new AlreadyDeclaredError();
     if (application.status !== 'submitted' && application.status !== 'under_assessment') throw new NotUnderAssessmentError();
     const at = deps.clock().toISOString();

@@ -7,7 +7,8 @@ import type { Clock, IdGenerator } from '../../kernel/ports';
 import { isRecused } from '../access';
 import { loadAssessmentCase, type AssessmentTarget } from '../assessment-case';
 import type { Assessment } from '../assessment';
-import { ActorRecusedError, AlreadySubmittedError, NotDeclaredError, NotUnderAssessmentError } from '../errors';
+import { ActorRecusedError } from '../../applications/errors';
+import { AlreadySubmittedError, NotDeclaredError, NotUnderAssessmentError } from '../errors';
 import { checkScores, type ScoreInput } from '../scores';
 import type { AssessmentPorts } from '../ports';
 
@@ -20,7 +21,7 @@ export interface ScoresInput {
 export async function saveScores(ports: AssessmentPorts, deps: { clock: Clock; ids: IdGenerator }, target: AssessmentTarget & ScoresInput): Promise<Assessment> {
   const { application, round, own } = await loadAssessmentCase(ports, target);
   const { userId } = target.user;
-  if (isRecused(userId, application) || own?.declaration.kind === 'recused') throw new ActorRecusedError();
+  if (isRecused(userId, application) || own?.declaration.kind === 'recused') throw new ActorRecusedError('assess');
   if (!own) throw new NotDeclaredError();
   if (own.submittedAt) throw new AlreadySubmittedError();
   if (application.status !== 'under_assessment') throw new NotUnderAssessmentError();

@@ -10,7 +10,8 @@ import type { Clock, IdGenerator } from '../../kernel/ports';
 import { isRecused } from '../access';
 import { applicationAfter, loadAssessmentCase, retryingConflicts, type AssessmentTarget } from '../assessment-case';
 import type { Assessment } from '../assessment';
-import { ActorRecusedError, AlreadySubmittedError, NotDeclaredError, NotUnderAssessmentError } from '../errors';
+import { ActorRecusedError } from '../../applications/errors';
+import { AlreadySubmittedError, NotDeclaredError, NotUnderAssessmentError } from '../errors';
 import { assessmentSummaryOf, checkScores, type ScoreInput } from '../scores';
 import type { AssessmentPorts } from '../ports';
 
@@ -22,7 +23,7 @@ export async function submitScores(
   return retryingConflicts(async () => {
     const { application, round, own } = await loadAssessmentCase(ports, target);
     const { userId } = target.user;
-    if (isRecused(userId, application) || own?.declaration.kind === 'recused') throw new ActorRecusedError();
+    if (isRecused(userId, application) || own?.declaration.kind === 'recused') throw new ActorRecusedError('assess');
     if (!own) throw new NotDeclaredError();
     if (own.submittedAt) throw new AlreadySubmittedError();
     if (application.status !== 'under_assessment') throw new NotUnderAssessmentError();

@@ -1,4 +1,4 @@
-import { ConcurrentChangeError, NotFoundError } from '../../applications/errors';
+import { ActorRecusedError, ConcurrentChangeError, NotFoundError } from '../../applications/errors';
 import type { Application } from '../../applications/application';
 import type { ApplicationRepository } from '../../applications/ports';
 import { DomainError, type FieldError } from '../../kernel/errors';
@@ -62,17 +62,6 @@ export class AssessmentsMissingError extends DomainError {
       },
       { details: { required, submitted, missing } },
     );
-  }
-}
-
-/** The acting user declared a conflict of interest in the case (fvl. § 6). */
-export class ActorRecusedError extends DomainError {
-  constructor() {
-    super('application.actor_recused', {
-      nb: 'Du har meldt deg inhabil i denne saken og kan ikke innstille i den.',
-      nn: 'Du har meldt deg inhabil i denne saka og kan ikkje innstille i ho.',
-      en: 'You have declared a conflict of interest in this case and cannot recommend in it.',
-    });
   }
 }
 
@@ -152,7 +141,7 @@ export function amountProblem(outcome: DecisionOutcome, amount: number, applied:
 export async function recommend(deps: RecommendDeps, input: RecommendInput): Promise<Application> {
   const application = await deps.applications.get(input.tenantId, input.applicationId);
   if (!application) throw new NotFoundError();
-  if (application.recusedUserIds?.includes(input.actor.userId)) throw new ActorRecusedError();
+  if (application.recusedUserIds?.includes(input.actor.userId)) throw new ActorRecusedError('recommend');
   if (application.version !== input.expectedVersion) throw new ConcurrentChangeError();
   if (application.status !== 'under_assessment' || application.decision) throw new RecommendationNotAllowedError(application.status);
   const round = await deps.calls.get(input.tenantId, application.roundId);

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { ulid } from 'ulid';
 import type { Application } from '../../../../shared/applications/application';
 import { NotFoundError } from '../../../../shared/applications/errors';
-import { ActorRecusedError } from '../../../../shared/decisions/errors';
+import { ActorRecusedError } from '../../../../shared/applications/errors';
 import { awaitsDecision, hasBlockingFindings } from '../../../../shared/decisions/signing';
 import { signDecision } from '../../../../shared/decisions/use-cases/sign-decision';
 import { signDecisions, type BatchItemResult } from '../../../../shared/decisions/use-cases/sign-decisions';
@@ -235,7 +235,7 @@ export function decisionRoutes(options: { clock?: Clock; newId?: IdGenerator } =
     const found = await caseOf(c, c.req.valid('param').applicationId);
     if (!found) throw new NotFoundError();
     const { application, call } = found;
-    if (application.recusedUserIds?.includes(principalOf(c).userId)) throw new ActorRecusedError();
+    if (application.recusedUserIds?.includes(principalOf(c).userId)) throw new ActorRecusedError('decide');
     const body: { recommendationSeen?: string } = c.req.valid('json') ?? {};
     const rules = await rulesOfRound(c.var.data.roundRules, call);
     const decision = await signDecision(deps(c), {
