@@ -18,6 +18,7 @@ import { querySubmittedByRound } from './application-repository';
 import { applicationItem } from './entities/application-item';
 import { auditEventItem } from './entities/audit-event-item';
 import { budgetPositionItem } from './entities/budget-position-item';
+import { fundingEntryItem } from './entities/funding-entry-item';
 import { roundItem } from './entities/round-item';
 import { queueMessage } from './outbox-repository';
 import { queryAll } from './query-all';
@@ -129,6 +130,8 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
             ...budgetChanges,
             queueMessage(commitment.letter),
             decisionCounters(commitment),
+            // The other municipalities' double-funding warning shows the outcome from now on.
+            { type: 'put', item: fundingEntryItem.toItem(commitment.funding) },
           ]);
           return;
         } catch (error) {

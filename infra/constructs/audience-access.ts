@@ -80,10 +80,11 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
   // The organisation's earlier applications in this tenant: `T#<tenant>#ORG#<orgnr>` in `byYear`.
   // The cross-tenant `ORG#<orgnr>` (`byOrganisation`) stays out of reach.
   { on: 'byYear', actions: ['dynamodb:Query'], leadingKeys: [sessionTenant.organisations] },
-  // Deliberately outside the tenant's keys: possible double funding. Query only, of the funding
-  // index, whose entries hold no personal data (tenant name, round, reference, status, amount,
-  // sub-goals, operating grant or not).
-  { on: 'table', actions: ['dynamodb:Query'], leadingKeys: [FUNDING_INDEX] },
+  // Deliberately outside the tenant's keys: possible double funding. The funding index's entries
+  // hold no personal data (tenant name, round, reference, status, amounts, sub-goals, operating
+  // grant or not). A decision puts its application's entry again with the outcome; as for the
+  // applicant's submission, IAM cannot pin the sort key to the tenant, so the put is by key pattern.
+  { on: 'table', actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: [FUNDING_INDEX] },
 ];
 
 /**

@@ -25,11 +25,16 @@ export interface FundingEntry {
   readonly reference: string;
   readonly status: ApplicationStatus;
   readonly amountApplied: Kroner;
+  /** Whole kroner granted, once the application is decided (0 for a rejection). */
+  readonly amountAwarded?: Kroner;
   readonly subGoals: readonly SubGoalCode[];
   readonly isOperatingGrant: boolean;
 }
 
-/** The index entry of an application in its round. */
+/**
+ * The index entry of an application in its round. It is written again at each step the other
+ * municipalities must see (submission, decision), so the warning shows what was granted, not only applied.
+ */
 export function fundingEntryOf(application: Application, call: Pick<Call, 'administratorName'>): FundingEntry {
   const subGoals = application.project?.subGoals ?? [];
   return {
@@ -44,6 +49,7 @@ export function fundingEntryOf(application: Application, call: Pick<Call, 'admin
     amountApplied: (application.budget?.amountApplied ?? 0) as Kroner,
     subGoals: [...subGoals],
     isOperatingGrant: subGoals.includes(OPERATING_GRANT_SUB_GOAL),
+    ...(application.decision ? { amountAwarded: application.decision.amount } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Application } from '../applications/application';
 import type { AuditEntry } from '../applications/ports';
+import type { FundingEntry } from '../applications/funding-index';
 import type { TenantId } from '../kernel/tenants';
 import type { Kroner } from '../kernel/money';
 import type { StoredBudgetPosition } from '../national/budget-position';
@@ -23,6 +24,8 @@ export interface DecisionCommitment {
   readonly letter: OutgoingMessage;
   /** Whole kroner committed from the budget; 0 for a rejection, which leaves the budget alone. */
   readonly award: Kroner;
+  /** The application's entry in the cross-tenant funding index, now with its outcome and amount. */
+  readonly funding: FundingEntry;
 }
 
 /** A preliminary reply as it is to be stored. */

@@ -7,6 +7,7 @@
 import type { Application } from '../applications/application';
 import { transitionApplication, type ApplicationAction } from '../applications/lifecycle';
 import type { AuditEntry } from '../applications/ports';
+import { fundingEntryOf } from '../applications/funding-index';
 import { kroner, type Kroner } from '../kernel/money';
 import type { OutgoingMessage } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
@@ -116,5 +117,5 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     createdAt: at,
     relatedKey: application.applicationId,
   };
-  return { next, expectedStatus: application.status, audit, letter, award: amount };
+  return { next, expectedStatus: application.status, audit, letter, award: amount, funding: fundingEntryOf(next, call) };
 }

@@ -108,8 +108,9 @@ describe('the officer case page and API', () => {
     const body = (await api.json()) as Record<string, unknown> & { possibleDoubleFunding: Record<string, unknown>[]; earlierApplications: { applicationId: string }[]; overdueReports: { applicationId: string }[] };
     expect(body.earlierApplications.map((each) => each.applicationId)).toEqual([earlier.applicationId]);
     expect(body.overdueReports.map((each) => each.applicationId)).toEqual([earlier.applicationId]);
-    // Only the minimal fields of the other municipality's application, nothing personal.
-    expect(body.possibleDoubleFunding).toEqual([
+    // Only the minimal fields of the other municipality's application, nothing personal. Other
+    // suites file applications of the same demo organisation and year, so Beta's entry is picked out.
+    expect(body.possibleDoubleFunding.filter((entry) => entry.tenantId === beta)).toEqual([
       {
         orgnr: '311100386', tenantId: beta, tenantName: 'Betaby kommune', roundId: betaRound.roundId, applicationId: betaCase.applicationId, reference: betaCase.reference,
         grantYear: 2027, status: 'submitted', amountApplied: 50_000, subGoals: ['A'], isOperatingGrant: false,

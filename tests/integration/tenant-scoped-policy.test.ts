@@ -13,6 +13,11 @@ import type { TenantId } from '../../shared/kernel/tenants';
 import { APPLICANT_ROLE, audiencePolicies, OFFICER_ROLE, tableArn } from '../support/audience-policies';
 import { openCall } from '../support/calls';
 import { completeDraft } from '../support/cases';
+import { recommendation, recommendedApplication } from '../support/decisions';
+import { signDecisions } from '../../shared/decisions/use-cases/sign-decisions';
+import { kroner } from '../../shared/kernel/money';
+import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
+import { decisionLetterEmail } from '../../web/emails/decision-letter';
 import { fundingEntryOf } from '../../shared/applications/funding-index';
 import type { Orgnr } from '../../shared/kernel/orgnr';
 import { holdToPolicy } from '../support/iam-policy-middleware';
@@ -195,21 +200,22 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
   });
 
-  it('lets an officer session only query the funding index, never write to it', async () => {
-    // Prepare
-    const application = completeDraft(alfa, alfaRound, { status: 'submitted', version: 2 });
-    await shared.applications.create({ ...application, version: 1, status: 'draft' }, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'create' }, [], []);
+  it('lets an officer session put the funding index entry with a decision, so other municipalities see what was granted', async () => {
+    // Prepare: a recommended application in Alfa's round, and Alfa's frame for the award
+    const application = recommendedApplication(alfaRound, { applied: 80_000, recommend: recommendation('grant_partly', 50_000) });
+    await shared.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'create' }, [], []);
+    await shared.budget.setFrame({ tenantId: alfa, name: 'Alfa', grantYear: alfaRound.grantYear, frame: kroner(500_000), adminCap: kroner(0), allocationVersion: 1 }, undefined);
 
-    // Act: an officer's change that would also write the funding index
-    const attempt = root.forTenant(alfa).applications.change({
-      next: application,
-      expectedStatus: 'draft',
-      audit: { eventId: ulid(), at: application.createdAt, actor: 'officer-alfa', action: 'submit' },
-      funding: fundingEntryOf(application, alfaRound),
-    });
+    // Act: the approver signs through Alfa's session
+    const [result] = await signDecisions(
+      { decisions: root.forTenant(alfa).decisions, clock: () => new Date('2027-04-10T08:00:00.000Z'), newId: ulid, composeLetter: decisionLetterEmail },
+      { tenantId: alfa, call: alfaRound, rules: codeDefaultVersion(alfaRound.grantYear)!, signer: { userId: 'approver-alfa', name: 'Anne' }, selected: [{ applicationId: application.applicationId }] },
+    );
 
     // Assess
-    await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
+    expect(result?.result).toBe('decided');
+    const entries = await root.forTenant(beta).funding.listFor(application.orgnr, alfaRound.grantYear);
+    expect(entries.find((entry) => entry.applicationId === application.applicationId)).toMatchObject({ status: 'partly_granted', amountApplied: 80_000, amountAwarded: 50_000 });
   });
 
   it('lets an applicant session put its application’s funding index entry with its submission', async () => {

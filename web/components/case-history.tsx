@@ -65,6 +65,7 @@ export function CaseDoubleFunding(props: { lang: Language; grantYear: number; en
               { header: tr('case.reference'), cell: (entry) => entry.reference },
               { header: tr('case.status'), cell: (entry) => caseStatusLabel(entry.status, lang) },
               { header: tr('case.amountApplied'), cell: (entry) => formatKroner(entry.amountApplied, lang) },
+              { header: tr('case.funding.awarded'), cell: (entry) => (entry.amountAwarded === undefined ? '–' : formatKroner(entry.amountAwarded, lang)) },
               { header: tr('case.subGoals'), cell: (entry) => entry.subGoals.join(', ') },
               { header: tr('case.funding.operating'), cell: (entry) => tr(entry.isOperatingGrant ? 'case.yes' : 'case.no') },
             ]}

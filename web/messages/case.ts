@@ -103,6 +103,7 @@ export const caseText = {
     en: 'The organisation has also applied elsewhere in {year}. Check that it does not apply for the same thing twice.',
   },
   'case.funding.where': { nb: 'Hvor', nn: 'Kvar', en: 'Where' },
+  'case.funding.awarded': { nb: 'Innvilget', nn: 'Innvilga', en: 'Granted' },
   'case.funding.operating': { nb: 'Driftstilskudd', nn: 'Driftstilskot', en: 'Operating grant' },
   'case.yes': { nb: 'Ja', nn: 'Ja', en: 'Yes' },
   'case.no': { nb: 'Nei', nn: 'Nei', en: 'No' },

@@ -5,7 +5,7 @@ import { withoutPlacement, type Item, type ItemKey } from './item';
 
 /** The attributes an entry holds; nothing else is ever written to the index (no personal data). */
 const entryAttributes = [
-  'orgnr', 'grantYear', 'tenantId', 'applicationId', 'tenantName', 'roundId', 'reference', 'status', 'amountApplied', 'subGoals', 'isOperatingGrant',
+  'orgnr', 'grantYear', 'tenantId', 'applicationId', 'tenantName', 'roundId', 'reference', 'status', 'amountApplied', 'amountAwarded', 'subGoals', 'isOperatingGrant',
 ] as const satisfies readonly (keyof FundingEntry)[];
 
 /**
@@ -21,11 +21,11 @@ export const fundingEntryItem = {
     SK: `${grantYear}#${tenantId}#${applicationId}`,
   }),
   toItem(entry: FundingEntry): Item {
-    const fields = Object.fromEntries(entryAttributes.map((name) => [name, entry[name]]));
+    const fields = Object.fromEntries(entryAttributes.filter((name) => entry[name] !== undefined).map((name) => [name, entry[name]]));
     return { ...fundingEntryItem.key(entry.orgnr, entry.grantYear, entry.tenantId, entry.applicationId), entity: 'funding-entry', ...fields };
   },
   fromItem(item: Item): FundingEntry {
     const fields = withoutPlacement(item);
-    return Object.fromEntries(entryAttributes.map((name) => [name, fields[name]])) as unknown as FundingEntry;
+    return Object.fromEntries(entryAttributes.filter((name) => fields[name] !== undefined).map((name) => [name, fields[name]])) as unknown as FundingEntry;
   },
 };

@@ -43,6 +43,7 @@ const fundingEntrySchema = z
     grantYear: z.number().int(),
     status: z.string(),
     amountApplied: z.number().int(),
+    amountAwarded: z.number().int().optional().meta({ description: 'Whole kroner granted, once decided (0 for a rejection).' }),
     subGoals: z.array(z.string()),
     isOperatingGrant: z.boolean(),
   })
