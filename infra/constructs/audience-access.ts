@@ -76,6 +76,9 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
     ],
     leadingKeys: [sessionTenant.all],
   },
+  // The one delete an officer may make: the municipal admin takes someone who has left off the staff
+  // directory, so personal data is not kept longer than needed. Nothing else of the tenant is ever deleted.
+  { on: 'table', actions: ['dynamodb:DeleteItem'], leadingKeys: [sessionTenant.staff] },
   { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [sessionTenant.all] },
   // The organisation's earlier applications in this tenant: `T#<tenant>#ORG#<orgnr>` in `byYear`.
   // The cross-tenant `ORG#<orgnr>` (`byOrganisation`) stays out of reach.

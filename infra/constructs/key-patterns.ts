@@ -31,6 +31,8 @@ export function tenantKeys(tenant: string) {
     links: `${prefix}LINKS`,
     aggregates: `${prefix}AGGREGATES`,
     outbox: `${prefix}OUTBOX`,
+    /** The staff directory: who has signed in, with which roles (functions/adapters/entities/staff-member-item.ts). */
+    staff: `${prefix}STAFF`,
     application: (applicationId: string) => `${prefix}APP#${applicationId}`,
     /** The tenant's budget position and its frame history, which the national allocation sets. */
     budget: `${prefix}BUDGET`,

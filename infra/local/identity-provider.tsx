@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { SignJWT, base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 import type { AppEnv } from '../../functions/http/common/app-env';
-import type { Role } from '../../functions/http/common/authentication';
 import type { Logger } from '../../functions/http/common/logger';
 import { requestContext } from '../../functions/http/common/request-context';
 import type { Tenant, TenantId } from '../../shared/kernel/tenants';
@@ -24,7 +23,8 @@ import { LocalSignInPage, type LocalUserChoice } from '../../web/pages/local-sig
 export interface LocalUser {
   readonly sub: string;
   readonly tenantId: TenantId;
-  readonly groups: readonly Role[];
+  /** The groups the token carries, named as in the user pool (`caseworker` or `officer` for the caseworker). */
+  readonly groups: readonly string[];
   /** Which button label the sign-in page gives the user. */
   readonly kind: 'officer' | 'municipal-admin' | 'approver' | 'assessor' | 'national-admin';
   /** The display name the ID token carries (made up, like the ids). */

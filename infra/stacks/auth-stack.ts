@@ -13,7 +13,7 @@ export const USER_GROUPS = {
   'municipal-admin': "Administrators of one managing municipality: set up rounds and manage the municipality's users.",
   assessor: 'Reviewers who read and score applications of their tenant without deciding them.',
   'national-admin': 'IMDi staff who manage rule sets, national frames and allocations.',
-  officer: 'The municipal access the officer app admits at this release; members also hold one of the finer roles above.',
+  officer: 'The older name of the caseworker group, read the same way: a member is a case worker of their municipality.',
 } as const;
 
 /** Name of the custom attribute that ties an officer to a tenant; the token claim is `custom:tenantId`. */

@@ -192,6 +192,20 @@ describe('tenant isolation of the officer and national apps', () => {
     }
   });
 
+  it('reads the user pool’s caseworker group as the caseworker’s role, and an assessor’s group as an assessor’s only', async () => {
+    // Prepare: tokens as Cognito issues them, with its group names
+    const caseworker = (await idp.issueTokens({ ...alfaOfficer, groups: ['caseworker'] })).id_token;
+    const assessor = (await idp.issueTokens({ ...alfaOfficer, groups: ['assessor'] })).id_token;
+
+    // Act
+    const asCaseworker = await get('/officer/api/rounds', { authorization: `Bearer ${caseworker}` });
+    const asAssessor = await get('/officer/api/rounds', { authorization: `Bearer ${assessor}` });
+
+    // Assess
+    expect(asCaseworker.status).toBe(200);
+    expect(asAssessor.status).toBe(403);
+  });
+
   it('refuses an officer on the national routes with 403', async () => {
     // Prepare
     const { cookie, idToken } = await signIn(server.baseUrl, 'national', betaOfficer.sub);

@@ -200,6 +200,21 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
   });
 
+  it('lets an officer session take someone off its own staff directory, and never off another tenant’s', async () => {
+    // Prepare
+    await root.forTenant(alfa).staff.record(alfa, { userId: 'left-alfa', name: 'Liv', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' });
+    const audit = { eventId: ulid(), at: '2027-02-01T10:00:00.000Z', actor: 'officer:admin-alfa' };
+
+    // Act
+    const removed = await root.forTenant(alfa).staff.remove(alfa, 'left-alfa', audit);
+    const refused = await root.forTenant(alfa).staff.remove(beta, 'someone-of-beta', { ...audit, eventId: ulid() }).then(() => undefined, (error: unknown) => error);
+
+    // Assess
+    expect(removed).toBe(true);
+    expect((await root.forTenant(alfa).staff.list(alfa)).map((member) => member.userId)).not.toContain('left-alfa');
+    expect(refused).toBeInstanceOf(AccessRefusedError);
+  });
+
   it('lets an officer session put the funding index entry with a decision, so other municipalities see what was granted', async () => {
     // Prepare: a recommended application in Alfa's round, and Alfa's frame for the award
     const application = recommendedApplication(alfaRound, { applied: 80_000, recommend: recommendation('grant_partly', 50_000) });

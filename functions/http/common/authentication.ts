@@ -156,11 +156,21 @@ export function createAuthentication(settings: AuthSettings, revoked?: RevokedTo
       return {
         userId: claims.data.sub,
         tenantId: claims.data['custom:tenantId'],
-        roles: roles.filter((role) => claims.data['cognito:groups'].includes(role)),
+        roles: rolesOfGroups(claims.data['cognito:groups']),
         ...(claims.data.name ? { name: claims.data.name } : {}),
       };
     },
   };
+}
+
+/**
+ * The identity provider's groups a token carries, as the app's roles. The caseworker's group is
+ * called `caseworker` in the user pool and `officer` in older pools; both mean the role `officer`.
+ * Any other group that is not a role is ignored.
+ */
+export function rolesOfGroups(groups: readonly string[]): Role[] {
+  const named = groups.map((group) => (group === 'caseworker' ? 'officer' : group));
+  return roles.filter((role) => named.includes(role));
 }
 
 /** Reads the sign-in settings; the officer and national apps cannot run without them. */
