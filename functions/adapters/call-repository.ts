@@ -65,22 +65,21 @@ function openingChanges(opening: RoundOpening): Change[] {
 }
 
 /**
- * The lock of a round's rule-set version. A stored version only gets `locked` set (the one
- * attribute the officer's session role may write in a national partition); the code default,
- * not stored yet, is stored as version 1 and locked in the same write.
+ * The lock of a round's rule-set version: `locked` set, the one attribute the officer's session
+ * role may write in a national partition. A stored version must still be there. The code default,
+ * not stored yet, gets a lock marker in its place (only the keys and `locked`): the officer may not
+ * write national rules, so IMDi's first save stores the default's content under the marker,
+ * keeping the lock (`ruleSetVersionItem.ensure`). Until then version 1 is read from the code.
  */
 function lockChange(lock: RuleSetVersion): Change {
-  if (lock.stored) {
-    return {
-      type: 'update',
-      key: ruleSetVersionItem.key(lock.grantYear, lock.version),
-      expression: 'SET #locked = :locked',
-      names: { '#locked': 'locked' },
-      values: { ':locked': true },
-      condition: { expression: 'attribute_exists(PK)' },
-    };
-  }
-  return { type: 'update', ...ruleSetVersionItem.ensure(lock, { lock: true }) };
+  return {
+    type: 'update',
+    key: ruleSetVersionItem.key(lock.grantYear, lock.version),
+    expression: 'SET #locked = :locked',
+    names: { '#locked': 'locked' },
+    values: { ':locked': true },
+    ...(lock.stored ? { condition: { expression: 'attribute_exists(PK)' } } : {}),
+  };
 }
 
 /** The two writes that close a round: its guarded status change, and its audit event. */

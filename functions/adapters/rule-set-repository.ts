@@ -1,11 +1,23 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { RuleSetRepository } from '../../shared/rules/ports';
-import { RuleSetChangedMeanwhileError } from '../../shared/rules/rule-set-version';
+import { codeDefaultVersion, RuleSetChangedMeanwhileError, type RuleSetVersion } from '../../shared/rules/rule-set-version';
+import type { Item } from './entities/item';
 import { auditEventItem } from './entities/audit-event-item';
 import { ruleSetVersionItem } from './entities/rule-set-version-item';
 import { queryPartition } from './query-all';
 import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
+
+/**
+ * A stored version, or, for a round's lock marker on the code default (see call-repository's
+ * `lockChange`), the code default as version 1, locked and still not stored.
+ */
+function versionOrLockedDefault(item: Item): RuleSetVersion | undefined {
+  if (ruleSetVersionItem.isStored(item)) return ruleSetVersionItem.fromItem(item);
+  const grantYear = Number(String(item.PK).split('#').at(-1)); // NATIONAL#RULESET#<year>
+  const fallback = codeDefaultVersion(grantYear);
+  return fallback && item.SK === ruleSetVersionItem.key(grantYear, 1).SK ? { ...fallback, locked: item.locked === true } : undefined;
+}
 
 /**
  * Rule-set versions in the single table. A version is written only if its number is free, so of
@@ -16,12 +28,13 @@ export function createRuleSetRepository(db: DynamoDBDocumentClient, tableName: s
   const unitOfWork = createUnitOfWork(db, tableName);
   return {
     async list(grantYear) {
-      return (await queryPartition(db, tableName, ruleSetVersionItem.partitionOf(grantYear))).map(ruleSetVersionItem.fromItem);
+      const items = await queryPartition(db, tableName, ruleSetVersionItem.partitionOf(grantYear));
+      return items.map(versionOrLockedDefault).filter((version) => version !== undefined);
     },
 
     async get(grantYear, version) {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: ruleSetVersionItem.key(grantYear, version), ConsistentRead: true }));
-      return result.Item ? ruleSetVersionItem.fromItem(result.Item) : undefined;
+      return result.Item ? versionOrLockedDefault(result.Item) : undefined;
     },
 
     async create(version, audit, seed) {

@@ -200,6 +200,19 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(AccessRefusedError);
   });
 
+  it('lets an officer session create a round under a year’s code default rules, locking them without writing national rules', async () => {
+    // Prepare: 2022's rules as the code has them (stored or not by other suites, the lock is the same write)
+    const rules = codeDefaultVersion(2022)!;
+    const round = openCall(alfa, { roundId: ulid(), grantYear: 2022 });
+
+    // Act
+    await root.forTenant(alfa).calls.create(round, rules, { eventId: ulid(), at: '2022-01-10T10:00:00.000Z', actor: 'officer:admin-alfa', action: 'create' });
+
+    // Assess: the round is there, and version 1 still reads as the year's rules
+    expect((await root.forTenant(alfa).calls.get(alfa, round.roundId))?.grantYear).toBe(2022);
+    expect((await root.forTenant(alfa).roundRules.version(2022, 1)).ruleSet.grantYear).toBe(2022);
+  });
+
   it('lets an officer session take someone off its own staff directory, and never off another tenant’s', async () => {
     // Prepare
     await root.forTenant(alfa).staff.record(alfa, { userId: 'left-alfa', name: 'Liv', roles: ['officer'], lastSeenAt: '2027-01-10T10:00:00.000Z' });

@@ -23,6 +23,8 @@ export const ruleSetVersionItem = {
     entity: 'rule-set-version',
     ...ruleSetVersionItem.attributes(version),
   }),
+  /** Whether the item holds a version's rules, rather than only a round's lock on the code default. */
+  isStored: (item: Item): boolean => item.ruleSet !== undefined,
   fromItem(item: Item): RuleSetVersion {
     return {
       grantYear: Number(item.grantYear),
