@@ -11,6 +11,7 @@ import { kroner, type Kroner } from '../kernel/money';
 import type { OutgoingMessage } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
 import type { RuleSetVersion } from '../rules/rule-set-version';
+import { acceptanceDeadlineOf } from './acceptance';
 import type { Decision, DecisionOutcome } from './decision';
 import { ActorRecusedError, AlreadyDecidedError, NoRecommendationError, RecommendationChangedError } from './errors';
 import type { DecisionCommitment } from './ports';
@@ -88,7 +89,7 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     appealDeadlineWeeks: ruleSet.appealDeadlineWeeks,
     appealBody: ruleSet.appealBody,
     ...(call.appealBodyName ? { appealBodyName: call.appealBodyName } : {}),
-    ...(granted ? { reportingDeadline: call.reportingDeadline } : {}),
+    ...(granted ? { acceptanceDeadline: acceptanceDeadlineOf(now, ruleSet.acceptanceWeeks), reportingDeadline: call.reportingDeadline } : {}),
     ruleSetVersion: rules.version,
     regulation: ruleSet.regulation,
     auditThreshold: ruleSet.auditThreshold,

@@ -23,6 +23,8 @@ export const mailKinds = [
   'assignment-letter',
   'application-returned',
   'preliminary-reply',
+  'grant-answer-receipt',
+  'grant-lapsed',
 ] as const;
 
 /** One of {@link mailKinds}; logged and kept after sending, so never personal data. */

@@ -150,6 +150,8 @@ export const caseText = {
   'status.reported': { nb: 'Rapportert', nn: 'Rapportert', en: 'Reported' },
   'status.approved': { nb: 'Rapport godkjent', nn: 'Rapport godkjend', en: 'Report approved' },
   'status.repayment_claimed': { nb: 'Krav om tilbakebetaling', nn: 'Krav om tilbakebetaling', en: 'Repayment claimed' },
+  'status.declined': { nb: 'Takket nei', nn: 'Sagt nei til', en: 'Declined' },
+  'status.lapsed': { nb: 'Falt bort', nn: 'Falle bort', en: 'Lapsed' },
   'status.closed': { nb: 'Avsluttet', nn: 'Avslutta', en: 'Closed' },
   'registry.verified': { nb: 'Bekreftet', nn: 'Stadfesta', en: 'Confirmed' },
   'registry.not_verified': { nb: 'Ikke sjekket', nn: 'Ikkje sjekka', en: 'Not checked' },
