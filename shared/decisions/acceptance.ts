@@ -11,6 +11,7 @@ import type { AuditEntry } from '../applications/ports';
 import { addDays, endOfOsloDay, isBeforeDeadline, osloDateOf } from '../kernel/deadlines';
 import { kroner, type Kroner } from '../kernel/money';
 import type { OutgoingMessage } from '../outbox/outbox';
+import { ConcurrentChangeError } from '../applications/errors';
 import type { Decision } from './decision';
 import { AcceptanceDeadlinePassedError, GrantAlreadyAnsweredError, NotGrantedError } from './errors';
 
@@ -135,4 +136,22 @@ export function answerGrant(input: GrantAnswerInput): GrantAnswerCommitment {
     relatedKey: application.applicationId,
   };
   return { outcome, next, expectedStatus: application.status, audit, message, returned };
+}
+
+/**
+ * Stores an answer; when another answer got there first (two tabs, a double click, the lapse job at
+ * the last second), says which, so exactly one answer stands and the other hears why.
+ */
+export async function storeGrantAnswer(
+  grants: { get(tenantId: Application['tenantId'], applicationId: string): Promise<Application | undefined>; answer(commitment: GrantAnswerCommitment): Promise<void> },
+  commitment: GrantAnswerCommitment,
+): Promise<void> {
+  try {
+    await grants.answer(commitment);
+  } catch (error) {
+    if (!(error instanceof ConcurrentChangeError)) throw error;
+    const current = await grants.get(commitment.next.tenantId, commitment.next.applicationId);
+    if (current?.acceptance) throw new GrantAlreadyAnsweredError(current.acceptance.outcome);
+    throw error;
+  }
 }
