@@ -6,14 +6,18 @@
  * idempotent.
  */
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLinkEmail, signingKeys } from '../../functions/common/signed-tokens';
 import type { Adapters } from '../../functions/composition';
 import type { Application } from '../../shared/applications/application';
 import { lapseUnacceptedGrants } from '../../shared/decisions/use-cases/lapse-unaccepted-grants';
 import { signRecommendation } from '../../shared/decisions/signing';
 import { kroner } from '../../shared/kernel/money';
-import type { TenantId } from '../../shared/kernel/tenants';
+import type { Tenant, TenantId } from '../../shared/kernel/tenants';
+import { formatDate } from '../../shared/kernel/deadlines';
+import { acceptGrant } from '../../shared/decisions/use-cases/accept-grant';
+import { demoUsersOf } from '../../infra/local/identity-provider';
+import { signIn, startSignInServer } from '../support/sign-in';
 import type { Call } from '../../shared/rounds/call';
 import { adminCostCap, available } from '../../shared/rules/budget';
 import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
@@ -256,5 +260,58 @@ describe('accepting and declining a grant', () => {
     expect(await aggregate(call)).toMatchObject({ grantsLapsed: lapsedCount, amountReturnedUnaccepted: lapsedCount * 100_000 });
     expect((await mailTo(overdue)).filter((message) => message.kind === 'grant-lapsed').map((message) => message.subject)).toEqual([`Tilskuddet er falt bort (${overdue.reference})`]);
     expect((await eventsOf(overdue)).filter((event) => event.action === 'lapse')).toHaveLength(1);
+  });
+});
+
+describe("the officer's view of a grant's answer", () => {
+  const alfa = freshTenantId('gao');
+  const beta = freshTenantId('gab');
+  const tenants: Tenant[] = [
+    { tenantId: alfa, kind: 'municipality', name: `Alfaby ${alfa}`, kommunenummer: '3201', managingYears: [2027] },
+    { tenantId: beta, kind: 'municipality', name: `Betaby ${beta}`, kommunenummer: '4601', managingYears: [2027] },
+  ];
+  let server: Awaited<ReturnType<typeof startSignInServer>>;
+  let officer: { cookie: string; idToken: string };
+  let stranger: { cookie: string; idToken: string };
+
+  beforeAll(async () => {
+    const own = await ownTableConfig();
+    server = await startSignInServer({ TABLE_NAME: own.TABLE_NAME });
+    for (const tenant of tenants) await server.adapters.tenants.put(tenant);
+    const users = demoUsersOf(tenants);
+    officer = await signIn(server.baseUrl, 'officer', users.find((user) => user.sub === `officer-${alfa}`)!.sub);
+    stranger = await signIn(server.baseUrl, 'officer', users.find((user) => user.sub === `officer-${beta}`)!.sub);
+  });
+  afterAll(async () => server?.close());
+
+  it('shows awaiting until the deadline, then when it was accepted, on the case page and in the API; another municipality gets 404', async () => {
+    // Prepare: a grant signed now, so its deadline lies three weeks ahead of the server's real clock
+    const call = openCall(alfa, { roundId: '2027-9' });
+    await server.adapters.calls.create(call);
+    await server.adapters.budget.setFrame({ tenantId: alfa, name: 'Alfaby', grantYear: 2027, frame: kroner(500_000), adminCap: kroner(25_000), allocationVersion: 1 }, undefined);
+    const application = recommendedApplication(call, { applied: 100_000, language: 'en' });
+    await server.adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
+    const signed = signRecommendation({ application, call, rules: codeDefaultVersion(2027)!, signer: { userId: 'approver' }, now: new Date(), newId: ulid, composeLetter: decisionLetterEmail });
+    await server.adapters.decisions.commit(signed);
+    const page = (cookie: string) => fetch(`${server.baseUrl}/officer/applications/${application.applicationId}?lang=en`, { headers: { cookie } });
+    const api = (token: string) => fetch(`${server.baseUrl}/officer/api/applications/${application.applicationId}`, { headers: { authorization: `Bearer ${token}` } });
+
+    // Act
+    const awaitingPage = await (await page(officer.cookie)).text();
+    const awaitingApi = (await (await api(officer.idToken)).json()) as { acceptance?: unknown };
+    await acceptGrant({ grants: server.adapters.decisions, clock: () => new Date(), newId: ulid, composeGrantAnswer: grantAnswerEmail }, { application: signed.next });
+    const acceptedPage = await (await page(officer.cookie)).text();
+    const acceptedApi = (await (await api(officer.idToken)).json()) as { acceptance?: { kind: string; at?: string } };
+    const foreignPage = await page(stranger.cookie);
+    const foreignApi = await api(stranger.idToken);
+
+    // Assess
+    expect(awaitingPage).toContain(`Answer to the grant: Awaiting an answer by ${formatDate(signed.next.decision!.acceptanceDeadline!, 'en')}`);
+    expect(awaitingApi.acceptance).toEqual({ kind: 'awaiting', deadline: signed.next.decision!.acceptanceDeadline, overdue: false });
+    expect(acceptedPage).toContain('Answer to the grant: Accepted on');
+    expect(acceptedPage).toContain('The grant was accepted');
+    expect(acceptedApi.acceptance).toMatchObject({ kind: 'accepted', at: expect.any(String) });
+    expect(foreignPage.status).toBe(404);
+    expect(foreignApi.status).toBe(404);
   });
 });
