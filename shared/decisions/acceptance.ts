@@ -67,6 +67,17 @@ export type ComposeGrantAnswerMessage = (input: { outcome: GrantAnswerOutcome; a
   html?: string;
 };
 
+/** What the organisation's answers (accept, decline) need from the outside world. */
+export interface AnswerGrantDeps {
+  readonly grants: {
+    get(tenantId: Application['tenantId'], applicationId: string): Promise<Application | undefined>;
+    answer(commitment: GrantAnswerCommitment): Promise<void>;
+  };
+  readonly clock: () => Date;
+  readonly newId: () => string;
+  readonly composeGrantAnswer: ComposeGrantAnswerMessage;
+}
+
 /** An answer as it is to be stored, with everything written with it. */
 export interface GrantAnswerCommitment {
   readonly outcome: GrantAnswerOutcome;
@@ -142,10 +153,7 @@ export function answerGrant(input: GrantAnswerInput): GrantAnswerCommitment {
  * Stores an answer; when another answer got there first (two tabs, a double click, the lapse job at
  * the last second), says which, so exactly one answer stands and the other hears why.
  */
-export async function storeGrantAnswer(
-  grants: { get(tenantId: Application['tenantId'], applicationId: string): Promise<Application | undefined>; answer(commitment: GrantAnswerCommitment): Promise<void> },
-  commitment: GrantAnswerCommitment,
-): Promise<void> {
+export async function storeGrantAnswer(grants: AnswerGrantDeps['grants'], commitment: GrantAnswerCommitment): Promise<void> {
   try {
     await grants.answer(commitment);
   } catch (error) {

@@ -8,16 +8,7 @@
  * (`acceptance.deadline_passed`).
  */
 import type { Application } from '../../applications/application';
-import type { Clock, IdGenerator } from '../../kernel/ports';
-import { answerGrant, storeGrantAnswer, type ComposeGrantAnswerMessage } from '../acceptance';
-import type { GrantAnswerRepository } from '../ports';
-
-export interface AnswerGrantDeps {
-  readonly grants: GrantAnswerRepository;
-  readonly clock: Clock;
-  readonly newId: IdGenerator;
-  readonly composeGrantAnswer: ComposeGrantAnswerMessage;
-}
+import { answerGrant, storeGrantAnswer, type AnswerGrantDeps } from '../acceptance';
 
 /** Accepts the grant; resolves to the application as stored. */
 export async function acceptGrant(deps: AnswerGrantDeps, input: { readonly application: Application }): Promise<Application> {

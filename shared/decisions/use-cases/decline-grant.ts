@@ -8,8 +8,7 @@
  * `acceptance.deadline_passed`); a closed budget year refuses the return (`budget.year_closed`).
  */
 import type { Application } from '../../applications/application';
-import { answerGrant, storeGrantAnswer } from '../acceptance';
-import type { AnswerGrantDeps } from './accept-grant';
+import { answerGrant, storeGrantAnswer, type AnswerGrantDeps } from '../acceptance';
 
 /** Declines the grant; resolves to the application as stored. */
 export async function declineGrant(deps: AnswerGrantDeps, input: { readonly application: Application }): Promise<Application> {
