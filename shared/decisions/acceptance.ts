@@ -10,7 +10,7 @@ import { transitionApplication } from '../applications/lifecycle';
 import type { AuditEntry } from '../applications/ports';
 import { addDays, endOfOsloDay, isBeforeDeadline, osloDateOf } from '../kernel/deadlines';
 import { kroner, type Kroner } from '../kernel/money';
-import type { OutgoingMessage } from '../outbox/outbox';
+import { messageToApplicant, type OutgoingMessage } from '../outbox/outbox';
 import { ConcurrentChangeError } from '../applications/errors';
 import type { Decision } from './decision';
 import { AcceptanceDeadlinePassedError, GrantAlreadyAnsweredError, NotGrantedError } from './errors';
@@ -135,17 +135,8 @@ export function answerGrant(input: GrantAnswerInput): GrantAnswerCommitment {
     from: application.status, to: status, amount: decision.amount,
   };
   const content = input.compose({ outcome, application: next, decision });
-  const message: OutgoingMessage = {
-    messageId: input.newId(),
-    tenantId: application.tenantId,
-    kind: outcome === 'lapsed' ? 'grant-lapsed' : 'grant-answer-receipt',
-    to: application.email,
-    subject: content.subject,
-    text: content.text,
-    ...(content.html ? { html: content.html } : {}),
-    createdAt: at,
-    relatedKey: application.applicationId,
-  };
+  const kind = outcome === 'lapsed' ? 'grant-lapsed' : 'grant-answer-receipt';
+  const message = messageToApplicant(application, kind, content, { messageId: input.newId(), createdAt: at });
   return { outcome, next, expectedStatus: application.status, audit, message, returned };
 }
 

@@ -8,7 +8,7 @@ import type { Application } from '../applications/application';
 import { transitionApplication, type ApplicationAction } from '../applications/lifecycle';
 import type { AuditEntry } from '../applications/ports';
 import { kroner, type Kroner } from '../kernel/money';
-import type { OutgoingMessage } from '../outbox/outbox';
+import { messageToApplicant } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
 import type { RuleSetVersion } from '../rules/rule-set-version';
 import { acceptanceDeadlineOf } from './acceptance';
@@ -105,16 +105,6 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     to: status,
   };
   const content = input.composeLetter({ decision, application: next, call });
-  const letter: OutgoingMessage = {
-    messageId: input.newId(),
-    tenantId: application.tenantId,
-    kind: 'decision-notice',
-    to: application.email,
-    subject: content.subject,
-    text: content.text,
-    ...(content.html ? { html: content.html } : {}),
-    createdAt: at,
-    relatedKey: application.applicationId,
-  };
+  const letter = messageToApplicant(application, 'decision-notice', content, { messageId: input.newId(), createdAt: at });
   return { next, expectedStatus: application.status, audit, letter, award: amount };
 }
