@@ -175,7 +175,7 @@ describe('IMDi edits the national rules of a year', () => {
 
     // Assess
     expect(page.status).toBe(200);
-    for (const name of ['municipalShare', 'adminCostCap.rate', 'subGoals.A.advisoryShare', 'auditThreshold', 'appealDeadlineWeeks', 'appealBody', 'reportingDeadlineDefault.day', 'amounts.minPerApplication', 'unspentFunds']) {
+    for (const name of ['municipalShare', 'adminCostCap.rate', 'subGoals.A.advisoryShare', 'auditThreshold', 'appealDeadlineWeeks', 'acceptanceWeeks', 'appealBody', 'reportingDeadlineDefault.day', 'amounts.minPerApplication', 'unspentFunds']) {
       expect(html).toContain(`name="${name}"`);
     }
     expect(refused.status).toBe(422);
