@@ -33,6 +33,7 @@ export const ruleSetText = {
   save: { nb: 'Lagre som ny versjon', nn: 'Lagre som ny versjon', en: 'Save as a new version' },
   'error.percent': { nb: 'Skriv en prosent fra 0 til 100, for eksempel 70 eller 12,5.', nn: 'Skriv ein prosent frå 0 til 100, til dømes 70 eller 12,5.', en: 'Enter a percentage from 0 to 100, for example 70 or 12.5.' },
   'error.kroner': { nb: 'Skriv et helt antall kroner, for eksempel 100 000.', nn: 'Skriv eit heilt tal kroner, til dømes 100 000.', en: 'Enter a whole number of kroner, for example 100 000.' },
+  'error.acceptanceWeeks': { nb: 'Skriv et helt antall uker fra 1 til 12.', nn: 'Skriv eit heilt tal veker frå 1 til 12.', en: 'Enter a whole number of weeks from 1 to 12.' },
   'error.number': { nb: 'Skriv et helt tall innenfor grensene i hjelpeteksten.', nn: 'Skriv eit heilt tal innanfor grensene i hjelpeteksten.', en: 'Enter a whole number within the limits in the hint.' },
   'error.choose': { nb: 'Velg ett av alternativene.', nn: 'Vel eitt av alternativa.', en: 'Choose one of the options.' },
   'error.text': { nb: 'Fyll ut feltet.', nn: 'Fyll ut feltet.', en: 'Fill in the field.' },
