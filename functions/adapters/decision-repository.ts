@@ -4,12 +4,15 @@ import type { Application } from '../../shared/applications/application';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { AuditEntry } from '../../shared/applications/ports';
 import { NotEnoughFundsError } from '../../shared/decisions/errors';
-import type { DecisionCommitment, DecisionRepository, PreliminaryReplyRepository } from '../../shared/decisions/ports';
+import type { GrantAnswerCommitment } from '../../shared/decisions/acceptance';
+import type { DecisionCommitment, DecisionRepository, LapseRepository, PreliminaryReplyRepository } from '../../shared/decisions/ports';
+import { grantAnswerCounters } from '../../shared/national/aggregates';
+import type { Kroner } from '../../shared/kernel/money';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { BudgetNotOpenError, type StoredBudgetPosition } from '../../shared/national/budget-position';
 import { available } from '../../shared/rules/budget';
 import { YearClosedError } from '../../shared/rules/budget-close';
-import { applyGuard, awardGuard } from '../../shared/rules/budget-guards';
+import { applyGuard, awardGuard, returnGuard } from '../../shared/rules/budget-guards';
 import { indexNames } from '../../shared/table';
 import { budgetAuditChange } from './budget-audit';
 import { BudgetChangedMeanwhileError, guardedBudgetChange } from './budget-repository';
@@ -17,6 +20,7 @@ import { aggregateItem } from './entities/aggregate-item';
 import { querySubmittedByRound } from './application-repository';
 import { applicationItem } from './entities/application-item';
 import { auditEventItem } from './entities/audit-event-item';
+import { awaitingAnswerItem } from './entities/awaiting-answer-item';
 import { budgetPositionItem } from './entities/budget-position-item';
 import { fundingEntryItem } from './entities/funding-entry-item';
 import { roundItem } from './entities/round-item';
@@ -68,6 +72,13 @@ function decisionCounters(commitment: DecisionCommitment): Change {
   return { type: 'add', key: aggregateItem.key(next.tenantId, next.grantYear), set: aggregateItem.identity(next.tenantId, next.grantYear), counters };
 }
 
+/** The tenant-year counters an answer adds to: one answer of its kind, and the money that went back. */
+function answerCounters(commitment: GrantAnswerCommitment): Change {
+  const { next, outcome, returned } = commitment;
+  const counters: Record<string, number> = { [grantAnswerCounters[outcome]]: 1, ...(returned > 0 ? { amountReturnedUnaccepted: returned } : {}) };
+  return { type: 'add', key: aggregateItem.key(next.tenantId, next.grantYear), set: aggregateItem.identity(next.tenantId, next.grantYear), counters };
+}
+
 /** Where the repository gets its budget audit event ids; tests may fix them. */
 export interface DecisionRepositoryOptions {
   readonly newId?: () => string;
@@ -80,7 +91,7 @@ export interface DecisionRepositoryOptions {
  * to the position as read, so a concurrent award makes this one fail; it is then tried again on a
  * fresh reading, where the rules either let it through or refuse it with what is left now.
  */
-export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: string, options: DecisionRepositoryOptions = {}): DecisionRepository & PreliminaryReplyRepository {
+export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: string, options: DecisionRepositoryOptions = {}): DecisionRepository & PreliminaryReplyRepository & LapseRepository {
   const unitOfWork = createUnitOfWork(db, tableName);
   const newId = options.newId ?? ulid;
 
@@ -96,21 +107,50 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
 
   const listByRound = (tenantId: TenantId, roundId: string) => querySubmittedByRound(db, tableName, tenantId, roundId);
 
-  /** The budget's part of an award: its guarded update and its audit event, from the position as read. */
-  function awardChanges(read: StoredBudgetPosition | undefined, commitment: DecisionCommitment): Change[] {
-    const { next, award } = commitment;
-    if (read?.closed) throw new YearClosedError(next.grantYear);
-    if (!read || read.allocationVersion === 0) throw new BudgetNotOpenError(next.grantYear);
-    const guard = awardGuard(read, award);
+  /**
+   * The budget's part of an award, or of a declined or lapsed grant's money coming back (into
+   * `returned`, so `awarded` keeps what was decided): its guarded update and its audit event, from
+   * the position as read.
+   */
+  function budgetChanges(
+    read: StoredBudgetPosition | undefined,
+    movement: { readonly grantYear: number; readonly operation: 'award' | 'return_funds'; readonly amount: Kroner; readonly audit: AuditEntry },
+  ): Change[] {
+    const { grantYear, operation, amount } = movement;
+    if (read?.closed) throw new YearClosedError(grantYear);
+    if (!read || read.allocationVersion === 0) throw new BudgetNotOpenError(grantYear);
+    const guard = operation === 'award' ? awardGuard(read, amount) : returnGuard(read, amount);
     if (!guard.ok) {
-      if (guard.error.code === 'budget.insufficient_funds') throw new NotEnoughFundsError(award, available(read));
+      if (guard.error.code === 'budget.insufficient_funds') throw new NotEnoughFundsError(amount, available(read));
       throw guard.error;
     }
     const after: StoredBudgetPosition = { ...read, ...applyGuard(read, guard.value)!, version: read.version + 1 };
     return [
       guardedBudgetChange(read, guard.value, () => new BudgetChangedMeanwhileError(), { pinVersion: true }),
-      budgetAuditChange(read, after, 'award', award, { actor: commitment.audit.actor, at: commitment.audit.at, eventId: newId() }),
+      budgetAuditChange(read, after, operation, amount, { actor: movement.audit.actor, at: movement.audit.at, eventId: newId() }),
     ];
+  }
+
+  /**
+   * Commits the changes built from a fresh reading of the budget (when `withBudget`), reading it
+   * again when the budget moved between read and write; a moved application is reported as such.
+   */
+  async function commitOnBudget(tenantId: TenantId, grantYear: number, withBudget: boolean, changesOf: (read: StoredBudgetPosition | undefined) => Change[]) {
+    for (let attempt = 1; ; attempt++) {
+      const changes = changesOf(withBudget ? await budget(tenantId, grantYear) : undefined);
+      try {
+        await unitOfWork.commit(changes);
+        return;
+      } catch (error) {
+        const retry = (error instanceof BudgetChangedMeanwhileError || error instanceof TransactionConflictError) && attempt < ATTEMPTS;
+        if (retry) {
+          await pause(attempt);
+          continue;
+        }
+        if (error instanceof TransactionConflictError) throw new ConcurrentChangeError();
+        throw error;
+      }
+    }
   }
 
   return {
@@ -119,31 +159,43 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
     budget,
 
     async commit(commitment) {
-      const { next } = commitment;
-      for (let attempt = 1; ; attempt++) {
-        const budgetChanges = commitment.award > 0 ? awardChanges(await budget(next.tenantId, next.grantYear), commitment) : [];
-        try {
-          // The application goes first: when it moved on, that is what is reported, not the budget.
-          await unitOfWork.commit([
-            guardedApplication(next, commitment.expectedStatus),
-            applicationAudit(next, commitment.audit, 'decision'),
-            ...budgetChanges,
-            queueMessage(commitment.letter),
-            decisionCounters(commitment),
-            // The other municipalities' double-funding warning shows the outcome from now on.
-            { type: 'put', item: fundingEntryItem.toItem(commitment.funding) },
-          ]);
-          return;
-        } catch (error) {
-          const retry = (error instanceof BudgetChangedMeanwhileError || error instanceof TransactionConflictError) && attempt < ATTEMPTS;
-          if (retry) {
-            await pause(attempt);
-            continue;
-          }
-          if (error instanceof TransactionConflictError) throw new ConcurrentChangeError();
-          throw error;
-        }
-      }
+      const { next, award } = commitment;
+      const deadline = next.decision?.acceptanceDeadline;
+      await commitOnBudget(next.tenantId, next.grantYear, award > 0, (read) => [
+        // The application goes first: when it moved on, that is what is reported, not the budget.
+        guardedApplication(next, commitment.expectedStatus),
+        applicationAudit(next, commitment.audit, 'decision'),
+        ...(award > 0 ? budgetChanges(read, { grantYear: next.grantYear, operation: 'award', amount: award, audit: commitment.audit }) : []),
+        // A grant waits for its answer: the lapse job's index entry, removed by the answer.
+        ...(award > 0 && deadline ? [putNew(awaitingAnswerItem.toItem({ tenantId: next.tenantId, applicationId: next.applicationId, deadline }))] : []),
+        queueMessage(commitment.letter),
+        decisionCounters(commitment),
+        // The other municipalities' double-funding warning shows the outcome from now on.
+        { type: 'put', item: fundingEntryItem.toItem(commitment.funding) },
+      ]);
+    },
+
+    async answer(commitment) {
+      const { next, returned } = commitment;
+      await commitOnBudget(next.tenantId, next.grantYear, returned > 0, (read) => [
+        // Answered once: a second answer, or the lapse job at the same moment, fails here first.
+        guardedApplication(next, commitment.expectedStatus, 'attribute_not_exists(acceptance)'),
+        applicationAudit(next, commitment.audit, 'decision'),
+        { type: 'delete', key: awaitingAnswerItem.key(next.tenantId, next.applicationId) },
+        ...(returned > 0 ? budgetChanges(read, { grantYear: next.grantYear, operation: 'return_funds', amount: returned, audit: commitment.audit }) : []),
+        queueMessage(commitment.message),
+        answerCounters(commitment),
+      ]);
+    },
+
+    async listAwaitingAnswerBefore(before) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: indexNames.byList,
+        KeyConditionExpression: 'GSI1PK = :list AND GSI1SK < :before',
+        ExpressionAttributeValues: { ':list': awaitingAnswerItem.list, ':before': before },
+      });
+      return items.map(awaitingAnswerItem.fromItem);
     },
 
     async listClosedRoundsWithDeadlineBefore(before) {

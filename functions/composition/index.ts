@@ -7,7 +7,7 @@
 export type { Adapters } from './adapters';
 export { applicantApp } from './applicant-app';
 export { LOCAL_ATTACHMENTS_BUCKET, loadConfig, type Config } from './config';
-export { closeRoundsJob, preliminaryRepliesJob, reconcileAggregatesJob, sendOutboxJob } from './jobs';
+export { closeRoundsJob, preliminaryRepliesJob, lapseUnacceptedGrantsJob, reconcileAggregatesJob, sendOutboxJob } from './jobs';
 export { nationalApp } from './national-app';
 export { officerApp } from './officer-app';
 export { compositionRootOfProcess, createCompositionRoot, type CompositionOptions, type CompositionRoot } from './root';

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { createCloseRoundsHandler } from '../jobs/close-rounds/handler';
+import { createLapseUnacceptedGrantsHandler } from '../jobs/lapse-unaccepted-grants/handler';
 import { createPreliminaryRepliesHandler } from '../jobs/preliminary-replies/handler';
 import { createReconcileAggregatesHandler } from '../jobs/reconcile-aggregates/handler';
 import { createSendOutboxHandler } from '../jobs/send-outbox/handler';
@@ -63,4 +64,9 @@ export function reconcileAggregatesJob({ adapters, logger, clock }: CompositionR
 /** Sends the preliminary replies (fvl. § 11a) that closed rounds owe their undecided applications. */
 export function preliminaryRepliesJob({ adapters, logger, clock }: CompositionRoot) {
   return createPreliminaryRepliesHandler({ replies: adapters.decisions, clock, newId: ulid, logger });
+}
+
+/** Lapses the grants not accepted or declined by their deadline, returning their money. */
+export function lapseUnacceptedGrantsJob({ adapters, logger, clock }: CompositionRoot) {
+  return createLapseUnacceptedGrantsHandler({ grants: adapters.decisions, clock, newId: ulid, logger });
 }

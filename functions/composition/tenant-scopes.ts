@@ -27,7 +27,7 @@ import type { TenantId } from '../../shared/kernel/tenants';
 import type { BudgetRepository, TenantRepository } from '../../shared/national/ports';
 import type { CallRepository } from '../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../shared/rules/ports';
-import type { DecisionRepository } from '../../shared/decisions/ports';
+import type { DecisionRepository, GrantAnswerRepository } from '../../shared/decisions/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -65,6 +65,8 @@ export interface ApplicationRepositories {
   readonly applications: ApplicationRepository;
   readonly magicLinks: MagicLinkStore;
   readonly attachments: AttachmentStore;
+  /** Accepting or declining the grant: the answer, and a decline's money back to the tenant's budget, in one transaction. */
+  readonly grants: GrantAnswerRepository;
 }
 
 /** What the scopes are built with besides the configuration. */
@@ -181,6 +183,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             applications: createApplicationRepository(db, config.TABLE_NAME),
             magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
             attachments,
+            grants: createDecisionRepository(db, config.TABLE_NAME),
           },
           destroy,
         };
@@ -197,7 +200,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
      * application. Tenant ids never contain `/`, so the key cannot be forged from the two parts.
      */
     forApplication(tenantId: TenantId, applicationId: string): ApplicationRepositories {
-      return applicationScope ? applicationScope(`${tenantId}/${applicationId}`) : shared;
+      return applicationScope ? applicationScope(`${tenantId}/${applicationId}`) : { ...shared, grants: shared.decisions };
     },
   };
 }

@@ -37,13 +37,26 @@ export const REVOCATION_ACCESS: readonly KeyScopedAccess[] = [
 /**
  * The applicant's session role, tagged with the tenant and the application: the application itself,
  * and what its transactions add in the tenant's partitions (audit events, queued e-mails, link
- * records, the tenant-year counters), plus the call it belongs to.
+ * records, the tenant-year counters), plus the call it belongs to. Answering a grant deletes the
+ * grant's entry in the index of grants awaiting an answer (an item in the application's own
+ * partition) and, for a decline, gives the money back to the tenant's budget position: read, and
+ * updated by the guarded `ADD` that may only add to `returned` (the condition is the code's; IAM
+ * cannot name counters), with the budget's audit event beside it.
  */
 export const APPLICANT_SESSION_ACCESS: readonly KeyScopedAccess[] = [
   {
     on: 'table',
-    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
     leadingKeys: [sessionTenant.application(SESSION_APPLICATION)],
+  },
+  { on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [sessionTenant.budget] },
+  {
+    on: 'table',
+    actions: ['dynamodb:UpdateItem'],
+    leadingKeys: [sessionTenant.budget],
+    // The return guard's update and condition (functions/adapters/budget-repository.ts): it adds to
+    // `returned` and `version` only, so the frame and the other counters stay out of reach.
+    onlyAttributes: ['PK', 'SK', 'returned', 'version', 'awarded', 'allocationVersion', 'closedAt'],
   },
   { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [sessionTenant.audit, sessionTenant.outbox, sessionTenant.links] },
   { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [sessionTenant.aggregates] },

@@ -75,6 +75,8 @@ export const INDEX_KEYS = {
   publishedCalls: 'CALLS#PUBLISHED',
   /** Closed rounds across tenants, by deadline (functions/adapters/entities/round-item.ts). */
   closedRounds: 'CALLS#CLOSED',
+  /** Grants awaiting the organisation's answer, by deadline (functions/adapters/entities/awaiting-answer-item.ts). */
+  awaitingAnswers: 'GRANTS#AWAITING_ANSWER',
   pendingMail: 'OUTBOX#PENDING',
   applicationsOfAnyOrganisation: `ORG#${ANY}`,
   aggregatesOfAnyYear: `AGG#${ANY}`,

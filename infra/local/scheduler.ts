@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { ulid } from 'ulid';
-import { closeRoundsJob, preliminaryRepliesJob, reconcileAggregatesJob, sendOutboxJob, type CompositionRoot } from '../../functions/composition';
+import { closeRoundsJob, lapseUnacceptedGrantsJob, preliminaryRepliesJob, reconcileAggregatesJob, sendOutboxJob, type CompositionRoot } from '../../functions/composition';
 
 /** One job the local scheduler runs: the same middy handler EventBridge Scheduler calls in AWS. */
 export interface LocalJob {
@@ -80,7 +80,7 @@ export function startScheduler(jobs: readonly LocalJob[]): LocalScheduler {
  * How often the jobs run locally: mail at once-ish so a receipt shows up in the inbox while you look;
  * the reconcile report often enough that a drift shows up in the log during a session.
  */
-export const LOCAL_JOB_INTERVALS_MS = { sendOutbox: 5_000, closeRounds: 60_000, reconcileAggregates: 600_000, preliminaryReplies: 600_000 } as const;
+export const LOCAL_JOB_INTERVALS_MS = { sendOutbox: 5_000, closeRounds: 60_000, reconcileAggregates: 600_000, preliminaryReplies: 600_000, lapseUnacceptedGrants: 600_000 } as const;
 
 /** The scheduler of `npm start`, running the same job handlers as the Lambdas, from the same composition root. */
 export function startLocalScheduler(root: CompositionRoot): LocalScheduler {
@@ -90,5 +90,6 @@ export function startLocalScheduler(root: CompositionRoot): LocalScheduler {
     // Report only: the scheduler's event asks for no repair.
     { name: 'reconcile-aggregates', everyMs: LOCAL_JOB_INTERVALS_MS.reconcileAggregates, handler: reconcileAggregatesJob(root) },
     { name: 'preliminary-replies', everyMs: LOCAL_JOB_INTERVALS_MS.preliminaryReplies, handler: preliminaryRepliesJob(root) },
+    { name: 'lapse-unaccepted-grants', everyMs: LOCAL_JOB_INTERVALS_MS.lapseUnacceptedGrants, handler: lapseUnacceptedGrantsJob(root) },
   ]);
 }

@@ -115,6 +115,27 @@ export const JOBS = {
       { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.application('*'), anyTenant.audit, anyTenant.outbox] },
     ],
   },
+  lapseUnacceptedGrants: {
+    entry: 'functions/jobs/lapse-unaccepted-grants/lambda.ts',
+    description: 'Fordel job: lapse grants not accepted by their deadline and return their money to the municipality',
+    // Every night in Norway, when the deadlines of the day before (end of an Oslo day) have passed.
+    schedule: scheduler.ScheduleExpression.cron({ minute: '30', hour: '1', timeZone: TimeZone.of(OSLO_TIME_ZONE) }),
+    timeout: Duration.minutes(5),
+    // A missed night is covered by the next one (an overdue grant stays in the index until it lapses).
+    maxEventAge: Duration.hours(1),
+    sendsMail: false,
+    signsLinks: false,
+    // Query the index of grants awaiting an answer; read the application and the budget position;
+    // a transaction of the application's guarded put, the index entry's delete, the audit events,
+    // the notice in the outbox, the budget's guarded return and the tenant-year counters.
+    tableAccess: [
+      { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.awaitingAnswers] },
+      { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], leadingKeys: [anyTenant.application('*')] },
+      { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.audit, anyTenant.outbox] },
+      { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.budget] },
+      { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [anyTenant.aggregates] },
+    ],
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Reserved concurrency of every job. */

@@ -5,6 +5,7 @@
  * `contact` section only, so that it can be erased while the statistics stay.
  */
 import type { AssessmentSummary } from '../assessments/assessment';
+import type { GrantAnswer } from '../decisions/acceptance';
 import type { Decision, Recommendation } from '../decisions/decision';
 import type { EligibilityFinding } from '../rules/eligibility';
 import type { ApplicationStatus } from './lifecycle';
@@ -95,6 +96,8 @@ export interface Application {
   returnHistory?: ReturnRequest[];
   recommendation?: Recommendation;
   decision?: Decision;
+  /** The organisation's answer to a grant (accepted or declined), or its lapse at the deadline; set once. */
+  acceptance?: GrantAnswer;
   /** When the preliminary reply (fvl. § 11a) was sent; it is sent once. */
   preliminaryReplyAt?: string;
 }

@@ -5,6 +5,7 @@
  *                     → under_assessment → granted | partly_granted | rejected
  *   submitted | under_assessment → returned (for more information) → under_assessment (resubmitted)
  *   granted | partly_granted → accepted → paid → reported → approved | repayment_claimed → closed
+ *   granted | partly_granted → declined (by the organisation) | lapsed (not accepted by the deadline)
  *
  * An appeal that is reversed (omgjøring) reopens the assessment of a rejected or partly granted
  * application. Guards hold the rules a button must not bypass: the deadline, conflicts of interest
@@ -17,7 +18,7 @@ import { defineMachine, allowedActions as allowed, transition as move } from '..
 /** Statuses of an application. */
 export const applicationStatuses = [
   'draft', 'submitted', 'withdrawn', 'under_assessment', 'returned', 'granted', 'partly_granted', 'rejected',
-  'accepted', 'paid', 'reported', 'approved', 'repayment_claimed', 'closed',
+  'accepted', 'paid', 'reported', 'approved', 'repayment_claimed', 'closed', 'declined', 'lapsed',
 ] as const;
 
 /** One of {@link applicationStatuses}. */
@@ -26,7 +27,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 /** What an applicant, officer or job can do to an application. */
 export type ApplicationAction =
   | 'submit' | 'withdraw' | 'start_assessment' | 'return_to_applicant' | 'resubmit' | 'grant' | 'grant_partly' | 'reject' | 'reopen'
-  | 'accept' | 'pay' | 'report' | 'approve_report' | 'claim_repayment' | 'close';
+  | 'accept' | 'decline' | 'lapse' | 'pay' | 'report' | 'approve_report' | 'claim_repayment' | 'close';
 
 /** Facts the application guards need. Fields a given action does not use may be omitted. */
 export interface ApplicationContext {
@@ -92,7 +93,7 @@ export const applicationMachine = defineMachine<ApplicationStatus, ApplicationAc
   name: 'application',
   states: applicationStatuses,
   initial: 'draft',
-  terminal: ['withdrawn', 'closed'],
+  terminal: ['withdrawn', 'closed', 'declined', 'lapsed'],
   transitions: [
     {
       from: 'draft', action: 'submit', to: 'submitted',
@@ -124,6 +125,10 @@ export const applicationMachine = defineMachine<ApplicationStatus, ApplicationAc
       } }),
     },
     { from: ['granted', 'partly_granted'], action: 'accept', to: 'accepted' },
+    // A grant the organisation turns down, or does not accept in time, ends the case; its money goes
+    // back to the municipality in the same transaction (shared/decisions/acceptance.ts).
+    { from: ['granted', 'partly_granted'], action: 'decline', to: 'declined' },
+    { from: ['granted', 'partly_granted'], action: 'lapse', to: 'lapsed' },
     { from: 'accepted', action: 'pay', to: 'paid' },
     { from: 'paid', action: 'report', to: 'reported' },
     { from: 'reported', action: 'approve_report', to: 'approved', guard: notRecused },

@@ -47,6 +47,12 @@ export interface Decision {
   /** Which body handles an appeal (by the rule set) and its name as the round states it. */
   readonly appealBody: AppealBody;
   readonly appealBodyName?: LocalizedText;
+  /**
+   * The last instant (ISO-8601 UTC, end of an Oslo day) the organisation may accept a grant, by the
+   * rule set's `acceptanceWeeks`; absent for a rejection and for decisions signed before acceptance
+   * was asked for.
+   */
+  readonly acceptanceDeadline?: string;
   /** The report deadline (ISO-8601 UTC) the letter states; absent for a rejection. */
   readonly reportingDeadline?: string;
   /** The rule-set version the decision was made under. */

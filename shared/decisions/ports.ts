@@ -12,6 +12,7 @@ import type { Kroner } from '../kernel/money';
 import type { StoredBudgetPosition } from '../national/budget-position';
 import type { OutgoingMessage } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
+import type { GrantAnswerCommitment } from './acceptance';
 
 /** A signed decision as it is to be stored, with everything written with it. */
 export interface DecisionCommitment {
@@ -62,4 +63,30 @@ export interface PreliminaryReplyRepository {
    * status and version read and by the reply not being recorded yet; `'stale'` when it was not.
    */
   recordPreliminaryReply(record: PreliminaryReplyRecord): Promise<'recorded' | 'stale'>;
+}
+
+/** A grant that waited for its answer past the deadline, as the lapse job finds it. */
+export interface AwaitingGrant {
+  readonly tenantId: TenantId;
+  readonly applicationId: string;
+  readonly deadline: string;
+}
+
+/** What answering a grant needs from the store. */
+export interface GrantAnswerRepository {
+  get(tenantId: TenantId, applicationId: string): Promise<Application | undefined>;
+  /**
+   * Stores the answer in one transaction: the application (status and version guarded, answered
+   * once), its audit event, the message, the tenant-year counters, the grant's entry in the index
+   * of grants awaiting an answer removed and, for a decline or lapse, the money returned to the
+   * budget position by its guarded update with the budget's audit event. Throws
+   * `ConcurrentChangeError` when the application moved on, and writes nothing then.
+   */
+  answer(commitment: GrantAnswerCommitment): Promise<void>;
+}
+
+/** What the lapse job needs from the store. */
+export interface LapseRepository extends GrantAnswerRepository {
+  /** Grants across tenants still awaiting an answer whose deadline lies before `before` (ISO-8601 UTC), from an index. */
+  listAwaitingAnswerBefore(before: string): Promise<AwaitingGrant[]>;
 }

@@ -9,9 +9,10 @@ import { transitionApplication, type ApplicationAction } from '../applications/l
 import type { AuditEntry } from '../applications/ports';
 import { fundingEntryOf } from '../applications/funding-index';
 import { kroner, type Kroner } from '../kernel/money';
-import type { OutgoingMessage } from '../outbox/outbox';
+import { messageToApplicant } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
 import type { RuleSetVersion } from '../rules/rule-set-version';
+import { acceptanceDeadlineOf } from './acceptance';
 import type { Decision, DecisionOutcome } from './decision';
 import { ActorRecusedError } from '../applications/errors';
 import { AlreadyDecidedError, NoRecommendationError, RecommendationChangedError } from './errors';
@@ -90,7 +91,7 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     appealDeadlineWeeks: ruleSet.appealDeadlineWeeks,
     appealBody: ruleSet.appealBody,
     ...(call.appealBodyName ? { appealBodyName: call.appealBodyName } : {}),
-    ...(granted ? { reportingDeadline: call.reportingDeadline } : {}),
+    ...(granted ? { acceptanceDeadline: acceptanceDeadlineOf(now, ruleSet.acceptanceWeeks), reportingDeadline: call.reportingDeadline } : {}),
     ruleSetVersion: rules.version,
     regulation: ruleSet.regulation,
     auditThreshold: ruleSet.auditThreshold,
@@ -106,16 +107,6 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     to: status,
   };
   const content = input.composeLetter({ decision, application: next, call });
-  const letter: OutgoingMessage = {
-    messageId: input.newId(),
-    tenantId: application.tenantId,
-    kind: 'decision-notice',
-    to: application.email,
-    subject: content.subject,
-    text: content.text,
-    ...(content.html ? { html: content.html } : {}),
-    createdAt: at,
-    relatedKey: application.applicationId,
-  };
+  const letter = messageToApplicant(application, 'decision-notice', content, { messageId: input.newId(), createdAt: at });
   return { next, expectedStatus: application.status, audit, letter, award: amount, funding: fundingEntryOf(next, call) };
 }

@@ -9,7 +9,10 @@ import type { Application } from '../applications/application';
 import { tenantIdSchema, type TenantId } from '../kernel/tenants';
 
 /** Names of the counters, in the order reports list them. */
-export const counterNames = ['applicationsSubmitted', 'applicationsWithdrawn', 'amountApplied'] as const;
+export const counterNames = [
+  'applicationsSubmitted', 'applicationsWithdrawn', 'amountApplied',
+  'grantsAccepted', 'grantsDeclined', 'grantsLapsed', 'amountReturnedUnaccepted',
+] as const;
 
 /** One counter of the tenant-year aggregate. */
 export type CounterName = (typeof counterNames)[number];
@@ -27,28 +30,35 @@ export const aggregateItemSchema = z.object({
   applicationsSubmitted: z.number().int().default(0),
   applicationsWithdrawn: z.number().int().default(0),
   amountApplied: z.number().int().default(0),
+  grantsAccepted: z.number().int().default(0),
+  grantsDeclined: z.number().int().default(0),
+  grantsLapsed: z.number().int().default(0),
+  /** Kroner of grants declined or lapsed, which went back to the municipality's available budget. */
+  amountReturnedUnaccepted: z.number().int().default(0),
 });
 
 /** An aggregate as read from the store. */
 export type AggregateItem = z.infer<typeof aggregateItemSchema>;
 
 /** Counters of a tenant-year that has none yet. */
-export const ZERO_COUNTERS: AggregateCounters = Object.freeze({ applicationsSubmitted: 0, applicationsWithdrawn: 0, amountApplied: 0 });
+export const ZERO_COUNTERS: AggregateCounters = Object.freeze(Object.fromEntries(counterNames.map((name) => [name, 0])) as AggregateCounters);
 
 /** Just the counters of an item (or zeros when there is no item). */
 export function countersOf(item: AggregateItem | undefined): AggregateCounters {
   if (!item) return { ...ZERO_COUNTERS };
-  return { applicationsSubmitted: item.applicationsSubmitted, applicationsWithdrawn: item.applicationsWithdrawn, amountApplied: item.amountApplied };
+  return Object.fromEntries(counterNames.map((name) => [name, item[name]])) as AggregateCounters;
 }
 
 /**
  * The counters as the transactions write them, from a tenant-year's applications: submitting adds
  * one application and its amount; withdrawing moves it from submitted to withdrawn and takes the
  * amount off again. Later statuses (assessment, decisions, payment) leave these counters alone, so
- * an application counts as submitted from submission on, unless it is withdrawn. Drafts count for
- * nothing; callers may pass them.
+ * an application counts as submitted from submission on, unless it is withdrawn. A grant's answer
+ * (accepted, declined, or lapsed at its deadline) counts once, whatever happens to the case later;
+ * a declined or lapsed grant's amount went back to the budget. Drafts count for nothing; callers
+ * may pass them.
  */
-export function recomputeCounters(applications: readonly Pick<Application, 'status' | 'budget'>[]): AggregateCounters {
+export function recomputeCounters(applications: readonly Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision'>[]): AggregateCounters {
   const counters = { ...ZERO_COUNTERS };
   for (const application of applications) {
     if (application.status === 'draft') continue;
@@ -58,9 +68,15 @@ export function recomputeCounters(applications: readonly Pick<Application, 'stat
       counters.applicationsSubmitted += 1;
       counters.amountApplied += application.budget?.amountApplied ?? 0;
     }
+    const answer = application.acceptance?.outcome;
+    if (answer) counters[grantAnswerCounters[answer] as CounterName] += 1;
+    if (answer === 'declined' || answer === 'lapsed') counters.amountReturnedUnaccepted += application.decision?.amount ?? 0;
   }
   return counters;
 }
+
+/** The counter each answer to a grant adds one to. */
+export const grantAnswerCounters = { accepted: 'grantsAccepted', declined: 'grantsDeclined', lapsed: 'grantsLapsed' } as const satisfies Record<string, CounterName>;
 
 /** How far the stored counters are off: recomputed − stored, for the counters that differ only. */
 export type CounterDrift = Partial<Record<CounterName, number>>;

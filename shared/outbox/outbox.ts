@@ -23,6 +23,8 @@ export const mailKinds = [
   'assignment-letter',
   'application-returned',
   'preliminary-reply',
+  'grant-answer-receipt',
+  'grant-lapsed',
 ] as const;
 
 /** One of {@link mailKinds}; logged and kept after sending, so never personal data. */
@@ -46,6 +48,29 @@ export const outgoingMessageSchema = z.object({
 
 /** An email to send. */
 export type OutgoingMessage = z.infer<typeof outgoingMessageSchema>;
+
+/**
+ * A composed email to an application's own address, traced to the application: what a case step
+ * (a decision letter, the answer to a grant) queues beside its change.
+ */
+export function messageToApplicant(
+  application: { readonly tenantId: TenantId; readonly applicationId: string; readonly email: string },
+  kind: MailKind,
+  content: { readonly subject: string; readonly text: string; readonly html?: string },
+  stamp: { readonly messageId: string; readonly createdAt: string },
+): OutgoingMessage {
+  return {
+    messageId: stamp.messageId,
+    tenantId: application.tenantId,
+    kind,
+    to: application.email,
+    subject: content.subject,
+    text: content.text,
+    ...(content.html ? { html: content.html } : {}),
+    createdAt: stamp.createdAt,
+    relatedKey: application.applicationId,
+  };
+}
 
 /**
  * Where a message is: `pending` until sent; `sent` keeps only metadata (the address and the

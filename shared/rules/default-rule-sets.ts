@@ -60,6 +60,7 @@ function ruleSet(grantYear: number): RuleSetInput {
     })),
     auditThreshold: 100_000, // NTNU 2025, municipal pages
     appealDeadlineWeeks: 3, // forvaltningsloven § 29
+    acceptanceWeeks: 3,
     appealBody: 'imdi', // default; a setting because the regulation decides it
     reportingDeadlineDefault: { month: 3, day: 1 }, // seen: 1 Feb or 1 Mar the year after
     amounts: { minPerApplication: 1_000, maxPerApplication: 2_000_000 }, // default; municipalities narrow (Oslo: 10 000 – 1 000 000)

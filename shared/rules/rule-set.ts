@@ -75,6 +75,12 @@ export const ruleSetSchema = z
     /** Weeks to appeal a decision (fvl. § 29); every appeal deadline of the year is counted with it. */
     appealDeadlineWeeks: z.int().min(1).max(52),
     appealBody: z.enum(appealBodies),
+    /**
+     * Weeks the organisation has to accept a grant, counted from the decision to the end of that
+     * Oslo day; a grant not accepted by then lapses and its money goes back to the municipality.
+     * Rule sets stored before the parameter existed read as the usual three weeks.
+     */
+    acceptanceWeeks: z.int().min(1).max(12).default(3),
     /** Default reporting deadline: this day of the year after the grant year, end of day in Europe/Oslo; must exist that year. */
     reportingDeadlineDefault: z.object({ month: z.int().min(1).max(12), day: z.int().min(1).max(31) }),
     amounts: z.object({ minPerApplication: kronerSchema, maxPerApplication: kronerSchema }),

@@ -13,6 +13,10 @@ import { recommendedApplication } from '../support/decisions';
 import { emailsTo, freshRecipient } from '../support/mail-inbox';
 import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
 import { BundledLambda, lambdaEnvironment, scheduledEvent } from './bundled-lambda';
+import { signRecommendation } from '../../shared/decisions/signing';
+import { kroner } from '../../shared/kernel/money';
+import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
+import { decisionLetterEmail } from '../../web/emails/decision-letter';
 
 const day = 86_400_000;
 
@@ -104,5 +108,31 @@ describe('the job bundles on their schedule', () => {
     expect(stored?.preliminaryReplyAt).toBeDefined();
     const pending = await adapters.outbox.listPending(new Date(now + day).toISOString(), 100);
     expect(pending.filter((message) => message.to === application.email).map((message) => message.kind)).toEqual(['preliminary-reply']);
+  });
+
+  it('lapses a grant not accepted by its deadline once, returning its money to the municipality', async () => {
+    // Prepare: a grant decided 30 days ago under a three-week deadline, with its budget position
+    const now = Date.now();
+    const grantYear = 2027;
+    const call = openCall(tenantId, { roundId: 'lapse', grantYear });
+    await adapters.calls.create(call);
+    await adapters.budget.setFrame({ tenantId, name: 'Pakkeby', grantYear, frame: kroner(500_000), adminCap: kroner(25_000), allocationVersion: 1 }, undefined);
+    const application = { ...recommendedApplication(call, { applied: 100_000 }), email: freshRecipient('bundle-bortfall') };
+    await adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
+    await adapters.decisions.commit(signRecommendation({
+      application, call, rules: codeDefaultVersion(grantYear)!, signer: { userId: 'approver' }, now: new Date(now - 30 * day), newId: ulid, composeLetter: decisionLetterEmail,
+    }));
+
+    // Act
+    const first = await runScheduled('lapse-unaccepted-grants');
+    const again = await runScheduled('lapse-unaccepted-grants');
+
+    // Assess
+    expect(first).toMatchObject({ found: 1, lapsed: 1 });
+    expect(again).toMatchObject({ found: 0, lapsed: 0 });
+    expect((await adapters.applications.get(tenantId, application.applicationId))?.status).toBe('lapsed');
+    expect(await adapters.budget.get(tenantId, grantYear)).toMatchObject({ awarded: 100_000, returned: 100_000 });
+    const pending = await adapters.outbox.listPending(new Date(now + day).toISOString(), 100);
+    expect(pending.filter((message) => message.to === application.email).map((message) => message.kind).sort()).toEqual(['decision-notice', 'grant-lapsed']);
   });
 });

@@ -371,9 +371,11 @@ describe('jobs stack', () => {
         ['cron(0 2 * * ? *)', 'Europe/Oslo'],
         // Preliminary replies (fvl. § 11a) each morning at 06:00 Norwegian time.
         ['cron(0 6 * * ? *)', 'Europe/Oslo'],
+        // Grants not accepted by their deadline (end of an Oslo day) lapse at 01:30 Norwegian time.
+        ['cron(30 1 * * ? *)', 'Europe/Oslo'],
       ]),
     );
-    expect(schedules).toHaveLength(4);
+    expect(schedules).toHaveLength(5);
   });
 
   it('lets the reconcile job query, get and update on the table and the byList index only, with no mail', () => {

@@ -174,11 +174,28 @@ describe('applicant roles', () => {
     expect(allowed(items('GetItem', ['T#t1#APP#' + OTHER_APP]))).toBe(false);
     expect(allowed(items('GetItem', ['T#t10#APP#' + APP]))).toBe(false);
     expect(allowed(items('GetItem', ['NATIONAL#TENANTS']))).toBe(false);
-    expect(allowed(items('DeleteItem', ['T#t1#APP#' + APP]))).toBe(false);
     expect(allowed(items('GetItem', ['T#t1#AUDIT']))).toBe(false);
     expect(allowed({ action: 'dynamodb:Scan', resource: TABLE_ARN })).toBe(false);
     expect(allowed({ action: 's3:GetObject', resource: objectArn(`t1/${OTHER_APP}/x.pdf`) })).toBe(false);
     expect(allowed({ action: 's3:GetObject', resource: objectArn(`t10/${APP}/x.pdf`) })).toBe(false);
+  });
+
+  it("lets the applicant session answer its grant: remove its own awaiting entry and return money to its own tenant's budget only", () => {
+    const session = policiesOf(api, fordel.api.sessionRoles.applicant);
+    const allowed = (request: AccessRequest) => isAllowed(session, { ...request, principalTags: { tenantId: 't1', applicationId: APP } });
+    const budgetUpdate = (keys: string[], attributes: string[]) => ({ ...items('UpdateItem', keys), context: { 'dynamodb:LeadingKeys': keys, 'dynamodb:Attributes': attributes } });
+    const returnGuard = ['PK', 'SK', 'returned', 'version', 'awarded', 'allocationVersion', 'closedAt'];
+
+    expect(allowed(items('DeleteItem', ['T#t1#APP#' + APP]))).toBe(true);
+    expect(allowed(items('GetItem', ['T#t1#BUDGET']))).toBe(true);
+    expect(allowed(budgetUpdate(['T#t1#BUDGET'], returnGuard))).toBe(true);
+    // Not another application's entry, not another tenant's budget, not the frame or the awards.
+    expect(allowed(items('DeleteItem', ['T#t1#APP#' + OTHER_APP]))).toBe(false);
+    expect(allowed(budgetUpdate(['T#t10#BUDGET'], returnGuard))).toBe(false);
+    expect(allowed(budgetUpdate(['T#t1#BUDGET'], ['PK', 'SK', 'frame']))).toBe(false);
+    expect(allowed(budgetUpdate(['T#t1#BUDGET'], ['PK', 'SK', 'adminReserved', 'version']))).toBe(false);
+    expect(allowed(items('PutItem', ['T#t1#BUDGET']))).toBe(false);
+    expect(allowed(items('DeleteItem', ['T#t1#BUDGET']))).toBe(false);
   });
 
   it('trusts only the applicant Lambda, with exactly a tenantId and an applicationId tag', () => {
@@ -249,7 +266,7 @@ describe('national role', () => {
 });
 
 describe('job roles', () => {
-  const jobPolicies = (name: 'closeRounds' | 'sendOutbox' | 'reconcileAggregates' | 'preliminaryReplies') => policiesOf(jobs, fordel.jobs.functions[name].role);
+  const jobPolicies = (name: 'closeRounds' | 'sendOutbox' | 'reconcileAggregates' | 'preliminaryReplies' | 'lapseUnacceptedGrants') => policiesOf(jobs, fordel.jobs.functions[name].role);
 
   it('lets close-rounds find published and open calls, open or close a round and write its audit event, nothing more', () => {
     const policies = jobPolicies('closeRounds');
@@ -274,6 +291,23 @@ describe('job roles', () => {
     expect(isAllowed(policies, items('Query', ['CALLS#OPEN'], indexArn('byList')))).toBe(false);
     expect(isAllowed(policies, items('UpdateItem', ['T#t1#BUDGET']))).toBe(false);
     expect(isAllowed(policies, items('PutItem', ['T#t1#ROUNDS']))).toBe(false);
+  });
+
+  it('lets the lapse job find overdue grants by their index and lapse each with its events, notice, counters and returned money, nothing more', () => {
+    const policies = jobPolicies('lapseUnacceptedGrants');
+
+    expect(isAllowed(policies, items('Query', ['GRANTS#AWAITING_ANSWER'], indexArn('byList')))).toBe(true);
+    expect(isAllowed(policies, items('GetItem', ['T#t1#APP#' + APP]))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#APP#' + APP]))).toBe(true);
+    expect(isAllowed(policies, items('DeleteItem', ['T#t1#APP#' + APP]))).toBe(true);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#BUDGET']))).toBe(true);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#AGGREGATES']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#AUDIT']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#OUTBOX']))).toBe(true);
+    expect(isAllowed(policies, { action: 'dynamodb:Scan', resource: TABLE_ARN })).toBe(false);
+    expect(isAllowed(policies, items('Query', ['CALLS#OPEN'], indexArn('byList')))).toBe(false);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#BUDGET']))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['NATIONAL#TENANTS']))).toBe(false);
   });
 
   it('lets send-outbox read the pending list, update outbox messages and resolve link requests, nothing more', () => {

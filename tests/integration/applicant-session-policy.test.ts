@@ -14,6 +14,10 @@ import { kroner } from '../../shared/kernel/money';
 import { NATIONAL_TENANT_ID } from '../../shared/kernel/tenants';
 import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
 import { saveRuleSet } from '../../shared/rules/use-cases/save-rule-set';
+import { signRecommendation } from '../../shared/decisions/signing';
+import { composeLinkEmail, signingKeys } from '../../functions/common/signed-tokens';
+import { decisionLetterEmail } from '../../web/emails/decision-letter';
+import { recommendedApplication } from '../support/decisions';
 
 type RequestHandler = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
@@ -110,6 +114,34 @@ describe('the applicant journey held to the applicant roles’ policies', () => 
     expect(started.status).toBe(303);
     expect(budget.status).toBe(200);
     expect(client.lastPage).toContain('40\u00a0000');
+  });
+
+  it('accepts one grant and declines another, the decline returning the money to the budget, each within the session role', async () => {
+    // Prepare: two granted applications of a round with a frame (written outside any policy)
+    await unheld.budget.setFrame({ tenantId, name: 'Testby', grantYear: call.grantYear, frame: kroner(500_000), adminCap: kroner(25_000), allocationVersion: 1 }, undefined);
+    const granted = async () => {
+      const application = { ...recommendedApplication(call, { applied: 100_000 }), email: freshRecipient('svar') };
+      await unheld.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
+      const commitment = signRecommendation({ application, call, rules: codeDefaultVersion(call.grantYear)!, signer: { userId: 'approver' }, now, newId: ulid, composeLetter: decisionLetterEmail });
+      await unheld.decisions.commit(commitment);
+      const email = composeLinkEmail({ signingSecret: signingKeys(config.MAGIC_LINK_SECRET!), baseUrl: config.APP_BASE_URL, clock: () => now, newId: ulid }, commitment.next, call);
+      await unheld.magicLinks.issue(email);
+      const client = new ApplicantClient(app);
+      const path = /\/link\/[\w.-]+/.exec(email.message.text)![0];
+      expect((await client.post(path, {}, { guards: false })).status).toBe(303);
+      await client.get(`/applications/${application.applicationId}`);
+      return { client, path: `/applications/${application.applicationId}` };
+    };
+    const [accepting, declining] = [await granted(), await granted()];
+
+    // Act
+    const accepted = await accepting.client.post(`${accepting.path}/accept`, {});
+    const declined = await declining.client.post(`${declining.path}/decline`, { confirmDecline: 'yes' });
+
+    // Assess
+    expect(accepted.status).toBe(303);
+    expect(declined.status).toBe(303);
+    expect(await unheld.budget.get(tenantId, call.grantYear)).toMatchObject({ awarded: 200_000, returned: 100_000 });
   });
 
   it('answers a session that names another application, or credentials of another application, with 404', async () => {

@@ -166,7 +166,7 @@ describe('IMDi edits the national rules of a year', () => {
     // Act
     const page = await call('/national/years/2024/rules', undefined, { headers: { cookie: national.cookie } });
     const html = await page.text();
-    const refused = await post(form({ municipalShare: 'sytti', 'amounts.maxPerApplication': '500', 'regulation.reference': 'Min egen hjemmel' }));
+    const refused = await post(form({ municipalShare: 'sytti', 'amounts.maxPerApplication': '500', 'regulation.reference': 'Min egen hjemmel', acceptanceWeeks: '13' }));
     const refusedHtml = await refused.text();
     const accepted = await post(form({ municipalShare: '72,5', 'amounts.maxPerApplication': '1 500 000' }));
     const current = (await (await call('/national/api/years/2024/rule-set', national.idToken)).json()) as { version: number; ruleSet: { municipalShare: string; amounts: { maxPerApplication: number } } };
@@ -175,7 +175,7 @@ describe('IMDi edits the national rules of a year', () => {
 
     // Assess
     expect(page.status).toBe(200);
-    for (const name of ['municipalShare', 'adminCostCap.rate', 'subGoals.A.advisoryShare', 'auditThreshold', 'appealDeadlineWeeks', 'appealBody', 'reportingDeadlineDefault.day', 'amounts.minPerApplication', 'unspentFunds']) {
+    for (const name of ['municipalShare', 'adminCostCap.rate', 'subGoals.A.advisoryShare', 'auditThreshold', 'appealDeadlineWeeks', 'acceptanceWeeks', 'appealBody', 'reportingDeadlineDefault.day', 'amounts.minPerApplication', 'unspentFunds']) {
       expect(html).toContain(`name="${name}"`);
     }
     expect(refused.status).toBe(422);
@@ -183,6 +183,8 @@ describe('IMDi edits the national rules of a year', () => {
     expect(refusedHtml).toContain('Skriv en prosent fra 0 til 100');
     expect(refusedHtml).toContain('Minstebeløpet kan ikke være større enn maksbeløpet.');
     expect(refusedHtml).toContain('value="sytti"');
+    expect(refusedHtml).toContain('Skriv et helt antall uker fra 1 til 12.');
+    expect(refusedHtml).toMatch(/name="acceptanceWeeks"[^>]*value="13"/);
     expect(refusedHtml).toContain('value="Min egen hjemmel"');
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe('/national/years/2024/rules?saved=2');

@@ -11,7 +11,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../functions/common/logger';
 import { createReconcileAggregatesHandler } from '../../functions/jobs/reconcile-aggregates/handler';
-import type { AggregateRepository } from '../../shared/national/aggregates';
+import { ZERO_COUNTERS, type AggregateRepository } from '../../shared/national/aggregates';
 import type { Application } from '../../shared/applications/application';
 import type { Call } from '../../shared/rounds/call';
 import type { Kroner } from '../../shared/kernel/money';
@@ -27,6 +27,14 @@ import { openCall } from '../support/calls';
 import { freshTenantId, ownTableConfig, testAdapters } from '../support/test-environment';
 import { registryRecord } from '../unit/builders';
 import { ruleSetFor } from '../../shared/rules/rule-set-for';
+import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
+import { signRecommendation } from '../../shared/decisions/signing';
+import { acceptGrant } from '../../shared/decisions/use-cases/accept-grant';
+import { declineGrant } from '../../shared/decisions/use-cases/decline-grant';
+import { lapseUnacceptedGrants } from '../../shared/decisions/use-cases/lapse-unaccepted-grants';
+import { decisionLetterEmail } from '../../web/emails/decision-letter';
+import { grantAnswerEmail } from '../../web/emails/grant-answer';
+import { recommendedApplication } from '../support/decisions';
 
 const config = await ownTableConfig();
 const adapters = testAdapters(config);
@@ -135,6 +143,37 @@ describe('reconciling the tenant-year aggregates', () => {
     });
   });
 
+  it('counts grants accepted, declined and lapsed with the money returned as their transactions add them, and repairs a drift in them', async () => {
+    // Prepare: three grants of 2029 signed on 10 April, with a frame; their submissions counted as submitting adds them
+    const call = await round(2029);
+    await adapters.budget.setFrame({ tenantId, name: 'Avstemmingby', grantYear: 2029, frame: 1_000_000 as Kroner, adminCap: 50_000 as Kroner, allocationVersion: 1 }, undefined);
+    const signedAt = new Date('2029-04-10T09:00:00Z');
+    const grants: Application[] = [];
+    for (const amount of [100_000, 60_000, 40_000]) {
+      const application = recommendedApplication(call, { applied: amount });
+      await adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
+      const commitment = signRecommendation({ application, call, rules: codeDefaultVersion(2027)!, signer: { userId: 'approver' }, now: signedAt, newId: ulid, composeLetter: decisionLetterEmail });
+      await adapters.decisions.commit(commitment);
+      grants.push(commitment.next);
+    }
+    await tamper(2029, 3, 200_000);
+    const answering = { grants: adapters.decisions, clock: () => new Date('2029-04-20T10:00:00Z'), newId: ulid, composeGrantAnswer: grantAnswerEmail };
+    await acceptGrant(answering, { application: grants[0]! });
+    await declineGrant(answering, { application: grants[1]! });
+    await lapseUnacceptedGrants({ ...answering, clock: () => new Date('2029-05-10T10:00:00Z') });
+
+    // Act
+    const clean = await reconcileAggregates(deps, { grantYears: [2029] });
+    await adapters.db.send(new UpdateCommand({ TableName: config.TABLE_NAME, Key: aggregateItem.key(tenantId, 2029), UpdateExpression: 'ADD grantsLapsed :one', ExpressionAttributeValues: { ':one': 1 } }));
+    const repaired = await reconcileAggregates(deps, { grantYears: [2029], repair: true });
+
+    // Assess
+    expect(clean).toMatchObject({ checked: 1, drifting: 0 });
+    expect(repaired).toMatchObject({ drifting: 1, repaired: 1 });
+    expect(repaired.drifts[0]?.drift).toEqual({ grantsLapsed: -1 });
+    expect(await adapters.aggregates.get(tenantId, 2029)).toMatchObject({ grantsAccepted: 1, grantsDeclined: 1, grantsLapsed: 1, amountReturnedUnaccepted: 100_000 });
+  });
+
   it('reports drift after the aggregate item is changed directly, and leaves it as it is', async () => {
     // Prepare
     const call = await round(2023);
@@ -149,8 +188,8 @@ describe('reconciling the tenant-year aggregates', () => {
       {
         tenantId,
         grantYear: 2023,
-        stored: { applicationsSubmitted: 3, applicationsWithdrawn: 0, amountApplied: 55_000 },
-        recomputed: { applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 40_000 },
+        stored: { ...ZERO_COUNTERS, applicationsSubmitted: 3, applicationsWithdrawn: 0, amountApplied: 55_000 },
+        recomputed: { ...ZERO_COUNTERS, applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 40_000 },
         drift: { applicationsSubmitted: -2, amountApplied: -15_000 },
         outcome: 'reported',
       },
@@ -175,9 +214,8 @@ describe('reconciling the tenant-year aggregates', () => {
     expect(await adapters.aggregates.get(tenantId, 2024)).toEqual({
       tenantId,
       grantYear: 2024,
-      applicationsSubmitted: 0,
+      ...ZERO_COUNTERS,
       applicationsWithdrawn: 1,
-      amountApplied: 0,
     });
   });
 

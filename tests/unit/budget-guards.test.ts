@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { award, openBudget, reserveAdmin, type BudgetError, type BudgetPosition } from '../../shared/rules/budget.js';
+import { available, award, openBudget, reserveAdmin, type BudgetError, type BudgetPosition } from '../../shared/rules/budget.js';
 import {
   adminReleaseGuard, adminReservationGuard, applyGuard, awardGuard, carryOverGuard, returnGuard, returnToImdiGuard, type BudgetGuard,
 } from '../../shared/rules/budget-guards.js';
@@ -96,6 +96,54 @@ describe('budget guards under concurrency', () => {
         expect(p.adminReserved).toBeLessThanOrEqual(p.adminCap);
         for (const counter of [p.carriedOver, p.adminReserved, p.awarded, p.returned, p.returnedToImdi]) expect(counter).toBeGreaterThanOrEqual(0);
       }
+    }));
+  });
+});
+
+describe('a declined or lapsed grant returning its money', () => {
+  it('gives each answered grant back once, into returned, so available is frame − reserved − awarded + returned and awarded keeps its history', () => {
+    const step = fc.record({
+      amount: fc.integer({ min: 1, max: 300_000 }),
+      // Whether the grant is later declined (or lapses), and how stale the budget read for it is
+      answeredBack: fc.boolean(),
+      readAgo: fc.nat({ max: 4 }),
+    });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.array(step, { maxLength: 40 }), (frame, steps) => {
+      // Prepare: awards, each from a possibly stale reading, refused when the money is not there
+      const history: BudgetPosition[] = [openBudget(rules, kroner(frame))];
+      const granted: Kroner[] = [];
+      for (const s of steps) {
+        const read = history[Math.max(0, history.length - 1 - s.readAgo)]!;
+        const guard = awardGuard(read, kroner(s.amount));
+        const next = guard.ok ? applyGuard(history.at(-1)!, guard.value) : undefined;
+        if (next) {
+          history.push(next);
+          if (s.answeredBack) granted.push(kroner(s.amount));
+        }
+      }
+      const awarded = history.at(-1)!.awarded;
+
+      // Act: each answered grant returns its money once (the application's own guard allows one
+      // answer), from a stale reading first and, when that guard no longer holds, a fresh one
+      for (const [i, amount] of granted.entries()) {
+        const before = history.at(-1)!;
+        const stale = history[Math.max(0, history.length - 1 - (i % 3))]!;
+        const first = returnGuard(stale, amount);
+        const next = (first.ok ? applyGuard(before, first.value) : undefined) ?? applyGuard(before, value(returnGuard(before, amount)));
+        // Assess: the whole amount is available again at once, and nothing else moved
+        expect(next).toBeDefined();
+        expect(available(next!)).toBe(available(before) + amount);
+        expect(next!.awarded).toBe(before.awarded);
+        history.push(next!);
+      }
+
+      // Assess
+      const p = history.at(-1)!;
+      expect(p.awarded).toBe(awarded);
+      expect(p.returned).toBe(granted.reduce((sum, amount) => sum + amount, 0));
+      expect(p.returned).toBeLessThanOrEqual(p.awarded);
+      expect(available(p)).toBe(p.frame - p.adminReserved - p.awarded + p.returned);
+      expect(available(p)).toBeGreaterThanOrEqual(0);
     }));
   });
 });

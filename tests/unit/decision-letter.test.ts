@@ -7,6 +7,7 @@ import { ActorRecusedError } from '../../shared/applications/errors';
 import { AlreadyDecidedError, NoRecommendationError, NotEnoughFundsError, RecommendationChangedError } from '../../shared/decisions/errors';
 import type { DecisionCommitment } from '../../shared/decisions/ports';
 import { signRecommendation } from '../../shared/decisions/signing';
+import { acceptanceDeadlineOf } from '../../shared/decisions/acceptance';
 import { signDecisions } from '../../shared/decisions/use-cases/sign-decisions';
 import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
 import { IllegalTransitionError } from '../../shared/kernel/state-machine';
@@ -35,9 +36,9 @@ function signed(outcome: DecisionOutcome, amount: number, language: 'nb' | 'nn' 
 
 /** What each language says for each required part, so a missing part fails in the language it is missing in. */
 const required = {
-  nb: { appealWeeks: /klagefristen er 3 uker fra den dagen dere mottok/i, count: /neste virkedag/, contents: /Klagen skal/, access: /§§ 18 og 19/, law: /§§ 24–27/, third: /§ 27 tredje ledd/, rules: /Regler:.*forskrift|Regler:/, facts: /Faktum:/, considerations: /Hovedhensyn:/, report: /Rapporten skal være sendt innen/, activities: /aktiviteter/, participants: /deltakere/, results: /resultater/, accounts: /regnskap for bruken/, auditor: /revisor/, use: /i tilskuddsåret/, unused: /betales tilbake/, changes: /melde fra/, where: /Send klagen til/ },
-  nn: { appealWeeks: /klagefristen er 3 veker frå den dagen de fekk/i, count: /neste yrkedag/, contents: /Klaga skal/, access: /§§ 18 og 19/, law: /§§ 24–27/, third: /§ 27 tredje ledd/, rules: /Reglar:/, facts: /Faktum:/, considerations: /Hovudomsyn:/, report: /Rapporten skal vere send innan/, activities: /aktivitetar/, participants: /deltakarar/, results: /resultat/, accounts: /rekneskap for bruken/, auditor: /revisor/, use: /i tilskotsåret/, unused: /betalast tilbake/, changes: /melde frå/, where: /Send klaga til/ },
-  en: { appealWeeks: /deadline for appeal is 3 weeks from the day you received/i, count: /next working day/, contents: /Your appeal must/, access: /sections 18 and 19/, law: /sections 24–27/, third: /section 27, third paragraph/, rules: /Rules:/, facts: /Facts:/, considerations: /Main considerations:/, report: /The report must be sent by/, activities: /activities/, participants: /participants/, results: /results/, accounts: /accounts of how the grant was used/, auditor: /auditor/, use: /within the grant year/, unused: /paid back/, changes: /tell .* at once/, where: /Send your appeal to/ },
+  nb: { accept: /ta imot tilskuddet og vilkårene innen 1\. mai 2027/, lapse: /faller tilskuddet bort/, appealWeeks: /klagefristen er 3 uker fra den dagen dere mottok/i, count: /neste virkedag/, contents: /Klagen skal/, access: /§§ 18 og 19/, law: /§§ 24–27/, third: /§ 27 tredje ledd/, rules: /Regler:.*forskrift|Regler:/, facts: /Faktum:/, considerations: /Hovedhensyn:/, report: /Rapporten skal være sendt innen/, activities: /aktiviteter/, participants: /deltakere/, results: /resultater/, accounts: /regnskap for bruken/, auditor: /revisor/, use: /i tilskuddsåret/, unused: /betales tilbake/, changes: /melde fra/, where: /Send klagen til/ },
+  nn: { accept: /ta imot tilskotet og vilkåra innan 1\. mai 2027/, lapse: /fell tilskotet bort/, appealWeeks: /klagefristen er 3 veker frå den dagen de fekk/i, count: /neste yrkedag/, contents: /Klaga skal/, access: /§§ 18 og 19/, law: /§§ 24–27/, third: /§ 27 tredje ledd/, rules: /Reglar:/, facts: /Faktum:/, considerations: /Hovudomsyn:/, report: /Rapporten skal vere send innan/, activities: /aktivitetar/, participants: /deltakarar/, results: /resultat/, accounts: /rekneskap for bruken/, auditor: /revisor/, use: /i tilskotsåret/, unused: /betalast tilbake/, changes: /melde frå/, where: /Send klaga til/ },
+  en: { accept: /accept the grant and its conditions by 1 May 2027/, lapse: /the grant lapses/, appealWeeks: /deadline for appeal is 3 weeks from the day you received/i, count: /next working day/, contents: /Your appeal must/, access: /sections 18 and 19/, law: /sections 24–27/, third: /section 27, third paragraph/, rules: /Rules:/, facts: /Facts:/, considerations: /Main considerations:/, report: /The report must be sent by/, activities: /activities/, participants: /participants/, results: /results/, accounts: /accounts of how the grant was used/, auditor: /auditor/, use: /within the grant year/, unused: /paid back/, changes: /tell .* at once/, where: /Send your appeal to/ },
 } as const;
 
 describe('the decision letter', () => {
@@ -66,6 +67,8 @@ describe('the decision letter', () => {
         if (outcome === 'reject') {
           expect(ids).toEqual(['decision', 'reasons', 'appeal', 'access']);
           expect(text).not.toMatch(r.report);
+          expect(text).not.toMatch(r.accept);
+          expect(decision.acceptanceDeadline).toBeUndefined();
         } else {
           expect(ids).toEqual(['decision', 'conditions', 'reasons', 'reporting', 'appeal', 'access']);
           // Conditions: use within the year, report by the deadline, return unused money, report changes, the extra ones.
@@ -74,6 +77,9 @@ describe('the decision letter', () => {
           // Reporting: the deadline and what the report must contain, auditor above the threshold.
           for (const part of [r.report, r.activities, r.participants, r.results, r.accounts, r.auditor]) expect(text).toMatch(part);
           expect(decision.reportingDeadline).toBe(call.reportingDeadline);
+          // Acceptance: by the end of the Oslo day three weeks (the rule set's default) after signing.
+          for (const part of [r.accept, r.lapse]) expect(text).toMatch(part);
+          expect(decision.acceptanceDeadline).toBe('2027-05-01T21:59:59.000Z');
         }
       });
     }
@@ -97,6 +103,29 @@ describe('the decision letter', () => {
     const application = recommendedApplication(bare, { language: 'en' });
     const commitment = signRecommendation({ application, call: bare, rules, signer: { userId: 'a' }, now: new Date(), newId: ulid, composeLetter: decisionLetterEmail });
     expect(commitment.letter.text).toContain(rules.ruleSet.appealBody === 'imdi' ? 'IMDi' : "the municipality's appeals committee");
+  });
+});
+
+describe('the acceptance deadline', () => {
+  it('ends the Oslo day the rule set\'s weeks after the Oslo day of signing, whatever the host zone', () => {
+    // Prepare: just after midnight in Oslo is still the day before in UTC, in summer and in winter.
+    const cases = [
+      { decidedAt: '2027-04-10T22:30:00Z', weeks: 3, deadline: '2027-05-02T21:59:59.000Z' },
+      { decidedAt: '2027-01-05T23:30:00Z', weeks: 3, deadline: '2027-01-27T22:59:59.000Z' },
+      // Across the change to summer time (28 March 2027): the deadline keeps the Oslo end of day.
+      { decidedAt: '2027-03-20T10:00:00Z', weeks: 2, deadline: '2027-04-03T21:59:59.000Z' },
+    ];
+    for (const { decidedAt, weeks, deadline } of cases) {
+      // Act, Assess
+      expect(acceptanceDeadlineOf(decidedAt, weeks)).toBe(deadline);
+    }
+  });
+
+  it('follows the weeks of the rule set the round was created under', () => {
+    const fourWeeks = { ...rules, ruleSet: { ...rules.ruleSet, acceptanceWeeks: 4 } };
+    const application = recommendedApplication(call, { applied: 100_000, recommend: recommendation('grant', 100_000) });
+    const { next } = signRecommendation({ application, call, rules: fourWeeks, signer: { userId: 'a' }, now: new Date('2027-04-10T09:00:00Z'), newId: ulid, composeLetter: decisionLetterEmail });
+    expect(next.decision?.acceptanceDeadline).toBe('2027-05-08T21:59:59.000Z');
   });
 });
 

@@ -122,10 +122,17 @@ describe('application lifecycle', () => {
     expect(transitionApplication('repayment_claimed', 'close', ctx({ repaymentSettled: true }))).toBe('closed');
   });
 
-  it('offers accept from both granted and partly granted', () => {
-    expect(allowedActions(applicationMachine, 'granted', ctx())).toEqual(['accept']);
-    expect(allowedActions(applicationMachine, 'partly_granted', ctx())).toEqual(['accept']);
-    expect(allowedActions(applicationMachine, 'partly_granted', ctx({ appealReversed: true }))).toEqual(['reopen', 'accept']);
+  it('offers accept, decline and lapse from both granted and partly granted', () => {
+    expect(allowedActions(applicationMachine, 'granted', ctx())).toEqual(['accept', 'decline', 'lapse']);
+    expect(allowedActions(applicationMachine, 'partly_granted', ctx())).toEqual(['accept', 'decline', 'lapse']);
+    expect(allowedActions(applicationMachine, 'partly_granted', ctx({ appealReversed: true }))).toEqual(['reopen', 'accept', 'decline', 'lapse']);
+  });
+
+  it('ends the case when a grant is declined or lapses', () => {
+    expect(transitionApplication('granted', 'decline', ctx())).toBe('declined');
+    expect(transitionApplication('partly_granted', 'lapse', ctx())).toBe('lapsed');
+    expect(allowedActions(applicationMachine, 'declined', ctx())).toEqual([]);
+    expect(allowedActions(applicationMachine, 'lapsed', ctx())).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ describe('recomputeCounters', () => {
     const counters = recomputeCounters(applications);
 
     // Assess
-    expect(counters).toEqual({ applicationsSubmitted: 4, applicationsWithdrawn: 1, amountApplied: 80_000 });
+    expect(counters).toEqual({ ...ZERO_COUNTERS, applicationsSubmitted: 4, applicationsWithdrawn: 1, amountApplied: 80_000 });
   });
 
   it('gives zeros for a tenant-year without applications', () => {
@@ -59,8 +59,8 @@ describe('recomputeCounters', () => {
 describe('counterDrift', () => {
   it('names only the counters that differ, as recomputed minus stored', () => {
     // Prepare
-    const stored = { applicationsSubmitted: 5, applicationsWithdrawn: 1, amountApplied: 100_000 };
-    const recomputed = { applicationsSubmitted: 4, applicationsWithdrawn: 1, amountApplied: 130_000 };
+    const stored = { ...ZERO_COUNTERS, applicationsSubmitted: 5, applicationsWithdrawn: 1, amountApplied: 100_000 };
+    const recomputed = { ...ZERO_COUNTERS, applicationsSubmitted: 4, applicationsWithdrawn: 1, amountApplied: 130_000 };
 
     // Act
     const drift = counterDrift(stored, recomputed);
@@ -87,6 +87,10 @@ function counters(): fc.Arbitrary<AggregateCounters> {
     applicationsSubmitted: fc.integer({ min: 0, max: 500 }),
     applicationsWithdrawn: fc.integer({ min: 0, max: 500 }),
     amountApplied: fc.integer({ min: 0, max: 50_000_000 }),
+    grantsAccepted: fc.integer({ min: 0, max: 500 }),
+    grantsDeclined: fc.integer({ min: 0, max: 500 }),
+    grantsLapsed: fc.integer({ min: 0, max: 500 }),
+    amountReturnedUnaccepted: fc.integer({ min: 0, max: 50_000_000 }),
   });
 }
 
@@ -176,7 +180,7 @@ describe('reconcileAggregates', () => {
     // Prepare
     const { deps, resets, reads } = fakeStore({
       rounds: { 2025: [], 2027: [counted('submitted', 40_000)], 2028: [], 2030: [counted('submitted', 1)] },
-      stored: { 2027: { applicationsSubmitted: 2, applicationsWithdrawn: 0, amountApplied: 90_000 } },
+      stored: { 2027: { ...ZERO_COUNTERS, applicationsSubmitted: 2, applicationsWithdrawn: 0, amountApplied: 90_000 } },
     });
 
     // Act
@@ -190,8 +194,8 @@ describe('reconcileAggregates', () => {
       {
         tenantId: 'k3201',
         grantYear: 2027,
-        stored: { applicationsSubmitted: 2, applicationsWithdrawn: 0, amountApplied: 90_000 },
-        recomputed: { applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 40_000 },
+        stored: { ...ZERO_COUNTERS, applicationsSubmitted: 2, applicationsWithdrawn: 0, amountApplied: 90_000 },
+        recomputed: { ...ZERO_COUNTERS, applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 40_000 },
         drift: { applicationsSubmitted: -1, amountApplied: -50_000 },
         outcome: 'reported',
       },
@@ -210,7 +214,7 @@ describe('reconcileAggregates', () => {
     // Assess
     expect(result).toMatchObject({ checked: 1, drifting: 1, repaired: 1, changed: 0 });
     expect(waited).toEqual([250]);
-    expect(resets).toEqual([{ grantYear: 2027, counters: { applicationsSubmitted: 0, applicationsWithdrawn: 1, amountApplied: 0 }, expected: ZERO_COUNTERS }]);
+    expect(resets).toEqual([{ grantYear: 2027, counters: { ...ZERO_COUNTERS, applicationsWithdrawn: 1 }, expected: ZERO_COUNTERS }]);
   });
 
   it('reports a repair the store refuses as changed meanwhile', async () => {
@@ -228,7 +232,7 @@ describe('reconcileAggregates', () => {
   it('leaves a drift alone when the applications look different on the second read', async () => {
     // Prepare: the index shows a submission on the second read that the first read missed
     const rounds: Record<number, Counted[]> = { 2027: [] };
-    const stored = { 2027: { applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 7_000 } };
+    const stored = { 2027: { ...ZERO_COUNTERS, applicationsSubmitted: 1, applicationsWithdrawn: 0, amountApplied: 7_000 } };
     const { deps, resets } = fakeStore({ rounds, stored });
 
     // Act

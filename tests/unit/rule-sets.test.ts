@@ -28,6 +28,20 @@ describe('default rule sets', () => {
     }
   });
 
+  it('give three weeks to accept a grant, read a stored rule set without the parameter as three, and refuse anything but 1–12 whole weeks', () => {
+    // Prepare
+    const { acceptanceWeeks: _omitted, ...stored } = ruleSetFor(2024);
+    // Act, Assess
+    for (const r of defaultRuleSets) expect(r.acceptanceWeeks).toBe(3);
+    expect(ruleSetSchema.parse(stored).acceptanceWeeks).toBe(3);
+    expect(ruleSetSchema.parse({ ...stored, acceptanceWeeks: 12 }).acceptanceWeeks).toBe(12);
+    for (const bad of [0, 13, 2.5, 'tre', -1]) {
+      const parsed = ruleSetSchema.safeParse({ ...stored, acceptanceWeeks: bad });
+      expect(parsed.success, String(bad)).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['acceptanceWeeks']);
+    }
+  });
+
   it('name sub-goals A–D in three languages with the advisory 30/30/30/10 split', () => {
     // Prepare
     const rules = ruleSetFor(2024);

@@ -1,3 +1,5 @@
+import { acceptanceLine } from './grant-answer';
+import { acceptanceText } from '../messages/acceptance';
 import type { Application } from '../../shared/applications/application';
 import { formatKroner } from '../../shared/kernel/money';
 import { textTranslator, type Language } from '../i18n';
@@ -5,8 +7,9 @@ import { caseText, type CaseTextKey } from '../messages/case';
 import { Section } from './section';
 
 /** The assessments in figures, the recommendation and the decision, when there are any. */
-export function CaseOutcome(props: { lang: Language; application: Application; oslo: (instant: string) => string }) {
+export function CaseOutcome(props: { lang: Language; application: Application; oslo: (instant: string) => string; now: Date }) {
   const { lang, application, oslo } = props;
+  const acceptance = acceptanceLine(application, lang, props.now);
   const tr = textTranslator(caseText, lang);
   const summary = application.assessmentSummary;
   const recommendation = application.recommendation;
@@ -48,6 +51,11 @@ export function CaseOutcome(props: { lang: Language; application: Application; o
               at: oslo(decision.decidedAt),
             })}
           </p>
+          {acceptance ? (
+            <p class="ds-paragraph" id="case-acceptance">
+              {`${textTranslator(acceptanceText, lang)('state.heading')}: ${acceptance}`}
+            </p>
+          ) : null}
         </>
       ) : null}
     </Section>

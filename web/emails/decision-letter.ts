@@ -88,6 +88,11 @@ const t = {
     nn: 'De skal straks melde frå til {administrator} om endringar i tiltaket, i framdrifta eller i økonomien.',
     en: 'You must tell {administrator} at once about any change to the activity, its progress or its finances.',
   },
+  'conditions.accept': {
+    nb: 'Dere må ta imot tilskuddet og vilkårene innen {acceptBy} på statussiden til søknaden (lenken i e-posten). Takker dere nei, eller svarer ikke innen fristen, faller tilskuddet bort.',
+    nn: 'De må ta imot tilskotet og vilkåra innan {acceptBy} på statussida til søknaden (lenkja i e-posten). Seier de nei, eller svarer ikkje innan fristen, fell tilskotet bort.',
+    en: 'You must accept the grant and its conditions by {acceptBy} on the application’s status page (the link in the email). If you decline, or do not answer by then, the grant lapses.',
+  },
   'conditions.extra': { nb: 'I tillegg gjelder: {conditions}', nn: 'I tillegg gjeld: {conditions}', en: 'In addition: {conditions}' },
   'h.reasons': { nb: 'Begrunnelse', nn: 'Grunngiving', en: 'Reasons' },
   'reasons.rules': {
@@ -200,6 +205,7 @@ export function decisionLetter(input: DecisionLetterInput): DecisionLetter {
     administrator, call: call.title[lang], amount: kr(decision.amount), applied, reference: application.reference,
     organisation: application.organisationName, year: call.grantYear, weeks: decision.appealDeadlineWeeks,
     deadline: decision.reportingDeadline ? formatDate(decision.reportingDeadline, lang) : '',
+    acceptBy: decision.acceptanceDeadline ? formatDate(decision.acceptanceDeadline, lang) : '',
   };
   const sections: LetterSection[] = [{ id: 'decision', heading: tx('h.decision'), paragraphs: [tx(`decision.${decision.outcome}`, values)] }];
   if (granted) {
@@ -213,6 +219,8 @@ export function decisionLetter(input: DecisionLetterInput): DecisionLetter {
         tx('conditions.unused'),
         tx('conditions.changes', values),
         ...(decision.conditions.trim() ? [tx('conditions.extra', { conditions: decision.conditions.trim() })] : []),
+        // Decisions signed before acceptance was asked for state no deadline, so they say nothing of it.
+        ...(decision.acceptanceDeadline ? [tx('conditions.accept', values)] : []),
       ],
     });
   }

@@ -25,7 +25,11 @@ export const apiDocuments: readonly ApiDocumentEntry[] = [
       nn: 'For alle: søkjarar, frivillige organisasjonar og andre som vil vise opne utlysingar.',
       en: 'For everyone: applicants, voluntary organisations and others who want to show open calls.',
     },
-    authentication: { nb: 'Ingen innlogging.', nn: 'Inga innlogging.', en: 'No sign-in.' },
+    authentication: {
+      nb: 'Ingen innlogging for utlysningene. Å ta imot eller takke nei til et tilskudd krever søknadens økt fra lenken på e-post (informasjonskapsel).',
+      nn: 'Inga innlogging for utlysingane. Å ta imot eller seie nei til eit tilskot krev økta til søknaden frå lenkja på e-post (informasjonskapsel).',
+      en: 'No sign-in for the calls. Accepting or declining a grant needs the application’s session from the emailed link (a cookie).',
+    },
   },
   {
     audience: 'officer',

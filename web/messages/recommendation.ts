@@ -84,6 +84,8 @@ export const recommendationText = {
   'status.reported': { nb: 'Rapportert', nn: 'Rapportert', en: 'Reported' },
   'status.approved': { nb: 'Rapport godkjent', nn: 'Rapport godkjend', en: 'Report approved' },
   'status.repayment_claimed': { nb: 'Krav om tilbakebetaling', nn: 'Krav om tilbakebetaling', en: 'Repayment claimed' },
+  'status.declined': { nb: 'Takket nei', nn: 'Sagt nei til', en: 'Declined' },
+  'status.lapsed': { nb: 'Falt bort', nn: 'Falle bort', en: 'Lapsed' },
   'status.closed': { nb: 'Avsluttet', nn: 'Avslutta', en: 'Closed' },
 
   'recommend.title': { nb: 'Innstilling: {reference}', nn: 'Innstilling: {reference}', en: 'Recommendation: {reference}' },

@@ -26,6 +26,8 @@ export const returnText = {
   'state.reported': { nb: 'Rapportert', nn: 'Rapportert', en: 'Reported' },
   'state.approved': { nb: 'Rapport godkjent', nn: 'Rapport godkjend', en: 'Report approved' },
   'state.repayment_claimed': { nb: 'Krav om tilbakebetaling', nn: 'Krav om tilbakebetaling', en: 'Repayment claimed' },
+  'state.declined': { nb: 'Takket nei', nn: 'Sagt nei til', en: 'Declined' },
+  'state.lapsed': { nb: 'Falt bort', nn: 'Falle bort', en: 'Lapsed' },
   'state.closed': { nb: 'Avsluttet', nn: 'Avslutta', en: 'Closed' },
 
   // The officer's page.

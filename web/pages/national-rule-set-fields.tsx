@@ -107,6 +107,7 @@ export function RuleSetFields(props: FieldsProps) {
 
       <Group name="deadlines" legend={t('section.deadlines')}>
         {number('appealDeadlineWeeks', t('appealDeadlineWeeks'), t('appealDeadlineWeeks.hint'))}
+        {number('acceptanceWeeks', t('acceptanceWeeks'), t('acceptanceWeeks.hint'))}
         {choice('appealBody', appealBodies, 'appealBody', 'appealBody.hint')}
         <Group name="reportingDeadlineDefault" legend={t('reportingDeadline')} hint={t('reportingDeadline.hint')} error={errors.reportingDeadlineDefault}>
           {number('reportingDeadlineDefault.day', t('reportingDeadline.day'))}

@@ -28,6 +28,8 @@ export interface OfficerCasePageProps {
   links: readonly { kind: string; href: string }[];
   attachments: { filename: string; kind: string; href: string }[];
   oslo: (instant: string) => string;
+  /** When the page is shown: whether a grant still awaits its answer or is overdue. */
+  now: Date;
   caseHref: (applicationId: string) => string;
   /** Where the forms post, for those who may use them now. */
   actions: { assign?: { caseworker: string; assessors: string }; recheck?: string };
@@ -81,7 +83,7 @@ export function OfficerCasePage(props: OfficerCasePageProps) {
       <CaseProject lang={lang} application={application} />
       <CaseAnswers lang={lang} application={application} round={round} />
       <CaseAttachments lang={lang} attachments={props.attachments} />
-      <CaseOutcome lang={lang} application={application} oslo={oslo} />
+      <CaseOutcome lang={lang} application={application} oslo={oslo} now={props.now} />
       <CaseTimeline lang={lang} entries={props.timeline} />
     </Layout>
   );

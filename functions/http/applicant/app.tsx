@@ -17,6 +17,7 @@ import { securityHeaders } from '../common/security-headers';
 import { validationProblem } from '../common/validation-problem';
 import type { ApplicationJourneyDependencies } from './journey';
 import { journeyRoutes } from './journey-routes';
+import { grantAnswerApi } from './routes/grant-answer-api';
 import { sameOriginForms } from '../common/request-guards';
 import { AboutPage } from '../../../web/pages/about-pages';
 
@@ -149,6 +150,7 @@ export function createApplicantApp(deps: ApplicantDependencies) {
 
   app.get('/accessibility', (c) => c.html(<AboutPage page={pageContext(c)} kind="accessibility" />));
   app.get('/privacy', (c) => c.html(<AboutPage page={pageContext(c)} kind="privacy" />));
+  app.route('/', grantAnswerApi(deps.journey));
   app.route('/', journeyRoutes(deps.journey));
 
   const openApiConfig = {

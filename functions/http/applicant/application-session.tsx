@@ -5,6 +5,7 @@ import { ConcurrentChangeError } from '../../../shared/applications/errors';
 import { AccessProblemPage } from '../../../web/pages/apply/follow-pages';
 import { rulesOfRound } from '../../../shared/rounds/round-rules';
 import { notFound } from '../common/error-handling';
+import { problem, wantsProblem } from '../common/problem';
 import { pageContextOf } from '../common/page-context';
 import { versionField } from '../common/form-cycle';
 import type { ApplicationJourneyDependencies, JourneyEnv } from './journey';
@@ -21,6 +22,8 @@ export function applicationSession(deps: ApplicationJourneyDependencies): Middle
     // These pages show contact details and bank accounts: no cache may keep them, not even the browser's history.
     c.header('cache-control', 'private, no-store');
     const session = readSession(c, deps.signingSecret, deps.clock());
+    // The applicant API's operations use the same session cookie; a program gets a problem, not a page.
+    if (!session && wantsProblem(c)) return problem(c, 401);
     if (!session) return c.html(<AccessProblemPage page={pageContextOf(c)} kind="session" sessionHours={SESSION_LIFETIME_HOURS} />, 401);
     if (session.applicationId !== c.req.param('applicationId')) return notFound(c);
     const stored = deps.forApplication(session.tenantId, session.applicationId);

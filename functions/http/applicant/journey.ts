@@ -3,6 +3,7 @@ import type { Application, SectionName } from '../../../shared/applications/appl
 import { isReturnedSection } from '../../../shared/applications/return-request';
 import type { LinkRequestQueue } from '../../../shared/applications/link-requests';
 import type { ApplicationRepository, AttachmentStore, MagicLinkStore, OrganisationRegistry } from '../../../shared/applications/ports';
+import type { GrantAnswerRepository } from '../../../shared/decisions/ports';
 import type { Clock, IdGenerator, RateCounter } from '../../../shared/kernel/ports';
 import type { TenantId } from '../../../shared/kernel/tenants';
 import type { Call } from '../../../shared/rounds/call';
@@ -24,6 +25,8 @@ export interface ApplicationData {
   readonly applications: ApplicationRepository;
   readonly magicLinks: Pick<MagicLinkStore, 'issue'>;
   readonly attachments: AttachmentStore;
+  /** Answering the grant (accept or decline), for the status page and the API. */
+  readonly grants: GrantAnswerRepository;
 }
 
 /** The drafts the container has just written or read (`functions/adapters/recent-drafts.ts`). */

@@ -28,6 +28,10 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'budget.year_closed': 409,
   'budget.year_not_ended': 409,
   'case.changed_meanwhile': 409,
+  // A grant is answered once, only while it is a grant and before its deadline.
+  'acceptance.not_granted': 409,
+  'acceptance.already_answered': 409,
+  'acceptance.deadline_passed': 409,
   'case.not_assignable_now': 409,
   'case.staff_not_assignable': 422,
   // A user who declared a conflict of interest (fvl. § 6) may not score, recommend or decide the case.

@@ -43,3 +43,20 @@ export function sameOriginForms(baseUrl: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => (answered(c) && !bearer(c) ? guard(c, next) : next());
 }
 
+
+/**
+ * The guard of an API operation that a session cookie authorises (the applicant's): the body must
+ * be JSON, which no site can make a browser send across origins without a CORS preflight (none is
+ * allowed), and a request a browser marks as from another origin or site is refused outright — the
+ * same protection `sameOriginForms` gives the forms, for a body no form can send.
+ */
+export function sameOriginJson(baseUrl: string): MiddlewareHandler<AppEnv> {
+  const own = new URL(baseUrl).origin;
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const site = c.req.header('sec-fetch-site');
+    if ((origin && origin !== own) || site === 'cross-site' || site === 'same-site') return refusal(c, 403);
+    if (!/^\s*application\/json\b/i.test(c.req.header('content-type') ?? '')) return refusal(c, 400);
+    await next();
+  };
+}

@@ -7,6 +7,8 @@ import { returnText } from '../../messages/return';
 import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors } from '../../components/form-fields';
 import { Layout, type PageContext } from '../../layout';
 import { DecisionSummary } from '../../components/decision-summary';
+import { GrantAnswerPanel } from '../../components/grant-answer';
+import { acceptanceText } from '../../messages/acceptance';
 import { applyText, stepPath } from './application-frame';
 
 /** Status words for applicants; decided cases share one word until the decision pages exist. */
@@ -63,6 +65,8 @@ export function StatusPage(props: {
   csrf: string;
   notice?: string;
   errors: FieldErrors;
+  /** The time the page is shown at: whether the grant may still be answered. */
+  now: Date;
 }) {
   const { page, call, application } = props;
   const tx = applyText(page);
@@ -72,6 +76,7 @@ export function StatusPage(props: {
     ...(application.submittedAt ? [{ at: application.submittedAt, text: tx('status.event.submitted') }] : []),
     ...returnEvents(application, lang),
     ...(application.withdrawnAt ? [{ at: application.withdrawnAt, text: tx('status.event.withdrawn') }] : []),
+    ...(application.acceptance ? [{ at: application.acceptance.at, text: textTranslator(acceptanceText, lang)(`event.${application.acceptance.outcome}`) }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Layout page={page} title={tx('status.title')}>
@@ -95,6 +100,7 @@ export function StatusPage(props: {
       </dl>
       <ReturnRequestPanel page={page} application={application} />
       <DecisionSummary page={page} application={application} />
+      <GrantAnswerPanel page={page} application={application} call={call} csrf={props.csrf} errors={props.errors} now={props.now} />
       <section aria-labelledby="timeline-heading" class="stack">
         <h2 id="timeline-heading" class="ds-heading" data-size="sm">
           {tx('status.timeline')}

@@ -24,6 +24,7 @@ function formatOf(field: string): RuleSetTextKey {
   if (/(^amounts\.|^auditThreshold$|\.maxAmount$)/.test(field)) return 'error.kroner';
   if (/^(splitRounding|adminCostCap\.rounding|appealBody|unspentFunds)$/.test(field)) return 'error.choose';
   if (/^(regulation|eligibleOrganisationForms)/.test(field)) return 'error.text';
+  if (field === 'acceptanceWeeks') return 'error.acceptanceWeeks';
   return 'error.number';
 }
 

@@ -1,4 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Application } from '../../../../shared/applications/application';
+import { acceptanceStateOf, mayAnswerGrant } from '../../../../shared/decisions/acceptance';
 import { recheckRegistry } from '../../../../shared/applications/use-cases/recheck-registry';
 import type { Clock, IdGenerator } from '../../../../shared/kernel/ports';
 import { assignAssessors } from '../../../../shared/officers/use-cases/assign-assessors';
@@ -14,6 +16,13 @@ import { applicationIdSchema, caseView, findCase, caseEventIds } from './case-da
 
 
 const security = [{ bearerAuth: [] }];
+
+/** The grant's acceptance state for the API, when there is a grant. */
+function acceptanceOf(application: Application, now: Date) {
+  const state = acceptanceStateOf(application);
+  if (!state) return {};
+  return { acceptance: { ...state, overdue: state.kind === 'awaiting' && !mayAnswerGrant(application, now) } };
+}
 const params = z.object({ applicationId: applicationIdSchema });
 const unauthorized = problemResponse('No valid token.');
 const notFound = problemResponse('No such application for this municipality.');
@@ -62,6 +71,15 @@ const caseSchema = z
     possibleDoubleFunding: z.array(fundingEntrySchema),
     timeline: z.array(timelineEntrySchema),
     links: z.array(z.object({ kind: z.string(), href: z.string() })),
+    acceptance: z
+      .object({
+        kind: z.enum(['awaiting', 'accepted', 'declined', 'lapsed']),
+        at: z.string().optional().meta({ description: 'When it was accepted, declined or lapsed (ISO-8601 UTC).' }),
+        deadline: z.string().optional().meta({ description: 'The deadline to accept (ISO-8601 UTC, end of an Oslo day).' }),
+        overdue: z.boolean().meta({ description: 'Awaiting, but the deadline has passed: the nightly job will lapse it.' }),
+      })
+      .optional()
+      .meta({ description: "The organisation's answer to a grant; absent when there is no grant." }),
   })
   .meta({ id: 'Case' });
 
@@ -188,6 +206,7 @@ export function caseApiRoutes(options: { clock?: Clock; newId?: IdGenerator } = 
         possibleDoubleFunding: view.doubleFunding.map((entry) => ({ ...entry, subGoals: [...entry.subGoals] })),
         timeline: view.timeline,
         links: view.links,
+        ...acceptanceOf(application, clock()),
       },
       200,
     );

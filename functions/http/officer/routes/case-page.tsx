@@ -61,6 +61,7 @@ export function casePageRoutes(options: { clock?: Clock; newId?: IdGenerator } =
         links={view.links}
         attachments={attachments}
         oslo={osloTime}
+        now={clock()}
         caseHref={(applicationId) => casePath(applicationId)}
         actions={{
           ...(view.may.assign && isAssignable(application) ? { assign: { caseworker: casePath(id, 'caseworker'), assessors: casePath(id, 'assessors') } } : {}),
