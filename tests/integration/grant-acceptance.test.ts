@@ -121,6 +121,7 @@ describe('accepting and declining a grant', () => {
     expect((await position(call))?.returned).toBe(0);
     const shown = await (await client.get(statusPath)).text();
     expect(shown).toContain('Tatt imot');
+    expect(shown).toContain('Tilskuddet er tatt imot');
     expect(shown).not.toContain('formaction=');
   });
 

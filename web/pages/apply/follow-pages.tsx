@@ -11,13 +11,16 @@ import { GrantAnswerPanel } from '../../components/grant-answer';
 import { acceptanceText } from '../../messages/acceptance';
 import { applyText, stepPath } from './application-frame';
 
-/** Status words for applicants; decided cases share one word until the decision pages exist. */
+/** Status words for applicants: the decision itself is in the decision panel, so decided cases share one word until answered. */
 function statusKey(status: Application['status']) {
   switch (status) {
     case 'draft':
     case 'submitted':
     case 'under_assessment':
     case 'withdrawn':
+    case 'accepted':
+    case 'declined':
+    case 'lapsed':
       return `status.${status}` as const;
     default:
       return 'status.decided' as const;
