@@ -185,6 +185,7 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
         ...(returned > 0 ? budgetChanges(read, { grantYear: next.grantYear, operation: 'return_funds', amount: returned, audit: commitment.audit }) : []),
         queueMessage(commitment.message),
         answerCounters(commitment),
+        ...(commitment.funding ? [{ type: 'put', item: fundingEntryItem.toItem(commitment.funding) } satisfies Change] : []),
       ]);
     },
 

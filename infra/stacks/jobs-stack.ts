@@ -12,7 +12,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { OSLO_TIME_ZONE } from '../../shared/kernel/deadlines';
 import { FordelFunction } from '../constructs/fordel-function';
-import { INDEX_KEYS, SERVICE_KEYS, TENANT_REGISTER_KEY, tenantKeys } from '../constructs/key-patterns';
+import { FUNDING_INDEX, INDEX_KEYS, SERVICE_KEYS, TENANT_REGISTER_KEY, tenantKeys } from '../constructs/key-patterns';
 import { LambdaAlarms } from '../constructs/lambda-alarms';
 import { runtimeEnvironment } from '../constructs/runtime-environment';
 import { grantKeyScopedAccess, type KeyScopedAccess } from '../constructs/table-access';
@@ -127,13 +127,15 @@ export const JOBS = {
     signsLinks: false,
     // Query the index of grants awaiting an answer; read the application and the budget position;
     // a transaction of the application's guarded put, the index entry's delete, the audit events,
-    // the notice in the outbox, the budget's guarded return and the tenant-year counters.
+    // the notice in the outbox, the budget's guarded return, the tenant-year counters and the funding index entry.
     tableAccess: [
       { on: 'byList', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.awaitingAnswers] },
       { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], leadingKeys: [anyTenant.application('*')] },
       { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [anyTenant.audit, anyTenant.outbox] },
       { on: 'table', actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: [anyTenant.budget] },
       { on: 'table', actions: ['dynamodb:UpdateItem'], leadingKeys: [anyTenant.aggregates] },
+      // The application's entry in the cross-tenant funding index, put again with its new status.
+      { on: 'table', actions: ['dynamodb:PutItem'], leadingKeys: [FUNDING_INDEX] },
     ],
   },
 } as const satisfies Record<string, JobDefinition>;

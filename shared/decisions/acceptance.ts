@@ -6,6 +6,7 @@
  * keeps the history). An answer is given once.
  */
 import type { Application } from '../applications/application';
+import { fundingEntryOf, type FundingEntry } from '../applications/funding-index';
 import { transitionApplication } from '../applications/lifecycle';
 import type { AuditEntry } from '../applications/ports';
 import { addDays, endOfOsloDay, isBeforeDeadline, osloDateOf } from '../kernel/deadlines';
@@ -89,6 +90,11 @@ export interface GrantAnswerCommitment {
   readonly message: OutgoingMessage;
   /** Whole kroner going back to the municipality's budget: the grant for a decline or lapse, else 0. */
   readonly returned: Kroner;
+  /**
+   * The application's funding index entry with the answer, so other municipalities see a declined or
+   * lapsed grant as such; absent for a decision stored before decisions named their administrator.
+   */
+  readonly funding?: FundingEntry;
 }
 
 /** What the use cases pass in for one answer. */
@@ -137,7 +143,8 @@ export function answerGrant(input: GrantAnswerInput): GrantAnswerCommitment {
   const content = input.compose({ outcome, application: next, decision });
   const kind = outcome === 'lapsed' ? 'grant-lapsed' : 'grant-answer-receipt';
   const message = messageToApplicant(application, kind, content, { messageId: input.newId(), createdAt: at });
-  return { outcome, next, expectedStatus: application.status, audit, message, returned };
+  const funding = decision.administratorName ? fundingEntryOf(next, { administratorName: decision.administratorName }) : undefined;
+  return { outcome, next, expectedStatus: application.status, audit, message, returned, ...(funding ? { funding } : {}) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../functions/composition/config';
 import { orgnrCheckDigit } from '../../shared/kernel/orgnr';
 import { aggregateItem } from '../../functions/adapters/entities/aggregate-item';
+import type { Orgnr } from '../../shared/kernel/orgnr';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ApplicantClient, flushOutbox, linkIn, testApplicantApp } from '../support/applicant-client';
 import { eidsvollOrganisation, fillEverything, filledSections, pdfBytes, upload } from '../support/application-form';
@@ -284,6 +285,10 @@ describe('an organisation applies, over HTTP', () => {
     expect(unconfirmed.status).toBe(422);
     expect(confirmed.status).toBe(303);
     expect(await status.text()).toContain('Trukket');
+    // The funding index says so too, so no municipality warns of it as possible double funding.
+    const applicationId = applicationPath.split('/').at(-1)!;
+    const entries = await harness.adapters.funding.listFor(eidsvollOrganisation as Orgnr, 2027);
+    expect(entries.find((entry) => entry.applicationId === applicationId)?.status).toBe('withdrawn');
   });
 });
 

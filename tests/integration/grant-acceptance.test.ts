@@ -153,6 +153,9 @@ describe('accepting and declining a grant', () => {
     expect(await aggregate(call)).toMatchObject({ grantsDeclined: 1, amountReturnedUnaccepted: 60_000 });
     expect((await mailTo(application)).map((message) => message.subject)).toContain(`De har sagt nei til tilskotet (${application.reference})`);
     expect((await eventsOf(application)).map((event) => event.action)).toContain('decline');
+    // Other municipalities' double-funding view sees the grant declined, with the amount it was.
+    const entries = await adapters.funding.listFor(application.orgnr, call.grantYear);
+    expect(entries.find((entry) => entry.applicationId === application.applicationId)).toMatchObject({ status: 'declined', amountAwarded: 60_000 });
   });
 
   it('refuses a rejected application and an answer after the deadline, in the applicant\'s language', async () => {

@@ -104,7 +104,7 @@ async function submitted(call: Call, amountApplied: number): Promise<Application
 }
 
 async function withdrawn(application: Application): Promise<Application> {
-  return withdrawApplication({ applications: adapters.applications, clock, newId: ulid }, { application, expectedVersion: application.version });
+  return withdrawApplication({ applications: adapters.applications, clock, newId: ulid }, { application, expectedVersion: application.version, call: { administratorName: 'Testby kommune' } });
 }
 
 /** Adds to the stored counters behind the applications' back, as a bug or a bad restore would. */

@@ -136,7 +136,7 @@ describe('answering a request', () => {
   it('lets a returned application be withdrawn, guarded by its own status', async () => {
     const { changes, applications } = store();
 
-    const withdrawn = await withdrawApplication(deps(applications), { application: returnedApplication(), expectedVersion: 4 });
+    const withdrawn = await withdrawApplication(deps(applications), { application: returnedApplication(), expectedVersion: 4, call: { administratorName: 'Testby kommune' } });
 
     expect(withdrawn.status).toBe('withdrawn');
     expect(changes[0]).toMatchObject({ expectedStatus: 'returned', audit: { from: 'returned', to: 'withdrawn' } });

@@ -3,12 +3,15 @@ import { NotFoundError } from '../errors';
 import type { ApplicationRepository } from '../ports';
 import { transitionApplication } from '../lifecycle';
 import type { Clock, IdGenerator } from '../../kernel/ports';
+import type { Call } from '../../rounds/call';
+import { fundingEntryOf } from '../funding-index';
 
 /**
  * Withdraw a submitted application, before assessment starts, or one returned for more information.
  *
  * Primary course: the application is `submitted` or `returned`; one transaction sets it `withdrawn`, writes the
- * audit event and moves it from the submitted to the withdrawn counters of the tenant-year.
+ * audit event, moves it from the submitted to the withdrawn counters of the tenant-year and marks
+ * its funding index entry withdrawn.
  *
  * Alternatives:
  * - Assessment has started, or it is decided: `IllegalTransitionError`; the status page no longer
@@ -18,7 +21,7 @@ import type { Clock, IdGenerator } from '../../kernel/ports';
  */
 export async function withdrawApplication(
   deps: { applications: ApplicationRepository; clock: Clock; newId: IdGenerator },
-  input: { application: Application | undefined; expectedVersion: number },
+  input: { application: Application | undefined; expectedVersion: number; call: Pick<Call, 'administratorName'> },
 ): Promise<Application> {
   const { application } = input;
   if (!application) throw new NotFoundError();
@@ -36,6 +39,8 @@ export async function withdrawApplication(
       applicationsWithdrawn: 1,
       amountApplied: -(application.budget?.amountApplied ?? 0),
     },
+    // Other municipalities no longer see a withdrawn application as possible double funding.
+    funding: fundingEntryOf(withdrawn, input.call),
   });
   return withdrawn;
 }

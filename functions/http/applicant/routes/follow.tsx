@@ -78,7 +78,7 @@ export function followRoutes(deps: ApplicationJourneyDependencies) {
       render: renderStatus,
       shows: (error) => (error instanceof ConcurrentChangeError || error instanceof IllegalTransitionError ? 409 : undefined),
       act: async (c, _input, { values }) => {
-        await withdrawApplication(sessionDeps(deps, c), { application: c.var.application, expectedVersion: versionOf(values) });
+        await withdrawApplication(sessionDeps(deps, c), { application: c.var.application, expectedVersion: versionOf(values), call: c.var.call });
         return `${statusPath(c)}?notice=withdrawn`;
       },
     }),
