@@ -7,13 +7,15 @@
  */
 import { osloDateOf } from '../kernel/deadlines.js';
 import type { LocalizedText } from '../kernel/i18n.js';
-import { countyOf, sameKommune, type KommuneRef, type Kommunenummer } from '../kernel/kommunenummer.js';
+import { sameKommune, type KommuneRef, type Kommunenummer } from '../kernel/kommunenummer.js';
 import { formatKroner, min, type Kroner } from '../kernel/money.js';
 import type { RegistryRecord } from '../applications/registry-record.js';
 import type { RoundSettings } from '../rounds/round-settings.js';
 import type { Pot, RuleSet } from './rule-set.js';
+import { checkExcludedActivities, checkOtherStateOperatingGrant, checkRegionalOrganisation, type ExcludedActivities } from './eligibility-case-rules.js';
 import { OPERATING_GRANT_SUB_GOAL, type SubGoalCode } from './sub-goals.js';
 
+export { isRegionalOrganisation, REGIONAL_MIN_MUNICIPALITIES, type ExcludedActivities } from './eligibility-case-rules.js';
 export { registryRecordSchema, registryAddressSchema, type RegistryRecord, type RegistryAddress } from '../applications/registry-record.js';
 
 /** How much a finding matters. */
@@ -53,37 +55,6 @@ export interface ApplicationFacts {
    * only for IMDi's operating grant, where the regional-organisation rule applies.
    */
   readonly activeMunicipalities?: readonly Kommunenummer[];
-}
-
-/** The applicant's yes/no answers about the activities the scheme does not fund. */
-export interface ExcludedActivities {
-  /** Norwegian language training (norskopplæring), which other schemes fund. */
-  readonly norwegianLanguageTraining?: boolean;
-  /** Activities aimed at the public sector (e.g. courses for public employees). */
-  readonly aimedAtPublicSector?: boolean;
-  /** Activities outside Norway. */
-  readonly outsideNorway?: boolean;
-}
-
-/**
- * IMDi's operating grant goes to regional organisations: active in at least this many neighbouring
- * municipalities. Without adjacency data, "neighbouring" is approximated as "in the same county"
- * (the first two digits of the kommunenummer valid in the grant year); see docs/decisions.md.
- */
-export const REGIONAL_MIN_MUNICIPALITIES = 3;
-
-/**
- * Whether the municipalities make the organisation regional: at least
- * {@link REGIONAL_MIN_MUNICIPALITIES} distinct municipalities in one county (the stand-in for
- * neighbouring municipalities).
- */
-export function isRegionalOrganisation(municipalities: readonly Kommunenummer[]): boolean {
-  const byCounty = new Map<string, Set<string>>();
-  for (const kommunenummer of municipalities) {
-    const county = countyOf(kommunenummer);
-    byCounty.set(county, (byCounty.get(county) ?? new Set()).add(kommunenummer));
-  }
-  return [...byCounty.values()].some((set) => set.size >= REGIONAL_MIN_MUNICIPALITIES);
 }
 
 /** Whose call the application is for. */
@@ -196,66 +167,13 @@ export function assessEligibility(facts: ApplicationFacts, context: EligibilityC
   return findings;
 }
 
-/** An operating grant (sub-goal D) is not given to an organisation with one from another state scheme. */
-function checkOtherStateOperatingGrant(facts: ApplicationFacts, add: Add): void {
-  if (!facts.isOperatingGrant || facts.hasOtherStateOperatingGrant !== true) return;
-  add('blocking', 'organisation.other_state_operating_grant', 'regulation.operatingGrant.otherStateScheme', {
-    nb: 'Organisasjonen har driftstilskudd fra en annen statlig ordning og kan ikke få driftstilskudd fra denne ordningen i tillegg.',
-    nn: 'Organisasjonen har driftstilskot frå ei anna statleg ordning og kan ikkje få driftstilskot frå denne ordninga i tillegg.',
-    en: 'The organisation has an operating grant from another state scheme and cannot also receive an operating grant from this scheme.',
-  });
-}
-
-/** Activities the scheme does not fund: Norwegian language training, the public sector, abroad. */
-function checkExcludedActivities(facts: ApplicationFacts, add: Add): void {
-  const excluded = facts.excludedActivities ?? {};
-  if (excluded.norwegianLanguageTraining === true) {
-    add('blocking', 'activity.norwegian_language_training', 'regulation.excludedActivities.norwegianLanguageTraining', {
-      nb: 'Ordningen gir ikke tilskudd til norskopplæring.',
-      nn: 'Ordninga gir ikkje tilskot til norskopplæring.',
-      en: 'The scheme does not fund Norwegian language training.',
-    });
-  }
-  if (excluded.aimedAtPublicSector === true) {
-    add('blocking', 'activity.aimed_at_public_sector', 'regulation.excludedActivities.publicSector', {
-      nb: 'Ordningen gir ikke tilskudd til aktiviteter rettet mot offentlig sektor.',
-      nn: 'Ordninga gir ikkje tilskot til aktivitetar retta mot offentleg sektor.',
-      en: 'The scheme does not fund activities aimed at the public sector.',
-    });
-  }
-  if (excluded.outsideNorway === true) {
-    add('blocking', 'activity.outside_norway', 'regulation.excludedActivities.outsideNorway', {
-      nb: 'Ordningen gir ikke tilskudd til aktiviteter utenfor Norge.',
-      nn: 'Ordninga gir ikkje tilskot til aktivitetar utanfor Noreg.',
-      en: 'The scheme does not fund activities outside Norway.',
-    });
-  }
-}
-
-/** IMDi's operating grant: a regional organisation, active in enough neighbouring municipalities. */
-function checkRegionalOrganisation(facts: ApplicationFacts, add: Add): void {
-  const rule = 'regulation.operatingGrant.regionalOrganisation';
-  if (facts.activeMunicipalities === undefined || facts.activeMunicipalities.length === 0) {
-    add('blocking', 'organisation.active_municipalities_missing', rule, {
-      nb: 'Oppgi hvilke kommuner organisasjonen har aktivitet i.',
-      nn: 'Oppgi kva kommunar organisasjonen har aktivitet i.',
-      en: 'State which municipalities the organisation is active in.',
-    });
-  } else if (!isRegionalOrganisation(facts.activeMunicipalities)) {
-    add('blocking', 'organisation.not_regional', rule, {
-      nb: `Driftstilskudd fra IMDi er for regionale organisasjoner med aktivitet i minst ${REGIONAL_MIN_MUNICIPALITIES} nabokommuner (kommuner i samme fylke).`,
-      nn: `Driftstilskot frå IMDi er for regionale organisasjonar med aktivitet i minst ${REGIONAL_MIN_MUNICIPALITIES} nabokommunar (kommunar i same fylke).`,
-      en: `IMDi's operating grant is for regional organisations active in at least ${REGIONAL_MIN_MUNICIPALITIES} neighbouring municipalities (municipalities in the same county).`,
-    });
-  }
-}
-
 /** Whether screening found nothing blocking. */
 export function isEligible(findings: readonly EligibilityFinding[]): boolean {
   return findings.every((f) => f.severity !== 'blocking');
 }
 
-type Add = (severity: Severity, code: string, rule: string, messages: LocalizedText) => void;
+/** Adds one finding; each check is given it and adds what it finds. */
+export type Add = (severity: Severity, code: string, rule: string, messages: LocalizedText) => void;
 
 function checkAddress(registry: RegistryRecord, kommune: KommuneRef, context: EligibilityContext, add: Add): void {
   // The business address is the registered address; the postal address only stands in when the

@@ -11,7 +11,7 @@ import type { RuleSet } from '../../../shared/rules/rule-set';
 import { Alert, FormGuards } from '../../components/form-fields';
 import type { PageContext } from '../../layout';
 import { ApplicationFrame, applyText, stepPath } from './application-frame';
-import { attachmentKindLabel } from './section-pages';
+import { attachmentKindLabel } from './attachments-page';
 
 /** Step 6: everything at a glance, what is missing, what is good to know, and the submit button. */
 export function ReviewPage(props: {

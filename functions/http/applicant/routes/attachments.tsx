@@ -6,7 +6,7 @@ import { validateAttachment } from '../../../../shared/applications/attachments'
 import { ConcurrentChangeError } from '../../../../shared/applications/errors';
 import { saveApplicationSection } from '../../../../shared/applications/use-cases/save-application-section';
 import { stepPath } from '../../../../web/pages/apply/application-frame';
-import { AttachmentsPage } from '../../../../web/pages/apply/section-pages';
+import { AttachmentsPage } from '../../../../web/pages/apply/attachments-page';
 import { FormRejection, formRoute, single, type FormState, type FormStatus } from '../../common/form-cycle';
 import { pageContextOf } from '../../common/page-context';
 import { openSection, journeyText, sessionCsrf, sessionDeps, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
