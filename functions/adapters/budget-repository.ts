@@ -17,7 +17,7 @@ import { budgetPositionItem } from './entities/budget-position-item';
 import { frameHistoryItem } from './entities/frame-history-item';
 import { queueMessage } from './outbox-repository';
 import { queryAll } from './query-all';
-import { concurrencyGuard, createUnitOfWork, type Change } from './unit-of-work';
+import { concurrencyGuard, createUnitOfWork, TransactionConflictError, type Change } from './unit-of-work';
 
 /** How often a change is tried on a fresh reading before contention is reported. */
 const ATTEMPTS = 8;
@@ -43,6 +43,37 @@ export class BudgetChangedMeanwhileError extends BudgetError {
       nn: 'Budsjettet vart endra samstundes av nokon andre. Prøv igjen.',
       en: 'The budget was changed by someone else at the same moment. Try again.',
     });
+  }
+}
+
+/** A short, jittered pause before reading the budget again, so writers that collided do not collide again. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15 * attempt)));
+
+/**
+ * Commits the changes built from a fresh reading of a budget position (`read`, when given),
+ * reading it again when the position moved between read and write; anything else that moved is
+ * reported as `ConcurrentChangeError` once retrying did not get through. Used by every repository
+ * that writes a case step and its budget movement in one transaction (decisions, answers, payments).
+ */
+export async function commitOnFreshBudget(
+  unitOfWork: { commit(changes: Change[]): Promise<void> },
+  read: (() => Promise<StoredBudgetPosition | undefined>) | undefined,
+  changesOf: (position: StoredBudgetPosition | undefined) => Change[],
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const changes = changesOf(read ? await read() : undefined);
+    try {
+      await unitOfWork.commit(changes);
+      return;
+    } catch (error) {
+      const retry = (error instanceof BudgetChangedMeanwhileError || error instanceof TransactionConflictError) && attempt < ATTEMPTS;
+      if (retry) {
+        await pause(attempt);
+        continue;
+      }
+      if (error instanceof TransactionConflictError) throw new ConcurrentChangeError();
+      throw error;
+    }
   }
 }
 
@@ -116,9 +147,6 @@ export interface BudgetRepositoryOptions {
   readonly clock?: () => Date;
   readonly newId?: () => string;
 }
-
-/** A short, jittered pause before reading again, so writers that collided do not collide again. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15 * attempt)));
 
 /** Budget positions in the single table, one item per municipality-year. */
 export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: string, options: BudgetRepositoryOptions = {}): BudgetRepository {

@@ -15,52 +15,18 @@ import { YearClosedError } from '../../shared/rules/budget-close';
 import { applyGuard, awardGuard, returnGuard } from '../../shared/rules/budget-guards';
 import { indexNames } from '../../shared/table';
 import { budgetAuditChange } from './budget-audit';
-import { BudgetChangedMeanwhileError, guardedBudgetChange } from './budget-repository';
+import { BudgetChangedMeanwhileError, commitOnFreshBudget, guardedBudgetChange } from './budget-repository';
 import { aggregateItem } from './entities/aggregate-item';
 import { querySubmittedByRound } from './application-repository';
 import { applicationItem } from './entities/application-item';
-import { auditEventItem } from './entities/audit-event-item';
 import { awaitingAnswerItem } from './entities/awaiting-answer-item';
 import { budgetPositionItem } from './entities/budget-position-item';
 import { fundingEntryItem } from './entities/funding-entry-item';
 import { roundItem } from './entities/round-item';
 import { queueMessage } from './outbox-repository';
 import { queryAll } from './query-all';
-import { concurrencyGuard, createUnitOfWork, putNew, TransactionConflictError, type Change } from './unit-of-work';
-
-/** How often an award is tried on a fresh reading of the budget before contention is reported. */
-const ATTEMPTS = 8;
-
-/** A short, jittered pause before reading the budget again, so approvers that collided do not collide again. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15 * attempt)));
-
-/** The application's event on the case timeline: keyed by the application item's PK, with its ids. */
-function applicationAudit(application: Application, entry: AuditEntry, machine: 'decision' | 'application'): Change {
-  return putNew(
-    auditEventItem.toItem({
-      tenantId: application.tenantId,
-      entityKey: applicationItem.key(application.tenantId, application.applicationId).PK,
-      machine,
-      version: application.version,
-      ids: { applicationId: application.applicationId, roundId: application.roundId },
-      ...entry,
-    }),
-  );
-}
-
-/** The application's write, only over the status and version it was read with. */
-function guardedApplication(next: Application, expectedStatus: Application['status'], extra?: string): Change {
-  return {
-    type: 'put',
-    item: applicationItem.toItem(next),
-    condition: {
-      expression: ['#status = :expectedStatus AND #version = :expectedVersion', ...(extra ? [extra] : [])].join(' AND '),
-      names: { '#status': 'status', '#version': 'version' },
-      values: { ':expectedStatus': expectedStatus, ':expectedVersion': next.version - 1 },
-      guard: concurrencyGuard,
-    },
-  };
-}
+import { createUnitOfWork, putNew, TransactionConflictError, type Change } from './unit-of-work';
+import { applicationAudit, guardedApplication } from './application-changes';
 
 /** The tenant-year counters a decision adds to: one decision, one grant, the amount awarded. */
 function decisionCounters(commitment: DecisionCommitment): Change {
@@ -131,27 +97,9 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
     ];
   }
 
-  /**
-   * Commits the changes built from a fresh reading of the budget (when `withBudget`), reading it
-   * again when the budget moved between read and write; a moved application is reported as such.
-   */
-  async function commitOnBudget(tenantId: TenantId, grantYear: number, withBudget: boolean, changesOf: (read: StoredBudgetPosition | undefined) => Change[]) {
-    for (let attempt = 1; ; attempt++) {
-      const changes = changesOf(withBudget ? await budget(tenantId, grantYear) : undefined);
-      try {
-        await unitOfWork.commit(changes);
-        return;
-      } catch (error) {
-        const retry = (error instanceof BudgetChangedMeanwhileError || error instanceof TransactionConflictError) && attempt < ATTEMPTS;
-        if (retry) {
-          await pause(attempt);
-          continue;
-        }
-        if (error instanceof TransactionConflictError) throw new ConcurrentChangeError();
-        throw error;
-      }
-    }
-  }
+  /** Commits the changes built from a fresh reading of the budget (when `withBudget`), as the budget's own changes are. */
+  const commitOnBudget = (tenantId: TenantId, grantYear: number, withBudget: boolean, changesOf: (read: StoredBudgetPosition | undefined) => Change[]) =>
+    commitOnFreshBudget(unitOfWork, withBudget ? () => budget(tenantId, grantYear) : undefined, changesOf);
 
   return {
     get,

@@ -7,6 +7,7 @@
 import type { AssessmentSummary } from '../assessments/assessment';
 import type { GrantAnswer } from '../decisions/acceptance';
 import type { Decision, Recommendation } from '../decisions/decision';
+import type { Payout } from '../payments/payment';
 import type { EligibilityFinding } from '../rules/eligibility';
 import type { ApplicationStatus } from './lifecycle';
 import type { Orgnr } from '../kernel/orgnr';
@@ -98,6 +99,8 @@ export interface Application {
   decision?: Decision;
   /** The organisation's answer to a grant (accepted or declined), or its lapse at the deadline; set once. */
   acceptance?: GrantAnswer;
+  /** What has been paid of the grant, by instalment. */
+  payout?: Payout;
   /** When the preliminary reply (fvl. § 11a) was sent; it is sent once. */
   preliminaryReplyAt?: string;
 }

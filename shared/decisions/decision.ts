@@ -8,6 +8,7 @@
 import type { LocalizedText } from '../kernel/i18n.js';
 import type { Kroner } from '../kernel/money.js';
 import type { AppealBody } from '../rules/rule-set.js';
+import type { Instalment } from '../payments/payment-plan.js';
 
 /** What may be recommended and decided. */
 export const decisionOutcomes = ['grant', 'grant_partly', 'reject'] as const;
@@ -53,6 +54,11 @@ export interface Decision {
    * was asked for.
    */
   readonly acceptanceDeadline?: string;
+  /**
+   * How the grant is paid: its instalments and what each waits for, by the round's payment rule;
+   * absent for a rejection and for decisions signed before plans were stated (paid in full).
+   */
+  readonly paymentPlan?: Instalment[];
   /** The report deadline (ISO-8601 UTC) the letter states; absent for a rejection. */
   readonly reportingDeadline?: string;
   /** The rule-set version the decision was made under. */

@@ -13,6 +13,7 @@ import { messageToApplicant } from '../outbox/outbox';
 import type { Call } from '../rounds/call';
 import type { RuleSetVersion } from '../rules/rule-set-version';
 import { acceptanceDeadlineOf } from './acceptance';
+import { paymentPlanOf } from '../payments/payment-plan';
 import type { Decision, DecisionOutcome } from './decision';
 import { ActorRecusedError } from '../applications/errors';
 import { AlreadyDecidedError, NoRecommendationError, RecommendationChangedError } from './errors';
@@ -91,7 +92,11 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     appealDeadlineWeeks: ruleSet.appealDeadlineWeeks,
     appealBody: ruleSet.appealBody,
     ...(call.appealBodyName ? { appealBodyName: call.appealBodyName } : {}),
-    ...(granted ? { acceptanceDeadline: acceptanceDeadlineOf(now, ruleSet.acceptanceWeeks), reportingDeadline: call.reportingDeadline } : {}),
+    ...(granted ? {
+      acceptanceDeadline: acceptanceDeadlineOf(now, ruleSet.acceptanceWeeks),
+      reportingDeadline: call.reportingDeadline,
+      paymentPlan: paymentPlanOf(amount, call.payment),
+    } : {}),
     ruleSetVersion: rules.version,
     regulation: ruleSet.regulation,
     auditThreshold: ruleSet.auditThreshold,

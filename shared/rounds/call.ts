@@ -4,6 +4,7 @@ import { kronerSchema } from '../kernel/money';
 import { roundStatuses } from './lifecycle';
 import { criterionSchema, extraQuestionSchema, roundPotSchema, roundSettingsSchema, type RoundSettings } from './round-settings';
 import { subGoalCodeSchema } from '../rules/sub-goals';
+import { paymentRuleSchema } from '../payments/payment-plan';
 import { tenantIdSchema } from '../kernel/tenants';
 
 /**
@@ -52,6 +53,8 @@ export const callSchema = z.object({
   ruleSetVersion: z.number().int().min(1).optional(),
   /** How applications are scored; absent on rounds made before assessment was set up, which score nothing. */
   assessment: roundAssessmentSchema.optional(),
+  /** The municipality's rule for paying grants in instalments; absent: every grant is paid in full on acceptance. */
+  payment: paymentRuleSchema.optional(),
   /** The appeal body's name as the round states it (the rule set says which kind of body it is). */
   appealBodyName: localizedTextSchema.optional(),
   /**

@@ -1,0 +1,44 @@
+/**
+ * The payment file for the municipality's accounting system: one row per recorded payment, with
+ * the organisation number, the account to pay into, whole kroner, the reference the organisation
+ * sees and the decision's date. Semicolon-separated UTF-8 with a header row and CRLF line ends, as
+ * Norwegian accounting imports and spreadsheets read it.
+ */
+import type { Payment } from './payment';
+
+/** The file's columns, in order. */
+export const paymentFileColumns = ['orgnr', 'kontonummer', 'belop', 'referanse', 'vedtaksdato', 'mottaker'] as const;
+
+/**
+ * One field as CSV: quoted when it holds the separator, a quote or a line break, and with a leading
+ * apostrophe when a spreadsheet would read it as a formula (an organisation name beginning with `=`).
+ */
+function field(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The rows of one file, oldest payment first. */
+export function paymentFileRows(payments: readonly Payment[]): string[][] {
+  return payments.map((p) => [p.orgnr, p.accountNumber, String(p.amount), p.reference, p.decisionDate, p.organisationName]);
+}
+
+/** The whole file as text. */
+export function paymentFileText(payments: readonly Payment[]): string {
+  const lines = [paymentFileColumns.join(';'), ...paymentFileRows(payments).map((row) => row.map(field).join(';'))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A payment file as kept: which payments went out in it, and their sum, so it can be fetched again unchanged. */
+export interface PaymentExport {
+  readonly exportId: string;
+  readonly tenantId: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly payments: readonly Payment[];
+  /** Whole kroner: the sum of the payments' amounts. */
+  readonly total: number;
+}
+
+/** Most payments in one file: each is marked in the same transaction as the file (100 writes at most, with the file and its audit event). */
+export const MAX_PAYMENTS_PER_FILE = 98;
