@@ -12,6 +12,7 @@ import { createFundingIndexRepository } from '../adapters/funding-index-reposito
 import { createStaffRepository } from '../adapters/staff-repository';
 import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
 import { createDecisionRepository } from '../adapters/decision-repository';
+import { createPaymentRepository } from '../adapters/payment-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
 import { createLinkRequestQueue } from '../adapters/link-request-queue';
@@ -51,6 +52,7 @@ export function createAdapters(config: Config) {
     caseEvents: createCaseEventRepository(db, config.TABLE_NAME),
     funding: createFundingIndexRepository(db, config.TABLE_NAME),
     decisions: createDecisionRepository(db, config.TABLE_NAME),
+    payments: createPaymentRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     yearClose: createYearCloseRepository(db, config.TABLE_NAME),
     auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),

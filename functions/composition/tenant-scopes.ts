@@ -4,6 +4,8 @@ import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
 import { createDecisionRepository } from '../adapters/decision-repository';
+import { createPaymentRepository } from '../adapters/payment-repository';
+import type { PaymentRepository } from '../../shared/payments/ports';
 import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
 import { createMagicLinkStore } from '../adapters/magic-link-store';
@@ -57,6 +59,8 @@ export interface TenantRepositories {
   readonly ruleSets: RuleSetRepository;
   /** Signing decisions: the application, its letter and the award against the tenant's budget, in one transaction. */
   readonly decisions: DecisionRepository;
+  /** Paying accepted grants (beside the application, with the budget's `paid`) and the tenant's payment files. */
+  readonly payments: PaymentRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -165,6 +169,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
             ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
             decisions: createDecisionRepository(db, config.TABLE_NAME),
+            payments: createPaymentRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

@@ -12,6 +12,7 @@ import { tenantIdSchema, type TenantId } from '../kernel/tenants';
 export const counterNames = [
   'applicationsSubmitted', 'applicationsWithdrawn', 'amountApplied',
   'grantsAccepted', 'grantsDeclined', 'grantsLapsed', 'amountReturnedUnaccepted',
+  'paymentsRecorded', 'amountPaid',
 ] as const;
 
 /** One counter of the tenant-year aggregate. */
@@ -35,6 +36,9 @@ export const aggregateItemSchema = z.object({
   grantsLapsed: z.number().int().default(0),
   /** Kroner of grants declined or lapsed, which went back to the municipality's available budget. */
   amountReturnedUnaccepted: z.number().int().default(0),
+  /** Instalments recorded for payment, and their kroner. */
+  paymentsRecorded: z.number().int().default(0),
+  amountPaid: z.number().int().default(0),
 });
 
 /** An aggregate as read from the store. */
@@ -55,10 +59,11 @@ export function countersOf(item: AggregateItem | undefined): AggregateCounters {
  * amount off again. Later statuses (assessment, decisions, payment) leave these counters alone, so
  * an application counts as submitted from submission on, unless it is withdrawn. A grant's answer
  * (accepted, declined, or lapsed at its deadline) counts once, whatever happens to the case later;
- * a declined or lapsed grant's amount went back to the budget. Drafts count for nothing; callers
+ * a declined or lapsed grant's amount went back to the budget. Each recorded instalment counts once
+ * with its amount (the application's payout). Drafts count for nothing; callers
  * may pass them.
  */
-export function recomputeCounters(applications: readonly Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision'>[]): AggregateCounters {
+export function recomputeCounters(applications: readonly Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision' | 'payout'>[]): AggregateCounters {
   const counters = { ...ZERO_COUNTERS };
   for (const application of applications) {
     if (application.status === 'draft') continue;
@@ -71,6 +76,8 @@ export function recomputeCounters(applications: readonly Pick<Application, 'stat
     const answer = application.acceptance?.outcome;
     if (answer) counters[grantAnswerCounters[answer] as CounterName] += 1;
     if (answer === 'declined' || answer === 'lapsed') counters.amountReturnedUnaccepted += application.decision?.amount ?? 0;
+    counters.paymentsRecorded += application.payout?.paidInstalments.length ?? 0;
+    counters.amountPaid += application.payout?.amountPaid ?? 0;
   }
   return counters;
 }

@@ -4,7 +4,7 @@
  * role list of its own.
  *
  * - `officer`: the caseworker (saksbehandler): screens, assigns, returns for more information,
- *   assesses and recommends;
+ *   assesses and recommends, and records payments of accepted grants;
  * - `approver`: signs decisions (and may assess);
  * - `municipal-admin`: runs the rounds, the standard texts, the admin reservation and oversees the
  *   staff directory (who has which role; the roles themselves are given in the identity provider);
@@ -46,6 +46,8 @@ export const officerPermissions = [
   'texts.manage',
   /** Set the admin reservation of the budget. */
   'budget.reserve_admin',
+  /** Record payments of accepted grants and export the payment file for the accounting system. */
+  'payments.manage',
   /** See who works in the municipality's workspace with which roles, and take leavers out. */
   'staff.manage',
 ] as const;
@@ -54,9 +56,9 @@ export const officerPermissions = [
 export type OfficerPermission = (typeof officerPermissions)[number];
 
 const permissionsOf: Record<OfficerRole, readonly OfficerPermission[]> = {
-  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend'],
+  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'payments.manage'],
   approver: ['cases.read', 'assessment.score', 'cases.decide'],
-  'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage'],
+  'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage', 'payments.manage'],
   assessor: ['assessment.score'],
 };
 

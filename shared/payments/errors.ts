@@ -65,7 +65,7 @@ export class InstalmentHeldError extends DomainError {
   constructor(readonly condition: 'report_approved' | 'conditions_confirmed') {
     super(`payment.held_${condition}`, conditionMessages[condition], {
       details: { condition },
-      ...(condition === 'conditions_confirmed' ? { fields: [{ field: 'conditionsChecked', code: 'payment.held_conditions_confirmed', messages: conditionMessages[condition] }] } : {}),
+      ...(condition === 'conditions_confirmed' ? { fields: [{ field: 'conditionsNote', code: 'payment.held_conditions_confirmed', messages: conditionMessages[condition] }] } : {}),
     });
   }
 }

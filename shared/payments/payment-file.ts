@@ -40,5 +40,8 @@ export interface PaymentExport {
   readonly total: number;
 }
 
+/** A payment file as listed: without its payments, with how many it holds. */
+export type PaymentExportSummary = Omit<PaymentExport, 'payments'> & { readonly count: number };
+
 /** Most payments in one file: each is marked in the same transaction as the file (100 writes at most, with the file and its audit event). */
 export const MAX_PAYMENTS_PER_FILE = 98;

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../applications/ports';
 import type { TenantId } from '../kernel/tenants';
 import type { StoredBudgetPosition } from '../national/budget-position';
 import type { Payment, PaymentCommitment } from './payment';
-import type { PaymentExport } from './payment-file';
+import type { PaymentExport, PaymentExportSummary } from './payment-file';
 
 /** A payment file as it is to be stored, with the payments it marks as exported. */
 export interface PaymentExportCommitment {
@@ -34,6 +34,6 @@ export interface PaymentRepository {
    */
   saveExport(commitment: PaymentExportCommitment): Promise<void>;
   /** The tenant's payment files, newest first, without their payments. */
-  listExports(tenantId: TenantId): Promise<Omit<PaymentExport, 'payments'>[]>;
+  listExports(tenantId: TenantId): Promise<PaymentExportSummary[]>;
   getExport(tenantId: TenantId, exportId: string): Promise<PaymentExport | undefined>;
 }

@@ -36,6 +36,10 @@ describe('the admin reservation form when the budget moves under it', () => {
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
       decisions: { get: async () => undefined, listByRound: async () => [], budget: async () => open, commit: () => Promise.reject(new Error('not used')) },
+      payments: {
+        get: async () => undefined, budget: async () => open, listOfApplication: async () => [], record: () => Promise.reject(new Error('not used')),
+        listUnexported: async () => [], saveExport: () => Promise.reject(new Error('not used')), listExports: async () => [], getExport: async () => undefined,
+      },
     };
     return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
   }

@@ -16,6 +16,12 @@ import { freshTenantId } from '../support/test-environment';
 /** The routes that create or change a round, whose use cases judge the stub's open round themselves. */
 const changesRound = /^\/officer\/(api\/)?rounds(\/new|\/(:roundId|\{roundId\})(\/(edit|publication|corrections|cancellation))?)?$/;
 
+/** The routes that pay or export, whose use cases refuse the stub's case (not accepted) and empty list themselves. */
+const paysOrExports = /^\/officer\/(api\/)?(applications\/(:applicationId|\{applicationId\})\/payments|payments\/exports|payment-exports)$/;
+
+/** A payment file the stub holds, whatever the tenant. */
+const exportId = '01JH8Y3Z6Q2W5E8R1T4Y7U0I3O';
+
 /** The routes that read no tenant's data: signing in and out, and the API's description. */
 const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
 
@@ -102,6 +108,16 @@ describe('the officer app’s tenant data seam', () => {
         commit: async () => undefined,
       },
       roundRules: { version: async (grantYear) => codeDefaultVersion(grantYear)! },
+      payments: {
+        get: async (_owner, id) => (id === application.applicationId ? application : undefined),
+        budget: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }),
+        listOfApplication: async () => [],
+        record: async () => undefined,
+        listUnexported: async () => [],
+        saveExport: async () => undefined,
+        listExports: async () => [],
+        getExport: async (owner, id) => ({ exportId: id, tenantId: owner, createdAt: '2027-05-01T10:00:00.000Z', createdBy: 'officer-seam', payments: [], total: 0 }),
+      },
     };
     const app = createOfficerApp({
       forTenant: (id) => {
@@ -133,7 +149,8 @@ describe('the officer app’s tenant data seam', () => {
         .replace(':year', '2027')
         .replace(':applicationId', caseId)
         .replace('{applicationId}', caseId)
-        .replace(/[:{]userId}?/, 'officer-who-left');
+        .replace(/[:{]userId}?/, 'officer-who-left')
+        .replace(/[:{]exportId}?/, exportId);
 
       // Act
       // A form (POST) sends what a browser sends: the reservation as it stands, so nothing is written.
@@ -151,7 +168,7 @@ describe('the officer app’s tenant data seam', () => {
       // refuse by the round's own rules (an edit, a publication) or the body's (a new round).
       // A removal from the staff list answers 204 (nothing to show) from the API.
       const expected = form && !route.path.endsWith('/decisions') ? 303 : route.method === 'DELETE' ? 204 : 200;
-      if (route.method !== 'GET' && changesRound.test(route.path)) expect([200, 201, 303, 400, 409, 422], `${route.method} ${route.path}`).toContain(response.status);
+      if (route.method !== 'GET' && (changesRound.test(route.path) || paysOrExports.test(route.path))) expect([200, 201, 303, 400, 409, 422], `${route.method} ${route.path}`).toContain(response.status);
       else expect(response.status, `${route.method} ${route.path}`).toBe(expected);
       expect(asked, `${route.method} ${route.path}`).toEqual([tenantId]);
     }

@@ -91,6 +91,8 @@ function counters(): fc.Arbitrary<AggregateCounters> {
     grantsDeclined: fc.integer({ min: 0, max: 500 }),
     grantsLapsed: fc.integer({ min: 0, max: 500 }),
     amountReturnedUnaccepted: fc.integer({ min: 0, max: 50_000_000 }),
+    paymentsRecorded: fc.integer({ min: 0, max: 1_000 }),
+    amountPaid: fc.integer({ min: 0, max: 50_000_000 }),
   });
 }
 

@@ -53,6 +53,18 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'decision.insufficient_funds': 409,
   'decision.recommendation_changed': 409,
   'decision.already_decided': 409,
+  // Paying: the case or the registry says not now; the conditions note and the account are the user's to give (422).
+  'payment.not_accepted': 409,
+  'payment.no_such_instalment': 404,
+  'payment.already_paid': 409,
+  'payment.beyond_award': 409,
+  'payment.held_report_approved': 409,
+  'payment.registry_removed': 409,
+  'payment.registry_not_found': 409,
+  'payment.registry_bankrupt': 409,
+  'payment.registry_winding_up': 409,
+  'payment.registry_unavailable': 409,
+  'payment.nothing_to_export': 409,
 };
 
 /** Domain errors that refuse the user rather than the request: 403 (a recused official, fvl. § 6). */

@@ -28,11 +28,13 @@ import { letterRoutes } from './routes/letter';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
+import { paymentRoutes } from './routes/payments';
+import { paymentApiRoutes } from './routes/payments-api';
 
 export type { OfficerData } from './officer-data';
 
 /** The case routes a user who declared a conflict of interest in the case may not post to. */
-const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return'].flatMap((action) => [
+const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'payments'].flatMap((action) => [
   `/officer/applications/:applicationId/${action}`,
   `/officer/api/applications/:applicationId/${action}`,
 ]);
@@ -85,6 +87,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
   app.route('/', decisionRoutes());
   app.route('/', letterRoutes());
+  app.route('/', paymentRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', paymentApiRoutes(deps.clock ? { clock: deps.clock } : {}));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
