@@ -85,6 +85,18 @@ const access: Record<string, Access> = {
   'POST /officer/rounds/:roundId/decisions': { permission: 'cases.decide' },
   'POST /officer/api/rounds/:roundId/decisions': { permission: 'cases.decide' },
   'GET /officer/applications/:applicationId/letter': { permission: 'cases.read' },
+  // Payments and the payment file
+  'GET /officer/applications/:applicationId/payments': { permission: 'cases.read' },
+  'POST /officer/applications/:applicationId/payments': { permission: 'payments.manage', recusal: true },
+  'GET /officer/api/applications/:applicationId/payments': { permission: 'cases.read' },
+  'POST /officer/api/applications/:applicationId/payments': { permission: 'payments.manage', recusal: true },
+  'GET /officer/payments': { permission: 'payments.manage' },
+  'POST /officer/payments/exports': { permission: 'payments.manage' },
+  'GET /officer/payments/exports/:exportId': { permission: 'payments.manage' },
+  'GET /officer/api/payments/unexported': { permission: 'payments.manage' },
+  'POST /officer/api/payment-exports': { permission: 'payments.manage' },
+  'GET /officer/api/payment-exports': { permission: 'payments.manage' },
+  'GET /officer/api/payment-exports/:exportId/file': { permission: 'payments.manage' },
   // Budget
   'GET /officer/api/budget/:year': { permission: 'cases.read' },
   'PUT /officer/api/budget/:year/admin-reservation': { permission: 'budget.reserve_admin' },

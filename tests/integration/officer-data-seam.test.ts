@@ -20,7 +20,7 @@ const changesRound = /^\/officer\/(api\/)?rounds(\/new|\/(:roundId|\{roundId\})(
 const paysOrExports = /^\/officer\/(api\/)?(applications\/(:applicationId|\{applicationId\})\/payments|payments\/exports|payment-exports)$/;
 
 /** A payment file the stub holds, whatever the tenant. */
-const exportId = '01JH8Y3Z6Q2W5E8R1T4Y7U0I3O';
+const exportId = '01JH8Y3Z6Q2W5E8R1T4Y7V0K3P';
 
 /** The routes that read no tenant's data: signing in and out, and the API's description. */
 const routesWithoutTenantData = /^\/officer\/(auth\/|api\/openapi\.json$)/;
