@@ -21,6 +21,11 @@ import { decisionLetterEmail } from '../../web/emails/decision-letter';
 import { fundingEntryOf } from '../../shared/applications/funding-index';
 import type { Orgnr } from '../../shared/kernel/orgnr';
 import { holdToPolicy } from '../support/iam-policy-middleware';
+import { signRecommendation } from '../../shared/decisions/signing';
+import { acceptGrant } from '../../shared/decisions/use-cases/accept-grant';
+import { recordPayment } from '../../shared/payments/use-cases/record-payment';
+import { exportPayments } from '../../shared/payments/use-cases/export-payments';
+import { grantAnswerEmail } from '../../web/emails/grant-answer';
 import { startStsStandIn } from '../support/sts-stand-in';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
 
@@ -244,6 +249,28 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     expect(result?.result).toBe('decided');
     const entries = await root.forTenant(beta).funding.listFor(application.orgnr, alfaRound.grantYear);
     expect(entries.find((entry) => entry.applicationId === application.applicationId)).toMatchObject({ status: 'partly_granted', amountApplied: 80_000, amountAwarded: 50_000 });
+  });
+
+  it('lets an officer session record a payment and export the payment file, and never reach another tenant’s file', async () => {
+    // Prepare: an accepted grant of Alfa's, of an organisation the demo registry knows as active
+    const application = { ...recommendedApplication(alfaRound, { applied: 30_000, recommend: recommendation('grant', 30_000) }), orgnr: '311100386' as Orgnr };
+    await shared.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'create' }, [], []);
+    await shared.budget.setFrame({ tenantId: alfa, name: 'Alfa', grantYear: alfaRound.grantYear, frame: kroner(500_000), adminCap: kroner(0), allocationVersion: 1 }, undefined);
+    const signed = signRecommendation({ application, call: alfaRound, rules: codeDefaultVersion(alfaRound.grantYear)!, signer: { userId: 'approver-alfa' }, now: new Date(), newId: ulid, composeLetter: decisionLetterEmail });
+    await shared.decisions.commit(signed);
+    const accepted = await acceptGrant({ grants: shared.decisions, clock: () => new Date(), newId: ulid, composeGrantAnswer: grantAnswerEmail }, { application: signed.next });
+    const data = root.forTenant(alfa);
+
+    // Act: the caseworker pays and exports through Alfa's session
+    const paid = await recordPayment({ payments: data.payments, registry: data.registry, clock: () => new Date(), newId: ulid }, { application: accepted, instalment: 1, expectedVersion: accepted.version, actor: 'officer-alfa' });
+    const { export: file } = await exportPayments({ payments: data.payments, clock: () => new Date(), newId: ulid }, { tenantId: alfa, actor: 'officer-alfa' });
+    const foreign = await root.forTenant(beta).payments.getExport(alfa, file.exportId).then(() => undefined, (error: unknown) => error);
+
+    // Assess
+    expect(paid.status).toBe('paid');
+    expect(file.payments.map((payment) => payment.applicationId)).toContain(application.applicationId);
+    expect(await data.payments.getExport(alfa, file.exportId)).toMatchObject({ exportId: file.exportId, total: file.total });
+    expect(foreign).toBeInstanceOf(AccessRefusedError);
   });
 
   it('lets an applicant session put its application’s funding index entry with its submission', async () => {
