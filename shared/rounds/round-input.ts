@@ -77,6 +77,10 @@ export const roundInputSchema = z
     appealBodyName: localizedInput(200),
     decisionsExpectedBy: z.union([z.literal(''), z.iso.date()]).optional(),
     preliminaryReplyWithinDays: z.preprocess((value) => (value === '' || value === undefined ? 30 : value), z.coerce.number().int().min(1).max(365)),
+    // The payment rule: grants of at least `instalmentsFrom` in two instalments; blank, all in full on acceptance.
+    instalmentsFrom: z.union([z.literal(''), kronerText]).optional(),
+    firstInstalmentPercent: z.preprocess((value) => (value === '' || value === undefined ? 50 : value), z.coerce.number().int().min(1).max(99)),
+    secondInstalmentAfter: z.preprocess((value) => (value === '' || value === undefined ? 'report_approved' : value), z.enum(['report_approved', 'conditions_confirmed'])),
   })
   .transform((input) => {
     const criteria = input.criteria.map((criterion, i) => ({ id: `k${i + 1}`, label: { nb: criterion.label, nn: criterion.label, en: criterion.label }, weight: criterion.weight }));
@@ -98,6 +102,9 @@ export const roundInputSchema = z
       appealBodyName: input.appealBodyName,
       ...(input.decisionsExpectedBy ? { decisionsExpectedBy: input.decisionsExpectedBy } : {}),
       preliminaryReplyWithinDays: input.preliminaryReplyWithinDays,
+      ...(typeof input.instalmentsFrom === 'number'
+        ? { payment: { instalmentsFrom: input.instalmentsFrom, firstInstalmentPercent: input.firstInstalmentPercent, secondInstalmentAfter: input.secondInstalmentAfter } }
+        : {}),
     };
     return { grantYear: input.grantYear, content };
   })

@@ -32,6 +32,9 @@ export function newRoundValues(grantYear: number, ruleSet: RuleSet): RoundFormVa
     scaleMax: '6',
     assessorsPerApplication: '1',
     preliminaryReplyWithinDays: '30',
+    instalmentsFrom: '',
+    firstInstalmentPercent: '50',
+    secondInstalmentAfter: 'report_approved',
     criteriaRows: String(EMPTY_ROWS),
     questionRows: '1',
   };
@@ -55,6 +58,9 @@ export function roundFormValues(call: Call): RoundFormValues {
     'appealBodyName.nb': call.appealBodyName?.nb ?? '', 'appealBodyName.nn': call.appealBodyName?.nn ?? '', 'appealBodyName.en': call.appealBodyName?.en ?? '',
     decisionsExpectedBy: call.decisionsExpectedBy ?? '',
     preliminaryReplyWithinDays: String(call.preliminaryReplyWithinDays ?? 30),
+    instalmentsFrom: call.payment ? String(call.payment.instalmentsFrom) : '',
+    firstInstalmentPercent: String(call.payment?.firstInstalmentPercent ?? 50),
+    secondInstalmentAfter: call.payment?.secondInstalmentAfter ?? 'report_approved',
     pots: (call.pots ?? []).map((pot) => pot.id),
   };
   const criteria = call.assessment?.criteria ?? [];
@@ -114,6 +120,9 @@ export function readRoundForm(values: RoundFormValues): RoundInput {
     appealBodyName: text('appealBodyName'),
     decisionsExpectedBy: one(values.decisionsExpectedBy),
     preliminaryReplyWithinDays: one(values.preliminaryReplyWithinDays),
+    instalmentsFrom: one(values.instalmentsFrom),
+    firstInstalmentPercent: one(values.firstInstalmentPercent),
+    secondInstalmentAfter: one(values.secondInstalmentAfter),
   };
 }
 
@@ -177,6 +186,22 @@ export function RoundFormFields(props: { lang: Language; values: RoundFormValues
             {ruleSet.pots.map((pot) => field(`potSetAside.${pot.id}`, t('pots.setAside', { name: pot.name[lang] }), { inputmode: 'numeric', size: 'md' }))}
           </>
         )}
+      </fieldset>
+      <fieldset class="ds-fieldset">
+        <legend class="ds-heading" data-size="xs">{t('section.payment')}</legend>
+        {field('instalmentsFrom', t('instalmentsFrom'), { help: t('instalmentsFrom.help'), inputmode: 'numeric', size: 'md' })}
+        {field('firstInstalmentPercent', t('firstInstalmentPercent'), { inputmode: 'numeric', size: 'sm' })}
+        <CheckboxGroup
+          type="radio"
+          name="secondInstalmentAfter"
+          legend={t('secondInstalmentAfter')}
+          options={[
+            { value: 'report_approved', label: t('secondInstalmentAfter.report_approved') },
+            { value: 'conditions_confirmed', label: t('secondInstalmentAfter.conditions_confirmed') },
+          ]}
+          checked={[one(values.secondInstalmentAfter) || 'report_approved']}
+          error={errors.secondInstalmentAfter}
+        />
       </fieldset>
       <fieldset class="ds-fieldset">
         <legend class="ds-heading" data-size="xs">{t('section.assessment')}</legend>

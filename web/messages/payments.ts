@@ -83,14 +83,16 @@ export const paymentText = {
   'file.col.total': { nb: 'Sum', nn: 'Sum', en: 'Total' },
   'file.col.file': { nb: 'Fil', nn: 'Fil', en: 'File' },
   'file.download': { nb: 'Last ned fil fra {at}', nn: 'Last ned fil frå {at}', en: 'Download file from {at}' },
-  'letter.plan': { nb: 'Utbetaling', nn: 'Utbetaling', en: 'Payment' },
   'letter.once': {
     nb: 'Tilskuddet utbetales i sin helhet når dere har tatt imot det.',
     nn: 'Tilskotet blir betalt ut i sin heilskap når de har teke imot det.',
     en: 'The grant is paid in full once you have accepted it.',
   },
-  'letter.instalment': { nb: '{amount} {condition}.', nn: '{amount} {condition}.', en: '{amount} {condition}.' },
-  'letter.condition.acceptance': { nb: 'når dere har tatt imot tilskuddet', nn: 'når de har teke imot tilskotet', en: 'once you have accepted the grant' },
+  'letter.split': {
+    nb: 'Tilskuddet utbetales i to deler: {first} når dere har tatt imot det, og {second} {condition}.',
+    nn: 'Tilskotet blir betalt ut i to delar: {first} når de har teke imot det, og {second} {condition}.',
+    en: 'The grant is paid in two instalments: {first} once you have accepted it, and {second} {condition}.',
+  },
   'letter.condition.report_approved': { nb: 'når sluttrapporten er godkjent', nn: 'når sluttrapporten er godkjend', en: 'once the final report is approved' },
   'letter.condition.conditions_confirmed': { nb: 'når kommunen har bekreftet at vilkårene er oppfylt', nn: 'når kommunen har stadfesta at vilkåra er oppfylte', en: 'once the municipality has confirmed that the conditions are met' },
 } satisfies Record<string, LocalizedText>;

@@ -9,6 +9,8 @@ import { textTranslator } from '../i18n';
 import { roundText } from '../messages/rounds';
 import { staffText } from '../messages/staff';
 import { staffPath } from './officer-staff-page';
+import { officerPaymentsPath } from './officer-payments-page';
+import { paymentText } from '../messages/payments';
 import { standardTextsPath } from './officer-standard-texts-page';
 
 /** Where an officer opens one of their rounds. */
@@ -41,6 +43,8 @@ export function OfficerWorkspacePage(props: {
   /** Whether the user keeps the standard reason texts and oversees the staff: links to both. */
   canManageTexts?: boolean;
   canManageStaff?: boolean;
+  /** Whether the user records payments: links to the payment files. */
+  canManagePayments?: boolean;
 }) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
@@ -60,7 +64,7 @@ export function OfficerWorkspacePage(props: {
           </a>
         </p>
       ) : null}
-      {props.canManageTexts || props.canManageStaff ? (
+      {props.canManageTexts || props.canManageStaff || props.canManagePayments ? (
         <nav aria-labelledby="administration-heading">
           <h2 id="administration-heading" class="ds-heading" data-size="sm">
             {staff('workspace.administration')}
@@ -77,6 +81,13 @@ export function OfficerWorkspacePage(props: {
               <li>
                 <a class="ds-link" href={staffPath}>
                   {staff('staff.title')}
+                </a>
+              </li>
+            ) : null}
+            {props.canManagePayments ? (
+              <li>
+                <a class="ds-link" href={officerPaymentsPath}>
+                  {textTranslator(paymentText, lang)('file.title')}
                 </a>
               </li>
             ) : null}
