@@ -48,6 +48,14 @@ describe('the round input an officer types', () => {
     expect(parsed.content.assessment?.criteria).toEqual([{ id: 'k1', label: { nb: 'Når målgruppen', nn: 'Når målgruppen', en: 'Når målgruppen' }, weight: 2 }]);
   });
 
+  it('reads the payment rule: none when the threshold is blank, two instalments from it otherwise', () => {
+    expect(roundInputSchema.parse({ ...input, instalmentsFrom: '' }).content.payment).toBeUndefined();
+    expect(roundInputSchema.parse({ ...input, instalmentsFrom: '100 000', firstInstalmentPercent: '75', secondInstalmentAfter: 'conditions_confirmed' }).content.payment)
+      .toEqual({ instalmentsFrom: 100_000, firstInstalmentPercent: 75, secondInstalmentAfter: 'conditions_confirmed' });
+    const refused = roundInputSchema.safeParse({ ...input, instalmentsFrom: '100 000', firstInstalmentPercent: '100', secondInstalmentAfter: 'later' });
+    expect(refused.error!.issues.map((issue) => issue.path.join('.'))).toEqual(expect.arrayContaining(['firstInstalmentPercent', 'secondInstalmentAfter']));
+  });
+
   it('names each broken field, in every language', () => {
     const result = roundInputSchema.safeParse({ ...input, title: { nb: '' }, deadline: '2027-01-01T12:00', minAmount: '200 000' });
     expect(result.success).toBe(false);
