@@ -11,6 +11,7 @@ import { tenantIdSchema, type TenantId } from '../kernel/tenants';
 /** Names of the counters, in the order reports list them. */
 export const counterNames = [
   'applicationsSubmitted', 'applicationsWithdrawn', 'amountApplied',
+  'decisionsMade', 'applicationsGranted', 'amountAwarded',
   'grantsAccepted', 'grantsDeclined', 'grantsLapsed', 'amountReturnedUnaccepted',
   'paymentsRecorded', 'amountPaid',
 ] as const;
@@ -31,6 +32,10 @@ export const aggregateItemSchema = z.object({
   applicationsSubmitted: z.number().int().default(0),
   applicationsWithdrawn: z.number().int().default(0),
   amountApplied: z.number().int().default(0),
+  /** Decisions signed, those that granted money (fully or partly), and the kroner awarded. */
+  decisionsMade: z.number().int().default(0),
+  applicationsGranted: z.number().int().default(0),
+  amountAwarded: z.number().int().default(0),
   grantsAccepted: z.number().int().default(0),
   grantsDeclined: z.number().int().default(0),
   grantsLapsed: z.number().int().default(0),
@@ -57,7 +62,8 @@ export function countersOf(item: AggregateItem | undefined): AggregateCounters {
  * The counters as the transactions write them, from a tenant-year's applications: submitting adds
  * one application and its amount; withdrawing moves it from submitted to withdrawn and takes the
  * amount off again. Later statuses (assessment, decisions, payment) leave these counters alone, so
- * an application counts as submitted from submission on, unless it is withdrawn. A grant's answer
+ * an application counts as submitted from submission on, unless it is withdrawn. A signed decision
+ * counts once, with the amount it awarded. A grant's answer
  * (accepted, declined, or lapsed at its deadline) counts once, whatever happens to the case later;
  * a declined or lapsed grant's amount went back to the budget. Each recorded instalment counts once
  * with its amount (the application's payout). Drafts count for nothing; callers
@@ -72,6 +78,14 @@ export function recomputeCounters(applications: readonly Pick<Application, 'stat
     } else {
       counters.applicationsSubmitted += 1;
       counters.amountApplied += application.budget?.amountApplied ?? 0;
+    }
+    const decision = application.decision;
+    if (decision) {
+      counters.decisionsMade += 1;
+      if (decision.outcome !== 'reject') {
+        counters.applicationsGranted += 1;
+        counters.amountAwarded += decision.amount;
+      }
     }
     const answer = application.acceptance?.outcome;
     if (answer) counters[grantAnswerCounters[answer] as CounterName] += 1;

@@ -3,7 +3,8 @@
  * Enhetsregisteret: an instalment is refused until the grant is accepted, held by its condition,
  * stopped by a deleted organisation, recorded once when two caseworkers press at once, with the
  * budget's `paid`, the counters and the case timeline in its transaction; payment files taken at
- * the same moment never hold the same payment twice; another municipality reaches none of it.
+ * the same moment never hold the same payment twice; a decline racing a payment leaves nothing
+ * paid; the counters agree with what the reconcile job recomputes; another municipality reaches none of it.
  */
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +12,12 @@ import { demoUsersOf, type LocalUser } from '../../infra/local/identity-provider
 import type { Application } from '../../shared/applications/application';
 import { signRecommendation } from '../../shared/decisions/signing';
 import { acceptGrant } from '../../shared/decisions/use-cases/accept-grant';
+import { declineGrant } from '../../shared/decisions/use-cases/decline-grant';
 import { kroner } from '../../shared/kernel/money';
 import type { Orgnr } from '../../shared/kernel/orgnr';
 import type { Tenant, TenantId } from '../../shared/kernel/tenants';
 import type { PaymentRule } from '../../shared/payments/payment-plan';
+import { countersOf, recomputeCounters } from '../../shared/national/aggregates';
 import type { Call } from '../../shared/rounds/call';
 import { adminCostCap } from '../../shared/rules/budget';
 import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
@@ -49,6 +52,7 @@ describe('paying grants out', () => {
   let approver: { cookie: string; idToken: string };
   let stranger: { cookie: string; idToken: string };
   let roundNo = 0;
+  const roundIds: string[] = [];
 
   beforeAll(async () => {
     // A table of its own: the export takes every waiting payment of the tenant.
@@ -68,6 +72,7 @@ describe('paying grants out', () => {
     roundNo += 1;
     const call = openCall(alfa, { roundId: `${YEAR}-${roundNo}`, ...(payment ? { payment } : {}) });
     await server.adapters.calls.create(call);
+    roundIds.push(call.roundId);
     if (roundNo === 1) {
       await server.adapters.budget.setFrame({ tenantId: alfa, name: 'Alfaby', grantYear: YEAR, frame: kroner(5_000_000), adminCap: adminCostCap(ruleSetFor(YEAR), kroner(5_000_000)), allocationVersion: 1 }, undefined);
     }
@@ -186,6 +191,28 @@ describe('paying grants out', () => {
     expect(await server.adapters.payments.listOfApplication(alfa, accepted.applicationId)).toHaveLength(1);
   });
 
+  it('leaves a declined grant unpaid and its money returned once when the decline and a payment race', async () => {
+    // Prepare
+    const call = await round();
+    const granted = await grant(call, 70_000, { accept: false });
+    const before = (await server.adapters.budget.get(alfa, YEAR))!;
+
+    // Act: the organisation declines while a caseworker presses pay on the case as it was read
+    const [declined, payment] = await Promise.all([
+      declineGrant({ grants: server.adapters.decisions, clock: () => new Date(), newId: ulid, composeGrantAnswer: grantAnswerEmail }, { application: granted }),
+      pay(granted, 1),
+    ]);
+
+    // Assess
+    expect(declined.status).toBe('declined');
+    expect(payment.status).toBe(409);
+    const after = (await server.adapters.budget.get(alfa, YEAR))!;
+    expect(after.returned - before.returned).toBe(70_000);
+    expect(after.paid).toBe(before.paid);
+    expect(await server.adapters.payments.listOfApplication(alfa, granted.applicationId)).toEqual([]);
+    expect(await reread(granted)).toMatchObject({ status: 'declined' });
+  });
+
   it('puts each payment in exactly one file when two exports run at once, and fetches a file again unchanged', async () => {
     // Prepare
     const call = await round();
@@ -236,5 +263,18 @@ describe('paying grants out', () => {
     expect(foreignFile.status).toBe(404);
     expect(foreignList.exports).toEqual([]);
     expect(approverPays.status).toBe(403);
+  });
+
+  it('keeps the counters of decisions, answers and payments equal to what the stored cases say', async () => {
+    // Act: what the reconcile job recomputes from the applications of every round used above
+    const applications = (await Promise.all(roundIds.map((roundId) => server.adapters.applications.listSubmittedByRound(alfa, roundId)))).flat();
+    const recomputed = recomputeCounters(applications);
+    const stored = countersOf(await server.adapters.aggregates.get(alfa, YEAR));
+
+    // Assess: the fixtures store applications without submitting them, so only the later counters are compared
+    const later = ['decisionsMade', 'applicationsGranted', 'amountAwarded', 'grantsAccepted', 'paymentsRecorded', 'amountPaid'] as const;
+    const pick = (counters: typeof stored) => Object.fromEntries(later.map((name) => [name, counters[name]]));
+    expect(pick(stored)).toEqual(pick(recomputed));
+    expect(recomputed.paymentsRecorded).toBeGreaterThanOrEqual(8);
   });
 });
