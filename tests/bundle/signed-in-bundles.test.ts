@@ -10,6 +10,15 @@ import { openCall } from '../support/calls';
 import { signIn, startSignInServer } from '../support/sign-in';
 import { freshTenantId } from '../support/test-environment';
 import { BundledLambda, httpApiEvent, lambdaEnvironment } from './bundled-lambda';
+import { ulid } from 'ulid';
+import { signRecommendation } from '../../shared/decisions/signing';
+import { acceptGrant } from '../../shared/decisions/use-cases/accept-grant';
+import { kroner } from '../../shared/kernel/money';
+import type { Orgnr } from '../../shared/kernel/orgnr';
+import { codeDefaultVersion } from '../../shared/rules/rule-set-version';
+import { decisionLetterEmail } from '../../web/emails/decision-letter';
+import { grantAnswerEmail } from '../../web/emails/grant-answer';
+import { recommendation, recommendedApplication } from '../support/decisions';
 
 describe('the officer and national bundles behind API Gateway', () => {
   const alfa = freshTenantId('ba');
@@ -76,5 +85,32 @@ describe('the officer and national bundles behind API Gateway', () => {
     expect(result.statusCode).toBe(200);
     const body = JSON.parse(result.body!) as { tenants: { tenantId: string; roundsByStatus: Record<string, number> }[] };
     expect(body.tenants).toContainEqual(expect.objectContaining({ tenantId: alfa, roundsByStatus: { open: 1 } }));
+  });
+
+  it('records a payment of an accepted grant and exports the payment file', async () => {
+    // Prepare: Alfa's accepted grant (in a round of its own, after the tests that count Alfa's rounds) to an organisation the demo registry knows as active
+    const call = openCall(alfa, { roundId: '2027-9' });
+    await server.adapters.calls.create(call);
+    await server.adapters.budget.setFrame({ tenantId: alfa, name: 'Alfaby', grantYear: 2027, frame: kroner(500_000), adminCap: kroner(0), allocationVersion: 1 }, undefined);
+    const application = { ...recommendedApplication(call, { applied: 40_000, recommend: recommendation('grant', 40_000) }), orgnr: '311100386' as Orgnr };
+    await server.adapters.applications.create(application, { eventId: ulid(), at: application.createdAt, actor: 'test', action: 'start' }, [], []);
+    const signed = signRecommendation({ application, call, rules: codeDefaultVersion(2027)!, signer: { userId: 'approver' }, now: new Date(), newId: ulid, composeLetter: decisionLetterEmail });
+    await server.adapters.decisions.commit(signed);
+    await acceptGrant({ grants: server.adapters.decisions, clock: () => new Date(), newId: ulid, composeGrantAnswer: grantAnswerEmail }, { application: signed.next });
+    const { idToken } = await signIn(server.baseUrl, 'officer', alfaOfficer.sub);
+    const postAs = async (path: string, body: unknown) =>
+      officer.invoke<APIGatewayProxyStructuredResultV2>(await httpApiEvent(new Request(`https://api.example.test${path}`, {
+        method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json', accept: 'application/json' },
+      })));
+
+    // Act
+    const paid = await postAs(`/officer/api/applications/${application.applicationId}/payments`, { instalment: 1 });
+    const exported = await postAs('/officer/api/payment-exports', {});
+
+    // Assess
+    expect(paid.statusCode).toBe(201);
+    expect(JSON.parse(paid.body!)).toMatchObject({ status: 'paid', payment: { amount: 40_000, reference: `${application.reference} 1/1` } });
+    expect(exported.statusCode).toBe(201);
+    expect(JSON.parse(exported.body!)).toMatchObject({ export: { count: 1, total: 40_000 }, remaining: 0 });
   });
 });
