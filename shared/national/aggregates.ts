@@ -6,12 +6,14 @@
  */
 import { z } from 'zod';
 import type { Application } from '../applications/application';
+import { amountAwardedOf, approvedReportCounters } from '../reports/report';
 import { tenantIdSchema, type TenantId } from '../kernel/tenants';
 
 /** Names of the counters, in the order reports list them. */
 export const counterNames = [
   'applicationsSubmitted', 'applicationsWithdrawn', 'amountApplied',
   'grantsAccepted', 'grantsDeclined', 'grantsLapsed', 'amountReturnedUnaccepted',
+  'reportsApproved', 'participantsReached', 'firstTimeParticipants', 'volunteerHours', 'amountSpent', 'amountUnspent',
 ] as const;
 
 /** One counter of the tenant-year aggregate. */
@@ -35,6 +37,13 @@ export const aggregateItemSchema = z.object({
   grantsLapsed: z.number().int().default(0),
   /** Kroner of grants declined or lapsed, which went back to the municipality's available budget. */
   amountReturnedUnaccepted: z.number().int().default(0),
+  /** The round's results, from approved final reports only: how many, whom they reached, and the grant used and unused (kroner). */
+  reportsApproved: z.number().int().default(0),
+  participantsReached: z.number().int().default(0),
+  firstTimeParticipants: z.number().int().default(0),
+  volunteerHours: z.number().int().default(0),
+  amountSpent: z.number().int().default(0),
+  amountUnspent: z.number().int().default(0),
 });
 
 /** An aggregate as read from the store. */
@@ -55,10 +64,10 @@ export function countersOf(item: AggregateItem | undefined): AggregateCounters {
  * amount off again. Later statuses (assessment, decisions, payment) leave these counters alone, so
  * an application counts as submitted from submission on, unless it is withdrawn. A grant's answer
  * (accepted, declined, or lapsed at its deadline) counts once, whatever happens to the case later;
- * a declined or lapsed grant's amount went back to the budget. Drafts count for nothing; callers
- * may pass them.
+ * a declined or lapsed grant's amount went back to the budget. An approved final report adds its
+ * figures once, whatever happens to the case later. Drafts count for nothing; callers may pass them.
  */
-export function recomputeCounters(applications: readonly Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision'>[]): AggregateCounters {
+export function recomputeCounters(applications: readonly (Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision'> & Partial<Pick<Application, 'report'>>)[]): AggregateCounters {
   const counters = { ...ZERO_COUNTERS };
   for (const application of applications) {
     if (application.status === 'draft') continue;
@@ -71,6 +80,10 @@ export function recomputeCounters(applications: readonly Pick<Application, 'stat
     const answer = application.acceptance?.outcome;
     if (answer) counters[grantAnswerCounters[answer] as CounterName] += 1;
     if (answer === 'declined' || answer === 'lapsed') counters.amountReturnedUnaccepted += application.decision?.amount ?? 0;
+    const report = application.report;
+    if (report?.status === 'approved' && report.content) {
+      for (const [name, value] of Object.entries(approvedReportCounters(report.content, amountAwardedOf(application)))) counters[name as CounterName] += value ?? 0;
+    }
   }
   return counters;
 }

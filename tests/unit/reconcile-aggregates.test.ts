@@ -91,6 +91,12 @@ function counters(): fc.Arbitrary<AggregateCounters> {
     grantsDeclined: fc.integer({ min: 0, max: 500 }),
     grantsLapsed: fc.integer({ min: 0, max: 500 }),
     amountReturnedUnaccepted: fc.integer({ min: 0, max: 50_000_000 }),
+    reportsApproved: fc.integer({ min: 0, max: 500 }),
+    participantsReached: fc.integer({ min: 0, max: 100_000 }),
+    firstTimeParticipants: fc.integer({ min: 0, max: 100_000 }),
+    volunteerHours: fc.integer({ min: 0, max: 100_000 }),
+    amountSpent: fc.integer({ min: 0, max: 50_000_000 }),
+    amountUnspent: fc.integer({ min: 0, max: 50_000_000 }),
   });
 }
 
