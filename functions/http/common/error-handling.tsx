@@ -53,6 +53,10 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'decision.insufficient_funds': 409,
   'decision.recommendation_changed': 409,
   'decision.already_decided': 409,
+  // A report is sent once per round of changes, and reviewed once per submission.
+  'report.not_open': 409,
+  'report.already_submitted': 409,
+  'report.not_awaiting_review': 409,
 };
 
 /** Domain errors that refuse the user rather than the request: 403 (a recused official, fvl. § 6). */
