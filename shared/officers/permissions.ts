@@ -4,7 +4,7 @@
  * role list of its own.
  *
  * - `officer`: the caseworker (saksbehandler): screens, assigns, returns for more information,
- *   assesses and recommends;
+ *   assesses and recommends, and reviews the final reports;
  * - `approver`: signs decisions (and may assess);
  * - `municipal-admin`: runs the rounds, the standard texts, the admin reservation and oversees the
  *   staff directory (who has which role; the roles themselves are given in the identity provider);
@@ -42,6 +42,8 @@ export const officerPermissions = [
   'cases.recommend',
   /** Sign decisions, one by one or as a batch. */
   'cases.decide',
+  /** Review final reports: approve one, or return it to the organisation for changes. */
+  'reports.review',
   /** Keep the municipality's standard reason texts. */
   'texts.manage',
   /** Set the admin reservation of the budget. */
@@ -54,7 +56,7 @@ export const officerPermissions = [
 export type OfficerPermission = (typeof officerPermissions)[number];
 
 const permissionsOf: Record<OfficerRole, readonly OfficerPermission[]> = {
-  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend'],
+  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'reports.review'],
   approver: ['cases.read', 'assessment.score', 'cases.decide'],
   'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage'],
   assessor: ['assessment.score'],

@@ -19,7 +19,8 @@ export interface ReportChange {
   readonly report: GrantReport;
   /** The application's status after the change (unchanged unless the report moves it on). */
   readonly status: Application['status'];
-  readonly action: 'save' | 'attach' | 'submit' | 'approve' | 'return_for_changes';
+  /** The audit action, named apart from the application's own (`submit`), so the case timeline tells them apart. */
+  readonly action: 'report_save' | 'report_attach' | 'report_submit' | 'report_approve' | 'report_return';
   readonly actor: string;
   readonly expectedVersion: number;
   readonly email?: { readonly kind: ReportMessageKind; readonly compose: ComposeReportMessage };

@@ -134,7 +134,7 @@ describe('submitting and reviewing a report', () => {
     await expect(again).rejects.toMatchObject({ code: 'report.already_submitted' });
     expect(submitted).toMatchObject({ status: 'reported', payout: { paid: 50_000 }, report: { status: 'submitted', submissions: 1 } });
     expect(submitted.report?.draft).toBeUndefined();
-    expect(store.changes.map((change) => [change.audit.machine, change.audit.action, change.outbox?.[0]?.kind])).toEqual([['report', 'save', undefined], ['report', 'submit', 'report-receipt']]);
+    expect(store.changes.map((change) => [change.audit.machine, change.audit.action, change.outbox?.[0]?.kind])).toEqual([['report', 'report_save', undefined], ['report', 'report_submit', 'report-receipt']]);
     expect(mayWriteReport(submitted)).toBe(false);
   });
 

@@ -25,14 +25,15 @@ import { roundPageRoutes } from './routes/round-pages';
 import { returnRoutes, type ReturnRouteOptions } from './routes/return-application';
 import { decisionRoutes } from './routes/decisions';
 import { letterRoutes } from './routes/letter';
+import { reportReviewRoutes } from './routes/report-review';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
 
 export type { OfficerData } from './officer-data';
 
-/** The case routes a user who declared a conflict of interest in the case may not post to. */
-const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return'].flatMap((action) => [
+/** The case routes a user who declared a conflict of interest in the case may not post to (scoring, deciding, returning, reviewing its report). */
+const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'report/approve', 'report/return'].flatMap((action) => [
   `/officer/applications/:applicationId/${action}`,
   `/officer/api/applications/:applicationId/${action}`,
 ]);
@@ -85,6 +86,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
   app.route('/', decisionRoutes());
   app.route('/', letterRoutes());
+  app.route('/', reportReviewRoutes(deps.clock ? { clock: deps.clock } : {}));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -17,7 +17,7 @@ export async function attachAuditorConfirmation(
   const report = reportOf(application);
   if (!report || !mayWriteReport(application)) throw new ReportNotOpenError();
   const stored = await storeReportChange(deps, {
-    application, status: application.status, action: 'attach', actor: `applicant:${application.applicationId}`, expectedVersion: input.expectedVersion,
+    application, status: application.status, action: 'report_attach', actor: `applicant:${application.applicationId}`, expectedVersion: input.expectedVersion,
     report: { ...report, auditorConfirmation: input.file },
   });
   return { stored, ...(report.auditorConfirmation ? { replaced: report.auditorConfirmation } : {}) };

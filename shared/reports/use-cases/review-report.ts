@@ -50,7 +50,7 @@ export async function approveReport(deps: ReportDeps & { readonly composeReportM
   return storeReportChange(
     deps,
     {
-      application, status, action: 'approve', actor: `officer:${actor}`, expectedVersion: input.expectedVersion,
+      application, status, action: 'report_approve', actor: `officer:${actor}`, expectedVersion: input.expectedVersion,
       report: { ...report, status: reportStatus, approvedAt: now.toISOString(), approvedBy: actor },
       email: { kind: 'approved', compose: deps.composeReportMessage },
       aggregate: approvedReportCounters(content, awarded),
@@ -71,7 +71,7 @@ export async function returnReport(deps: ReportDeps & { readonly composeReportMe
     deps,
     {
       // The application stays `reported`: the report, not the case, goes back for changes.
-      application, status: application.status, action: 'return_for_changes', actor: `officer:${actor}`, expectedVersion: input.expectedVersion,
+      application, status: application.status, action: 'report_return', actor: `officer:${actor}`, expectedVersion: input.expectedVersion,
       report: { ...report, status: reportStatus, returned, returnHistory: [...(report.returnHistory ?? []), returned] },
       email: { kind: 'returned', compose: deps.composeReportMessage },
     },

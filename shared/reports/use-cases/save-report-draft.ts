@@ -16,7 +16,7 @@ export async function saveReportDraft(deps: ReportDeps, input: { application: Ap
   const report = reportOf(application);
   if (!report || !mayWriteReport(application)) throw new ReportNotOpenError();
   return storeReportChange(deps, {
-    application, status: application.status, action: 'save', actor: `applicant:${application.applicationId}`, expectedVersion: input.expectedVersion,
+    application, status: application.status, action: 'report_save', actor: `applicant:${application.applicationId}`, expectedVersion: input.expectedVersion,
     report: { ...report, draft: input.values, savedAt: deps.clock().toISOString() },
   });
 }

@@ -39,7 +39,7 @@ export async function submitReport(
   return storeReportChange(
     deps,
     {
-      application, status, action: 'submit', actor: `applicant:${application.applicationId}`, expectedVersion: input.expectedVersion,
+      application, status, action: 'report_submit', actor: `applicant:${application.applicationId}`, expectedVersion: input.expectedVersion,
       report: { ...kept, status: reportStatus, content: input.content, submittedAt: now.toISOString(), submissions: report.submissions + 1 },
       email: { kind: 'submitted', compose: deps.composeReportMessage },
     },

@@ -4,6 +4,7 @@ import { MAX_ATTACHMENT_BYTES, type AttachmentRef } from '../../../../shared/app
 import { attachmentKey } from '../../../../shared/applications/attachment-keys';
 import { validateAttachment } from '../../../../shared/applications/attachments';
 import { ConcurrentChangeError } from '../../../../shared/applications/errors';
+import { DomainError } from '../../../../shared/kernel/errors';
 import { IllegalTransitionError } from '../../../../shared/kernel/state-machine';
 import type { ReportDeps } from '../../../../shared/reports/ports';
 import { mayWriteReport } from '../../../../shared/reports/report';
@@ -17,6 +18,7 @@ import { textTranslator } from '../../../../web/i18n';
 import { reportText } from '../../../../web/messages/report';
 import { ReportPage } from '../../../../web/pages/apply/report-page';
 import { FormRejection, formRoute, single, type FormState, type FormStatus, type FormValues } from '../../common/form-cycle';
+import { statusOfDomainError } from '../../common/error-handling';
 import { pageContextOf } from '../../common/page-context';
 import { sessionCsrf, sessionTokenCheck, versionOf, type ApplicationJourneyDependencies, type JourneyContext, type JourneyEnv } from '../journey';
 
@@ -64,7 +66,12 @@ export function reportRoutes(deps: ApplicationJourneyDependencies) {
     return render(c, { values: shownValues(state.values), errors: state.errors, formError: state.formError }, status);
   };
 
-  const shows = (error: Error) => (error instanceof ConcurrentChangeError || error instanceof IllegalTransitionError ? 409 : undefined);
+  // A lost race or a refused transition is a conflict; other rules keep their own status, shown with the form.
+  const shows = (error: DomainError) => {
+    if (error instanceof ConcurrentChangeError || error instanceof IllegalTransitionError) return 409;
+    const status = statusOfDomainError(error);
+    return status === 404 || status === 403 ? undefined : status;
+  };
   const notices = { saved: 'saved', attached: 'attached' } as const;
 
   app.get(path, (c) => {

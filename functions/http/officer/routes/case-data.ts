@@ -27,7 +27,7 @@ export const applicationIdSchema = z
   .meta({ description: 'The application id.', example: '01JH8Y3Z6Q2W5E8R1T4Y7U0I3O' });
 
 /** Where a case's pages are. */
-export const casePath = (applicationId: string, sub?: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'caseworker' | 'assessors' | 'registry-check') =>
+export const casePath = (applicationId: string, sub?: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'caseworker' | 'assessors' | 'registry-check' | 'report') =>
   `/officer/applications/${applicationId}${sub ? `/${sub}` : ''}`;
 
 /** One line of the case timeline, in the reader's language. */
@@ -50,7 +50,7 @@ export interface TimelineEntry {
 
 /** A sub-page of the case the signed-in user may open now. */
 export interface CaseLink {
-  readonly kind: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter';
+  readonly kind: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'report';
   readonly href: string;
 }
 
@@ -132,6 +132,8 @@ export function caseLinks(application: Application, may: (permission: OfficerPer
   if (may('cases.recommend') && status === 'under_assessment') add('recommendation');
   if (may('cases.decide') && application.recommendation && !application.decision) add('decision');
   if (application.decision) add('letter');
+  // The final report's review, once the organisation has sent one.
+  if (may('reports.review') && application.report?.submittedAt) add('report');
   return links;
 }
 
