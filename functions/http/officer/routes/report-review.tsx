@@ -5,6 +5,7 @@ import type { Application } from '../../../../shared/applications/application';
 import { ConcurrentChangeError } from '../../../../shared/applications/errors';
 import type { Clock } from '../../../../shared/kernel/ports';
 import { DomainError } from '../../../../shared/kernel/errors';
+import { addLocalizedIssue, issueCode, issueMessage } from '../../../../shared/kernel/i18n';
 import { IllegalTransitionError } from '../../../../shared/kernel/state-machine';
 import { can } from '../../../../shared/officers/permissions';
 import { rulesOfRound } from '../../../../shared/rounds/round-rules';
@@ -29,15 +30,12 @@ import { applicationIdSchema, casePath, findCase } from './case-data';
 const DOWNLOAD_SECONDS = 300;
 
 /** The message returning a report carries: required, at most {@link MAX_REPORT_RETURN_MESSAGE} characters once trimmed. */
-function returnMessageSchema(lang: 'nb' | 'nn' | 'en') {
-  const tr = textTranslator(reportText, lang);
-  return z.string().transform((value, ctx) => {
-    const text = value.trim();
-    if (text === '') ctx.addIssue({ code: 'custom', message: tr('officer.message.missing') });
-    else if (text.length > MAX_REPORT_RETURN_MESSAGE) ctx.addIssue({ code: 'custom', message: tr('officer.message.tooLong') });
-    return text;
-  });
-}
+const returnMessageSchema = z.string().transform((value, ctx) => {
+  const text = value.trim();
+  if (text === '') addLocalizedIssue(ctx, { code: 'report.message_missing', messages: reportText['officer.message.missing'] });
+  else if (text.length > MAX_REPORT_RETURN_MESSAGE) addLocalizedIssue(ctx, { code: 'report.message_too_long', messages: reportText['officer.message.tooLong'] });
+  return text;
+});
 
 const security = [{ bearerAuth: [] }];
 const params = z.object({ applicationId: applicationIdSchema.meta({ description: 'The application id.' }) });
@@ -156,7 +154,7 @@ export function reportReviewRoutes(options: { clock?: Clock } = {}) {
   }));
 
   app.post(`${path}/return`, review, ...formRoute<OfficerEnv, { message: string }>({
-    schema: (c) => z.object({ message: returnMessageSchema(c.var.lang) }),
+    schema: () => z.object({ message: returnMessageSchema }),
     read: ({ values }) => ({ message: single(values.message) }),
     render: renderRefused,
     shows,
@@ -185,10 +183,12 @@ export function reportReviewRoutes(options: { clock?: Clock } = {}) {
 
   app.openapi(returnRoute, async (c) => {
     const body = c.req.valid('json');
-    const message = returnMessageSchema(c.var.lang).safeParse(body.message);
+    const message = returnMessageSchema.safeParse(body.message);
     if (!message.success) {
-      const text = message.error.issues[0]!.message;
-      return problem(c, 422, { title: text, code: 'report.message_invalid', errors: [{ field: 'message', code: 'report.message_invalid', message: text }] }) as never;
+      const issue = message.error.issues[0]!;
+      const text = issueMessage(issue, c.var.lang);
+      const code = issueCode(issue) ?? 'report.message_invalid';
+      return problem(c, 422, { title: text, code, errors: [{ field: 'message', code, message: text }] }) as never;
     }
     const found = await reviewed(c, body.expectedVersion);
     if (!found) return notFound(c) as never;
