@@ -213,6 +213,12 @@ describe('the final report and its review, over HTTP', () => {
     expect((after?.amountUnspent ?? 0) - (before?.amountUnspent ?? 0)).toBe(5_000);
     expect((after?.participantsReached ?? 0) - (before?.participantsReached ?? 0)).toBe(40);
     expect((await eventsOf(application)).map((event) => event.action)).toEqual(expect.arrayContaining(['report_attach', 'report_return', 'report_approve']));
+    const timeline = await (await asOfficer('officer.kari.token', `/officer/applications/${application.applicationId}`)).text();
+    expect(timeline).toContain('Sluttrapporten ble godkjent');
+    expect(timeline).toContain('Sendt tilbake for retting');
+    const apiView = (await (await asOfficer('officer.kari.token', `/officer/api/applications/${application.applicationId}/report`)).json()) as { report: Record<string, unknown> };
+    expect(apiView).toMatchObject({ applicationStatus: 'approved', amountAwarded: 100_000, report: { content: { unspent: 5_000 } } });
+    expect(apiView.report.draft).toBeUndefined();
   });
 
   it('lets one of two officers acting at once win; the other hears 409 and why', async () => {

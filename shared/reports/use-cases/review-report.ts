@@ -27,7 +27,9 @@ export interface ReviewInput {
   readonly expectedVersion: number;
 }
 
-const decidedMeanwhile = (current: Application | undefined) => new ReportNotAwaitingReviewError(current?.report?.status);
+/** Why a review lost: the report was approved or returned meanwhile; a report still waiting (resubmitted since) is a plain change. */
+const decidedMeanwhile = (current: Application | undefined) =>
+  current?.report?.status === 'submitted' ? undefined : new ReportNotAwaitingReviewError(current?.report?.status);
 
 /** The report under review, or the refusal: recused (403), or nothing submitted to review (409). */
 function underReview(input: ReviewInput) {

@@ -102,7 +102,9 @@ export function timelineOf(events: readonly CaseEvent[], staff: readonly StaffMe
     const key = `event.${event.action}`;
     const what = key in caseText ? tr(key as CaseTextKey) : tr('event.unknown', { action: event.action.replace(/_/g, ' ') });
     const byPeople = event.action === 'assign_caseworker' || event.action === 'assign_assessors';
-    const show = byPeople ? people : word;
+    // A report's own statuses (due, returned for changes) are not the application's: named by the report's words.
+    const reportWord = (value: string) => (`report.status.${value}` in caseText ? tr(`report.status.${value}` as CaseTextKey) : value);
+    const show = byPeople ? people : event.machine === 'report' ? reportWord : word;
     const change =
       event.from !== undefined || event.to !== undefined
         ? `${event.from !== undefined && event.from !== '' ? show(event.from) : '–'} → ${event.to !== undefined ? show(event.to) : '–'}`

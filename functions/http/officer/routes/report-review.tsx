@@ -84,10 +84,12 @@ const returnRoute = createRoute({
 });
 
 function reportBody(application: Application) {
-  const report = reportOf(application);
+  // The organisation's unsent draft is its own until it sends it.
+  const { draft: _unsent, ...report } = reportOf(application) ?? {};
+  const hasReport = reportOf(application) !== undefined;
   return {
     applicationId: application.applicationId, applicationStatus: application.status, version: application.version, amountAwarded: amountAwardedOf(application),
-    ...(report ? { report: report as unknown as Record<string, unknown> } : {}),
+    ...(hasReport ? { report: report as Record<string, unknown> } : {}),
   };
 }
 
