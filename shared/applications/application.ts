@@ -8,6 +8,7 @@ import type { AssessmentSummary } from '../assessments/assessment';
 import type { GrantAnswer } from '../decisions/acceptance';
 import type { Decision, Recommendation } from '../decisions/decision';
 import type { Payout } from '../payments/payment';
+import type { GrantReport } from '../reports/report';
 import type { EligibilityFinding } from '../rules/eligibility';
 import type { ApplicationStatus } from './lifecycle';
 import type { Orgnr } from '../kernel/orgnr';
@@ -101,6 +102,8 @@ export interface Application {
   acceptance?: GrantAnswer;
   /** What has been paid of the grant, by instalment. */
   payout?: Payout;
+  /** The grant's final report and its review; absent until the organisation first saves it. */
+  report?: GrantReport;
   /** When the preliminary reply (fvl. § 11a) was sent; it is sent once. */
   preliminaryReplyAt?: string;
 }

@@ -5,6 +5,7 @@
  *                     → under_assessment → granted | partly_granted | rejected
  *   submitted | under_assessment → returned (for more information) → under_assessment (resubmitted)
  *   granted | partly_granted → accepted → paid → reported → approved | repayment_claimed → closed
+ *   accepted → reported (the final report may come before the payment is recorded)
  *   granted | partly_granted → declined (by the organisation) | lapsed (not accepted by the deadline)
  *
  * An appeal that is reversed (omgjøring) reopens the assessment of a rejected or partly granted
@@ -130,7 +131,9 @@ export const applicationMachine = defineMachine<ApplicationStatus, ApplicationAc
     { from: ['granted', 'partly_granted'], action: 'decline', to: 'declined' },
     { from: ['granted', 'partly_granted'], action: 'lapse', to: 'lapsed' },
     { from: 'accepted', action: 'pay', to: 'paid' },
-    { from: 'paid', action: 'report', to: 'reported' },
+    // The report may come before the payment is recorded (a grant paid outside Fordel, or paid late);
+    // `accepted → paid` stays for payments recorded before the report.
+    { from: ['accepted', 'paid'], action: 'report', to: 'reported' },
     { from: 'reported', action: 'approve_report', to: 'approved', guard: notRecused },
     { from: 'reported', action: 'claim_repayment', to: 'repayment_claimed', guard: notRecused },
     { from: 'approved', action: 'close', to: 'closed' },

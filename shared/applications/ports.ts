@@ -20,13 +20,19 @@ export interface AuditEntry {
   from?: string;
   to?: string;
   /** The audit machine the event belongs to; `application` unless the action is of a case step (e.g. `decision`). */
-  machine?: 'application' | 'assessment' | 'decision' | 'payment';
+  machine?: 'application' | 'assessment' | 'decision' | 'payment' | 'report';
   /** Whole kroner the action concerns (a recommended or decided amount). */
   amount?: number;
 }
 
 /** Counters of the tenant-year aggregate that a change adds to (negative to subtract). */
-export type AggregateDelta = Partial<Record<'applicationsSubmitted' | 'applicationsWithdrawn' | 'amountApplied', number>>;
+export type AggregateDelta = Partial<
+  Record<
+    | 'applicationsSubmitted' | 'applicationsWithdrawn' | 'amountApplied'
+    | 'reportsApproved' | 'participantsReached' | 'firstTimeParticipants' | 'volunteerHours' | 'amountSpent' | 'amountUnspent',
+    number
+  >
+>;
 
 /** A change to an application, with everything that must be written with it. */
 export interface ApplicationChange {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Application } from '../applications/application';
+import { amountAwardedOf, approvedReportCounters } from '../reports/report';
 import { tenantIdSchema, type TenantId } from '../kernel/tenants';
 
 /** Names of the counters, in the order reports list them. */
@@ -14,6 +15,7 @@ export const counterNames = [
   'decisionsMade', 'applicationsGranted', 'amountAwarded',
   'grantsAccepted', 'grantsDeclined', 'grantsLapsed', 'amountReturnedUnaccepted',
   'paymentsRecorded', 'amountPaid',
+  'reportsApproved', 'participantsReached', 'firstTimeParticipants', 'volunteerHours', 'amountSpent', 'amountUnspent',
 ] as const;
 
 /** One counter of the tenant-year aggregate. */
@@ -44,6 +46,13 @@ export const aggregateItemSchema = z.object({
   /** Instalments recorded for payment, and their kroner. */
   paymentsRecorded: z.number().int().default(0),
   amountPaid: z.number().int().default(0),
+  /** The round's results, from approved final reports only: how many, whom they reached, and the grant used and unused (kroner). */
+  reportsApproved: z.number().int().default(0),
+  participantsReached: z.number().int().default(0),
+  firstTimeParticipants: z.number().int().default(0),
+  volunteerHours: z.number().int().default(0),
+  amountSpent: z.number().int().default(0),
+  amountUnspent: z.number().int().default(0),
 });
 
 /** An aggregate as read from the store. */
@@ -66,10 +75,10 @@ export function countersOf(item: AggregateItem | undefined): AggregateCounters {
  * counts once, with the amount it awarded. A grant's answer
  * (accepted, declined, or lapsed at its deadline) counts once, whatever happens to the case later;
  * a declined or lapsed grant's amount went back to the budget. Each recorded instalment counts once
- * with its amount (the application's payout). Drafts count for nothing; callers
- * may pass them.
+ * with its amount (the application's payout). An approved final report adds its figures once,
+ * whatever happens to the case later. Drafts count for nothing; callers may pass them.
  */
-export function recomputeCounters(applications: readonly Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision' | 'payout'>[]): AggregateCounters {
+export function recomputeCounters(applications: readonly (Pick<Application, 'status' | 'budget' | 'acceptance' | 'decision'> & Partial<Pick<Application, 'report' | 'payout'>>)[]): AggregateCounters {
   const counters = { ...ZERO_COUNTERS };
   for (const application of applications) {
     if (application.status === 'draft') continue;
@@ -92,6 +101,10 @@ export function recomputeCounters(applications: readonly Pick<Application, 'stat
     if (answer === 'declined' || answer === 'lapsed') counters.amountReturnedUnaccepted += application.decision?.amount ?? 0;
     counters.paymentsRecorded += application.payout?.paidInstalments.length ?? 0;
     counters.amountPaid += application.payout?.amountPaid ?? 0;
+    const report = application.report;
+    if (report?.status === 'approved' && report.content) {
+      for (const [name, value] of Object.entries(approvedReportCounters(report.content, amountAwardedOf(application)))) counters[name as CounterName] += value ?? 0;
+    }
   }
   return counters;
 }

@@ -4,7 +4,7 @@
  * role list of its own.
  *
  * - `officer`: the caseworker (saksbehandler): screens, assigns, returns for more information,
- *   assesses and recommends, and records payments of accepted grants;
+ *   assesses and recommends, reviews the final reports and records payments of accepted grants;
  * - `approver`: signs decisions (and may assess);
  * - `municipal-admin`: runs the rounds, the standard texts, the admin reservation and oversees the
  *   staff directory (who has which role; the roles themselves are given in the identity provider);
@@ -42,6 +42,8 @@ export const officerPermissions = [
   'cases.recommend',
   /** Sign decisions, one by one or as a batch. */
   'cases.decide',
+  /** Review final reports: approve one, or return it to the organisation for changes. */
+  'reports.review',
   /** Keep the municipality's standard reason texts. */
   'texts.manage',
   /** Set the admin reservation of the budget. */
@@ -56,7 +58,7 @@ export const officerPermissions = [
 export type OfficerPermission = (typeof officerPermissions)[number];
 
 const permissionsOf: Record<OfficerRole, readonly OfficerPermission[]> = {
-  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'payments.manage'],
+  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'reports.review', 'payments.manage'],
   approver: ['cases.read', 'assessment.score', 'cases.decide'],
   'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage', 'payments.manage'],
   assessor: ['assessment.score'],

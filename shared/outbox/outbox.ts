@@ -25,6 +25,9 @@ export const mailKinds = [
   'preliminary-reply',
   'grant-answer-receipt',
   'grant-lapsed',
+  'report-receipt',
+  'report-returned',
+  'report-approved',
 ] as const;
 
 /** One of {@link mailKinds}; logged and kept after sending, so never personal data. */

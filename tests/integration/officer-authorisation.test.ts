@@ -56,6 +56,13 @@ const access: Record<string, Access> = {
   'GET /officer/applications/:applicationId/return': { permission: 'cases.return' },
   'POST /officer/applications/:applicationId/return': { permission: 'cases.return', recusal: true },
   'POST /officer/api/applications/:applicationId/return': { permission: 'cases.return', recusal: true },
+  // The final report's review: read with the case, approved or returned by the caseworker
+  'GET /officer/applications/:applicationId/report': { permission: 'cases.read' },
+  'POST /officer/applications/:applicationId/report/approve': { permission: 'reports.review', recusal: true },
+  'POST /officer/applications/:applicationId/report/return': { permission: 'reports.review', recusal: true },
+  'GET /officer/api/applications/:applicationId/report': { permission: 'cases.read' },
+  'POST /officer/api/applications/:applicationId/report/approve': { permission: 'reports.review', recusal: true },
+  'POST /officer/api/applications/:applicationId/report/return': { permission: 'reports.review', recusal: true },
   // Assessment
   'GET /officer/assessments': { permission: 'assessment.score' },
   'GET /officer/api/assessments': { permission: 'assessment.score' },

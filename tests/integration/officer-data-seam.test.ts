@@ -43,6 +43,15 @@ describe('the officer app’s tenant data seam', () => {
     ...application, applicationId: 'app-decided', status: 'rejected' as const,
     decision: { decisionId: 'd', outcome: 'reject' as const, amount: kroner(0), reasons: 'r', conditions: '', decidedBy: 'x', decidedAt: '2027-04-01T00:00:00.000Z', language: 'nb' as const, appealDeadlineWeeks: 3, appealBody: 'imdi' as const, ruleSetVersion: 1 },
   };
+  // A granted case whose final report waits for review, for the report routes.
+  const reported = {
+    ...decided, applicationId: 'app-reported', status: 'reported' as const, version: 3,
+    decision: { ...decided.decision, outcome: 'grant' as const, amount: kroner(50_000) },
+    report: {
+      status: 'submitted' as const, submissions: 1, submittedAt: '2028-01-10T10:00:00.000Z',
+      content: { whatWasDone: 'Språkkafé', results: 'Godt', participants: [{ subGoal: 'A' as const, participants: 10 }], firstTimeParticipants: 5, volunteerHours: 40, spending: [], totalSpent: kroner(50_000), unspent: kroner(0) },
+    },
+  };
   const standardTextsForm = defaultStandardTexts
     .flatMap((text, index) => [`id.${index}=${text.id}`, `outcome.${index}=${text.outcome}`, ...(['nb', 'nn', 'en'] as const).map((language) => `${language}.${index}=${encodeURIComponent(text.text[language])}`)])
     .join('&');
@@ -56,6 +65,8 @@ describe('the officer app’s tenant data seam', () => {
     '/officer/api/applications/{applicationId}/return': JSON.stringify({ message: 'Send vedtektene.', sections: ['attachments'] }),
     '/officer/api/applications/:applicationId/return': JSON.stringify({ message: 'Send vedtektene.', sections: ['attachments'] }),
     '/officer/api/standard-texts': JSON.stringify({ version: 0, texts: defaultStandardTexts }),
+    '/officer/applications/:applicationId/report/return': 'message=Legg+ved+kvitteringene.&version=3',
+    '/officer/api/applications/:applicationId/report/return': JSON.stringify({ message: 'Legg ved kvitteringene.' }),
   };
   const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
   /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
@@ -85,7 +96,7 @@ describe('the officer app’s tenant data seam', () => {
       ruleSets: { list: async () => [], get: async () => undefined },
       applications: {
         listSubmittedByRound: async () => [],
-        get: async (owner, id) => (id === application.applicationId ? { ...application, tenantId: owner } : undefined),
+        get: async (owner, id) => (id === application.applicationId ? { ...application, tenantId: owner } : id === reported.applicationId ? { ...reported, tenantId: owner } : undefined),
         change: async () => undefined,
         listOfOrganisationInTenant: async () => [],
         listOrganisationsByRound: async () => new Set(),
@@ -142,7 +153,7 @@ describe('the officer app’s tenant data seam', () => {
 
     for (const route of routes) {
       const { app: fresh, asked } = appWithSpy();
-      const caseId = route.path.endsWith('/letter') ? decided.applicationId : application.applicationId;
+      const caseId = route.path.endsWith('/letter') ? decided.applicationId : route.path.includes('/report') ? reported.applicationId : application.applicationId;
       const path = route.path
         .replace(':roundId', '2027-1')
         .replace('{roundId}', '2027-1')

@@ -96,6 +96,12 @@ function counters(): fc.Arbitrary<AggregateCounters> {
     amountReturnedUnaccepted: fc.integer({ min: 0, max: 50_000_000 }),
     paymentsRecorded: fc.integer({ min: 0, max: 1_000 }),
     amountPaid: fc.integer({ min: 0, max: 50_000_000 }),
+    reportsApproved: fc.integer({ min: 0, max: 500 }),
+    participantsReached: fc.integer({ min: 0, max: 100_000 }),
+    firstTimeParticipants: fc.integer({ min: 0, max: 100_000 }),
+    volunteerHours: fc.integer({ min: 0, max: 100_000 }),
+    amountSpent: fc.integer({ min: 0, max: 50_000_000 }),
+    amountUnspent: fc.integer({ min: 0, max: 50_000_000 }),
   });
 }
 

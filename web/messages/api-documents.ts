@@ -36,9 +36,9 @@ export const apiDocuments: readonly ApiDocumentEntry[] = [
     path: '/officer/api/openapi.json',
     title: { nb: 'API for kommunene', nn: 'API for kommunane', en: 'API for the municipalities' },
     audienceText: {
-      nb: 'For saksbehandlere i en forvaltende kommune og kommunens egne systemer (saksbehandling, regnskap): utlysninger, søknader og kommunens budsjett.',
-      nn: 'For sakshandsamarar i ein forvaltande kommune og kommunen sine eigne system (sakshandsaming, rekneskap): utlysingar, søknader og budsjettet til kommunen.',
-      en: 'For case officers of a managing municipality and the municipality’s own systems (case management, accounting): calls, applications and the municipality’s budget.',
+      nb: 'For saksbehandlere i en forvaltende kommune og kommunens egne systemer (saksbehandling, regnskap): utlysninger, søknader, sluttrapporter og kommunens budsjett.',
+      nn: 'For sakshandsamarar i ein forvaltande kommune og kommunen sine eigne system (sakshandsaming, rekneskap): utlysingar, søknader, sluttrapportar og budsjettet til kommunen.',
+      en: 'For case officers of a managing municipality and the municipality’s own systems (case management, accounting): calls, applications, final reports and the municipality’s budget.',
     },
     authentication: {
       nb: 'Bearer-token: ID-tokenet fra kommunens OIDC-innlogging med rollen officer (municipal-admin for administrasjonsreservasjonen). Kommunen hentes fra tokenet.',

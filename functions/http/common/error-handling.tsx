@@ -65,6 +65,10 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'payment.registry_winding_up': 409,
   'payment.registry_unavailable': 409,
   'payment.nothing_to_export': 409,
+  // A report is sent once per round of changes, and reviewed once per submission.
+  'report.not_open': 409,
+  'report.already_submitted': 409,
+  'report.not_awaiting_review': 409,
 };
 
 /** Domain errors that refuse the user rather than the request: 403 (a recused official, fvl. § 6). */

@@ -25,6 +25,7 @@ import { roundPageRoutes } from './routes/round-pages';
 import { returnRoutes, type ReturnRouteOptions } from './routes/return-application';
 import { decisionRoutes } from './routes/decisions';
 import { letterRoutes } from './routes/letter';
+import { reportReviewRoutes } from './routes/report-review';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -33,8 +34,8 @@ import { paymentApiRoutes } from './routes/payments-api';
 
 export type { OfficerData } from './officer-data';
 
-/** The case routes a user who declared a conflict of interest in the case may not post to. */
-const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'payments'].flatMap((action) => [
+/** The case routes a user who declared a conflict of interest in the case may not post to (scoring, deciding, returning, reviewing its report, paying). */
+const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'report/approve', 'report/return', 'payments'].flatMap((action) => [
   `/officer/applications/:applicationId/${action}`,
   `/officer/api/applications/:applicationId/${action}`,
 ]);
@@ -89,6 +90,7 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', letterRoutes());
   app.route('/', paymentRoutes(deps.clock ? { clock: deps.clock } : {}));
   app.route('/', paymentApiRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', reportReviewRoutes(deps.clock ? { clock: deps.clock } : {}));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

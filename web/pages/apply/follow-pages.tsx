@@ -8,6 +8,7 @@ import { Alert, Checkbox, ErrorSummary, FormGuards, TextField, type FieldErrors 
 import { Layout, type PageContext } from '../../layout';
 import { DecisionSummary } from '../../components/decision-summary';
 import { GrantAnswerPanel } from '../../components/grant-answer';
+import { ReportPanel } from '../../components/report-panel';
 import { acceptanceText } from '../../messages/acceptance';
 import { applyText, stepPath } from './application-frame';
 
@@ -104,6 +105,7 @@ export function StatusPage(props: {
       <ReturnRequestPanel page={page} application={application} />
       <DecisionSummary page={page} application={application} />
       <GrantAnswerPanel page={page} application={application} call={call} csrf={props.csrf} errors={props.errors} now={props.now} />
+      <ReportPanel page={page} application={application} call={call} />
       <section aria-labelledby="timeline-heading" class="stack">
         <h2 id="timeline-heading" class="ds-heading" data-size="sm">
           {tx('status.timeline')}

@@ -27,7 +27,7 @@ export const applicationIdSchema = z
   .meta({ description: 'The application id.', example: '01JH8Y3Z6Q2W5E8R1T4Y7U0I3O' });
 
 /** Where a case's pages are. */
-export const casePath = (applicationId: string, sub?: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'payments' | 'caseworker' | 'assessors' | 'registry-check') =>
+export const casePath = (applicationId: string, sub?: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'payments' | 'caseworker' | 'assessors' | 'registry-check' | 'report') =>
   `/officer/applications/${applicationId}${sub ? `/${sub}` : ''}`;
 
 /** One line of the case timeline, in the reader's language. */
@@ -50,7 +50,7 @@ export interface TimelineEntry {
 
 /** A sub-page of the case the signed-in user may open now. */
 export interface CaseLink {
-  readonly kind: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'payments';
+  readonly kind: 'return' | 'assessment' | 'recommendation' | 'decision' | 'letter' | 'payments' | 'report';
   readonly href: string;
 }
 
@@ -102,7 +102,9 @@ export function timelineOf(events: readonly CaseEvent[], staff: readonly StaffMe
     const key = `event.${event.action}`;
     const what = key in caseText ? tr(key as CaseTextKey) : tr('event.unknown', { action: event.action.replace(/_/g, ' ') });
     const byPeople = event.action === 'assign_caseworker' || event.action === 'assign_assessors';
-    const show = byPeople ? people : word;
+    // A report's own statuses (due, returned for changes) are not the application's: named by the report's words.
+    const reportWord = (value: string) => (`report.status.${value}` in caseText ? tr(`report.status.${value}` as CaseTextKey) : value);
+    const show = byPeople ? people : event.machine === 'report' ? reportWord : word;
     const change =
       event.from !== undefined || event.to !== undefined
         ? `${event.from !== undefined && event.from !== '' ? show(event.from) : '–'} → ${event.to !== undefined ? show(event.to) : '–'}`
@@ -133,6 +135,8 @@ export function caseLinks(application: Application, may: (permission: OfficerPer
   if (may('cases.decide') && application.recommendation && !application.decision) add('decision');
   if (application.decision) add('letter');
   if (may('payments.manage') && application.decision && application.decision.outcome !== 'reject') add('payments');
+  // The final report's review, once the organisation has sent one.
+  if (may('reports.review') && application.report?.submittedAt) add('report');
   return links;
 }
 

@@ -59,6 +59,7 @@ export function paymentRoutes(options: { clock?: Clock } = {}) {
   }
 
   app.get(path, requirePermission('cases.read'), (c) => {
+    // The instalment just recorded, as the redirect after the form names it.
     const recorded = versionField(c.req.query('recorded'));
     const notice = recorded ? textTranslator(paymentText, c.var.lang)('form.recorded', { number: recorded }) : undefined;
     return renderCase(c, { conditionsNote: '', errors: {} }, 200, notice);
