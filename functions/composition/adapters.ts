@@ -11,6 +11,7 @@ import { createCaseEventRepository } from '../adapters/case-event-repository';
 import { createFundingIndexRepository } from '../adapters/funding-index-repository';
 import { createStaffRepository } from '../adapters/staff-repository';
 import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
+import { createAppealRepository } from '../adapters/appeal-repository';
 import { createDecisionRepository } from '../adapters/decision-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
 import { createHealthProbe } from '../adapters/health-probe';
@@ -51,6 +52,7 @@ export function createAdapters(config: Config) {
     caseEvents: createCaseEventRepository(db, config.TABLE_NAME),
     funding: createFundingIndexRepository(db, config.TABLE_NAME),
     decisions: createDecisionRepository(db, config.TABLE_NAME),
+    appeals: createAppealRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     yearClose: createYearCloseRepository(db, config.TABLE_NAME),
     auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),

@@ -3,6 +3,7 @@ import { createApplicationRepository } from '../adapters/application-repository'
 import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
+import { createAppealRepository } from '../adapters/appeal-repository';
 import { createDecisionRepository } from '../adapters/decision-repository';
 import { createRuleSetRepository } from '../adapters/rule-set-repository';
 import { createDocumentClient, type DocumentClient } from '../adapters/dynamodb-client';
@@ -28,6 +29,7 @@ import type { BudgetRepository, TenantRepository } from '../../shared/national/p
 import type { CallRepository } from '../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../shared/rules/ports';
 import type { DecisionRepository, GrantAnswerRepository } from '../../shared/decisions/ports';
+import type { AppealRepository } from '../../shared/appeals/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -57,6 +59,8 @@ export interface TenantRepositories {
   readonly ruleSets: RuleSetRepository;
   /** Signing decisions: the application, its letter and the award against the tenant's budget, in one transaction. */
   readonly decisions: DecisionRepository;
+  /** The municipality's appeals: the register and each step, with the application, in one transaction. */
+  readonly appeals: AppealRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -67,6 +71,8 @@ export interface ApplicationRepositories {
   readonly attachments: AttachmentStore;
   /** Accepting or declining the grant: the answer, and a decline's money back to the tenant's budget, in one transaction. */
   readonly grants: GrantAnswerRepository;
+  /** Lodging an appeal against the application's decision. */
+  readonly appeals: AppealRepository;
 }
 
 /** What the scopes are built with besides the configuration. */
@@ -165,6 +171,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             standardTexts: createStandardTextRepository(db, config.TABLE_NAME),
             ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
             decisions: createDecisionRepository(db, config.TABLE_NAME),
+            appeals: createAppealRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,
@@ -184,6 +191,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
             attachments,
             grants: createDecisionRepository(db, config.TABLE_NAME),
+            appeals: createAppealRepository(db, config.TABLE_NAME),
           },
           destroy,
         };

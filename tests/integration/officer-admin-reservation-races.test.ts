@@ -36,6 +36,7 @@ describe('the admin reservation form when the budget moves under it', () => {
       tenants: { getProfile: async () => undefined },
       budget: { get: async () => open, change: () => Promise.reject(error), frameHistory: async () => [] },
       decisions: { get: async () => undefined, listByRound: async () => [], budget: async () => open, commit: () => Promise.reject(new Error('not used')) },
+      appeals: { get: async () => undefined, record: () => Promise.reject(new Error('not used')), listByTenant: async () => [] },
     };
     return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
   }

@@ -37,6 +37,11 @@ describe('the officer app’s tenant data seam', () => {
     ...application, applicationId: 'app-decided', status: 'rejected' as const,
     decision: { decisionId: 'd', outcome: 'reject' as const, amount: kroner(0), reasons: 'r', conditions: '', decidedBy: 'x', decidedAt: '2027-04-01T00:00:00.000Z', language: 'nb' as const, appealDeadlineWeeks: 3, appealBody: 'imdi' as const, ruleSetVersion: 1 },
   };
+  // The same case decided and appealed late, for the appeal routes: every step's guard lets it through.
+  const appealed = {
+    ...decided, applicationId: application.applicationId, version: 3,
+    appeal: { appealId: 'ap', decisionId: 'd', decisionOutcome: 'reject' as const, status: 'lodged' as const, lodgedAt: '2027-05-01T10:00:00.000Z', deadline: '2027-04-22T21:59:59.000Z', late: true, latenessReason: 'Sent', reasons: 'Klage', steps: [] },
+  };
   const standardTextsForm = defaultStandardTexts
     .flatMap((text, index) => [`id.${index}=${text.id}`, `outcome.${index}=${text.outcome}`, ...(['nb', 'nn', 'en'] as const).map((language) => `${language}.${index}=${encodeURIComponent(text.text[language])}`)])
     .join('&');
@@ -100,6 +105,12 @@ describe('the officer app’s tenant data seam', () => {
         listByRound: async () => [application],
         budget: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }),
         commit: async () => undefined,
+      },
+      // The appeal routes are sent the decided case, with an appeal lodged against its decision.
+      appeals: {
+        get: async (_owner, id) => (id === application.applicationId ? appealed : undefined),
+        record: async () => undefined,
+        listByTenant: async () => [],
       },
       roundRules: { version: async (grantYear) => codeDefaultVersion(grantYear)! },
     };

@@ -4,6 +4,7 @@ import type { ApplicationJourneyDependencies, JourneyEnv } from './journey';
 import { attachmentRoutes } from './routes/attachments';
 import { decisionLetterRoutes } from './routes/decision-letter';
 import { followRoutes } from './routes/follow';
+import { appealRoutes } from './routes/appeal';
 import { resumeRoutes } from './routes/resume';
 import { sectionRoutes } from './routes/sections';
 import { startRoutes } from './routes/start';
@@ -19,6 +20,6 @@ export function journeyRoutes(deps: ApplicationJourneyDependencies) {
   // Covers the status page `/applications/:applicationId` as well: a `/*` path matches its base.
   app.use('/applications/:applicationId/*', applicationSession(deps));
   for (const path of ['/calls/:tenantId/:roundId/apply', '/resume', '/link/*']) app.use(path, noStore);
-  for (const routes of [startRoutes, sectionRoutes, attachmentRoutes, submitRoutes, followRoutes, resumeRoutes, decisionLetterRoutes]) app.route('/', routes(deps));
+  for (const routes of [startRoutes, sectionRoutes, attachmentRoutes, submitRoutes, followRoutes, appealRoutes, resumeRoutes, decisionLetterRoutes]) app.route('/', routes(deps));
   return app;
 }

@@ -11,6 +11,7 @@ import type { BudgetRepository, TenantRepository } from '../../../shared/nationa
 import type { CallRepository } from '../../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../../shared/rules/ports';
 import type { DecisionRepository } from '../../../shared/decisions/ports';
+import type { AppealRepository } from '../../../shared/appeals/ports';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
 
@@ -47,6 +48,8 @@ export interface OfficerData {
   readonly standardTexts: StandardTextRepository;
   /** Reading cases and signing their decisions (with the award against the budget). */
   readonly decisions: DecisionRepository;
+  /** The municipality's appeal register and the steps on each appeal. */
+  readonly appeals: AppealRepository;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */

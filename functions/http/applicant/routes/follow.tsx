@@ -10,6 +10,7 @@ import { returnText } from '../../../../web/messages/return';
 import { StatusPage } from '../../../../web/pages/apply/follow-pages';
 import { grantAnswerEmail } from '../../../../web/emails/grant-answer';
 import { acceptanceText } from '../../../../web/messages/acceptance';
+import { appealText } from '../../../../web/messages/appeal';
 import type { AnswerGrantDeps } from '../../../../shared/decisions/acceptance';
 import { acceptGrant } from '../../../../shared/decisions/use-cases/accept-grant';
 import { declineGrant } from '../../../../shared/decisions/use-cases/decline-grant';
@@ -64,6 +65,7 @@ export function followRoutes(deps: ApplicationJourneyDependencies) {
       resubmitted: () => textTranslator(returnText, c.var.lang)('resubmit.done'),
       accepted: () => textTranslator(acceptanceText, c.var.lang)('done.accepted'),
       declined: () => textTranslator(acceptanceText, c.var.lang)('done.declined'),
+      appealed: () => textTranslator(appealText, c.var.lang)('done'),
     };
     const notice = notices[c.req.query('notice') as keyof typeof notices]?.();
     return renderStatus(c, { errors: {} }, 200, notice);
