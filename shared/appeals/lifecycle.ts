@@ -17,7 +17,10 @@ export const appealStatuses = ['lodged', 'reversed', 'upheld_and_forwarded', 'de
 export type AppealStatus = (typeof appealStatuses)[number];
 
 /** What the deciding body and the appeal body can do. */
-export type AppealAction = 'reverse' | 'uphold_and_forward' | 'decide' | 'dismiss';
+export const appealActions = ['reverse', 'uphold_and_forward', 'decide', 'dismiss'] as const;
+
+/** One of {@link appealActions}. */
+export type AppealAction = (typeof appealActions)[number];
 
 /** Facts the appeal guards need. */
 export interface AppealContext {

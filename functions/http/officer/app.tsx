@@ -25,6 +25,8 @@ import { roundPageRoutes } from './routes/round-pages';
 import { returnRoutes, type ReturnRouteOptions } from './routes/return-application';
 import { decisionRoutes } from './routes/decisions';
 import { letterRoutes } from './routes/letter';
+import { appealPageRoutes } from './routes/appeals';
+import { appealApiRoutes } from './routes/appeals-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -32,7 +34,7 @@ import { workspaceRoutes } from './routes/workspace';
 export type { OfficerData } from './officer-data';
 
 /** The case routes a user who declared a conflict of interest in the case may not post to. */
-const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return'].flatMap((action) => [
+const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'appeal', 'appeal/steps'].flatMap((action) => [
   `/officer/applications/:applicationId/${action}`,
   `/officer/api/applications/:applicationId/${action}`,
 ]);
@@ -85,6 +87,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   if (deps.applicantLinks) app.route('/', returnRoutes({ applicantLinks: deps.applicantLinks, ...(deps.clock ? { clock: deps.clock } : {}) }));
   app.route('/', decisionRoutes());
   app.route('/', letterRoutes());
+  app.route('/', appealPageRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', appealApiRoutes(deps.clock ? { clock: deps.clock } : {}));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
