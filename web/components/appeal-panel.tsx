@@ -62,6 +62,15 @@ export function AppealPanel(props: { page: PageContext; application: Application
           <dd class="preserve-lines">{appeal.reasons}</dd>
         </dl>
         <AppealSteps lang={lang} appeal={appeal} />
+        {errors.appeal ? (
+          // A second appeal (another tab, a double click) is refused; what was typed is shown, so it is not lost.
+          <div class="stack">
+            <p class="ds-validation-message" data-color="danger" id={fieldId('appeal')}>
+              {errors.appeal}
+            </p>
+            {props.values?.reasons ? <p class="ds-paragraph preserve-lines">{`${tr('typed')}: ${props.values.reasons}`}</p> : null}
+          </div>
+        ) : null}
       </section>
     );
   }

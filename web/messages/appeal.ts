@@ -26,6 +26,7 @@ export const appealText = {
   },
   'lodged': { nb: 'Dere klaget {at}.', nn: 'De klaga {at}.', en: 'You appealed on {at}.' },
   'lodged.late': { nb: 'Klagen kom etter fristen {deadline}.', nn: 'Klaga kom etter fristen {deadline}.', en: 'The appeal arrived after the deadline, {deadline}.' },
+  'typed': { nb: 'Det du skrev nå', nn: 'Det du skreiv no', en: 'What you just wrote' },
   'yourReasons': { nb: 'Det dere skrev', nn: 'Det de skreiv', en: 'What you wrote' },
   'state': { nb: 'Status for klagen', nn: 'Status for klaga', en: 'Status of the appeal' },
   'state.lodged': { nb: 'Mottatt – kommunen behandler klagen', nn: 'Motteken – kommunen handsamar klaga', en: 'Received – the municipality is handling it' },
