@@ -55,6 +55,10 @@ describe('the officer app’s tenant data seam', () => {
     '/officer/api/applications/{applicationId}/return': JSON.stringify({ message: 'Send vedtektene.', sections: ['attachments'] }),
     '/officer/api/applications/:applicationId/return': JSON.stringify({ message: 'Send vedtektene.', sections: ['attachments'] }),
     '/officer/api/standard-texts': JSON.stringify({ version: 0, texts: defaultStandardTexts }),
+    // The late appeal is dismissed: the one step its guards let through whoever the seam user is.
+    '/officer/applications/:applicationId/appeal': 'version=3&action=dismiss&reasons=For+sent.&forwardedOn=',
+    '/officer/api/applications/{applicationId}/appeal/steps': JSON.stringify({ action: 'dismiss', reasons: 'For sent.', expectedVersion: 3 }),
+    '/officer/api/applications/:applicationId/appeal/steps': JSON.stringify({ action: 'dismiss', reasons: 'For sent.', expectedVersion: 3 }),
   };
   const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
   /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
