@@ -288,6 +288,10 @@ describe('appeals over HTTP', () => {
     expect(otherApi.status).toBe(404);
     expect(otherStep.status).toBe(404);
     expect(otherRegister.appeals).toEqual([]);
+    const officerDocument = (await (await officer.request(`${ORIGIN}/officer/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const applicantDocument = (await (await applicant.request(`${ORIGIN}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(officerDocument.paths)).toEqual(expect.arrayContaining(['/officer/api/appeals', '/officer/api/applications/{applicationId}/appeal', '/officer/api/applications/{applicationId}/appeal/steps']));
+    expect(Object.keys(applicantDocument.paths)).toContain('/api/applications/{applicationId}/appeal');
     expect(dismissed.status).toBe(200);
     expect((await reread(application))?.appeal?.status).toBe('dismissed');
     expect(notLate.status).toBe(409);
