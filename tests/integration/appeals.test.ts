@@ -226,6 +226,8 @@ describe('appeals over HTTP', () => {
     const reversed = await asOfficer('per.officer.token', `/officer/api/applications/${application.applicationId}/appeal/steps`, { json: { action: 'reverse', reasons: 'Budsjettet var feil lest.', expectedVersion: appealed.version } });
     const reopened = (await reread(application))!;
     const afterReversal = (await root.adapters.budget.get(tenantId, 2027))!;
+    const reversedPage = await (await client.get(`/applications/${application.applicationId}`)).text();
+    const casePage = await (await asOfficer('kari.officer.token', `/officer/applications/${application.applicationId}`)).text();
     const second = signRecommendation({
       application: { ...reopened, recommendation: recommendation('grant', 100_000) }, call, rules: codeDefaultVersion(2027)!, signer: { userId: 'approver' }, now, newId: ulid, composeLetter: decisionLetterEmail,
     });
@@ -236,6 +238,8 @@ describe('appeals over HTTP', () => {
     expect(reopened).toMatchObject({ status: 'under_assessment', heldAward: 60_000, appeal: { status: 'reversed' } });
     expect(reopened.decision).toBeUndefined();
     expect(afterReversal.awarded).toBe(before.awarded);
+    expect(reversedPage).toContain('Tatt til følge – vedtaket er omgjort og søknaden behandles på nytt');
+    expect(casePage).toContain(`/officer/applications/${application.applicationId}/appeal`);
     expect(afterNewDecision.awarded).toBe(before.awarded + 40_000);
     expect((await reread(application))).toMatchObject({ status: 'granted', decision: { amount: 100_000 } });
     expect((await reread(application))?.heldAward).toBeUndefined();

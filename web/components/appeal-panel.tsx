@@ -41,9 +41,11 @@ export function AppealPanel(props: { page: PageContext; application: Application
   const { lang } = page;
   const tr = textTranslator(appealText, lang);
   const option = appealOptionOf(application, props.now);
-  if (option.kind === 'none') return null;
-  if (option.kind === 'lodged') {
-    const { appeal } = option;
+  // A reversed appeal leaves the case without a decision until the new one: the appeal is still shown.
+  const shown = option.kind === 'lodged' ? option.appeal : option.kind === 'none' ? application.appeal : undefined;
+  if (option.kind === 'none' && !shown) return null;
+  if (shown) {
+    const appeal = shown;
     return (
       <section aria-labelledby="appeal-heading" class="stack">
         <h2 id="appeal-heading" class="ds-heading" data-size="sm">
@@ -74,6 +76,7 @@ export function AppealPanel(props: { page: PageContext; application: Application
       </section>
     );
   }
+  if (option.kind !== 'may_appeal') return null;
   const deadline = formatDate(option.deadline.endsAt, lang);
   return (
     <section aria-labelledby="appeal-heading" class="stack">
