@@ -115,7 +115,7 @@ export function createDecisionRepository(db: DynamoDBDocumentClient, tableName: 
         applicationAudit(next, commitment.audit, 'decision'),
         ...(award > 0 ? budgetChanges(read, { grantYear: next.grantYear, operation: 'award', amount: award, audit: commitment.audit }) : []),
         // A grant waits for its answer: the lapse job's index entry, removed by the answer.
-        ...(award > 0 && deadline ? [putNew(awaitingAnswerItem.toItem({ tenantId: next.tenantId, applicationId: next.applicationId, deadline }))] : []),
+        ...(next.decision && next.decision.amount > 0 && deadline ? [putNew(awaitingAnswerItem.toItem({ tenantId: next.tenantId, applicationId: next.applicationId, deadline }))] : []),
         queueMessage(commitment.letter),
         decisionCounters(commitment),
         // The other municipalities' double-funding warning shows the outcome from now on.

@@ -11,6 +11,7 @@ import { createCaseEventRepository } from '../adapters/case-event-repository';
 import { createFundingIndexRepository } from '../adapters/funding-index-repository';
 import { createStaffRepository } from '../adapters/staff-repository';
 import { ruleSetsFrom, withCachedVersions } from '../../shared/rules/rule-sets';
+import { createAppealRepository } from '../adapters/appeal-repository';
 import { createDecisionRepository } from '../adapters/decision-repository';
 import { createPaymentRepository } from '../adapters/payment-repository';
 import { createDocumentClient } from '../adapters/dynamodb-client';
@@ -53,6 +54,7 @@ export function createAdapters(config: Config) {
     funding: createFundingIndexRepository(db, config.TABLE_NAME),
     decisions: createDecisionRepository(db, config.TABLE_NAME),
     payments: createPaymentRepository(db, config.TABLE_NAME),
+    appeals: createAppealRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     yearClose: createYearCloseRepository(db, config.TABLE_NAME),
     auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),

@@ -3,6 +3,7 @@ import { createApplicationRepository } from '../adapters/application-repository'
 import { createAssessmentRepository } from '../adapters/assessment-repository';
 import { createBudgetRepository } from '../adapters/budget-repository';
 import { createCallRepository } from '../adapters/call-repository';
+import { createAppealRepository } from '../adapters/appeal-repository';
 import { createDecisionRepository } from '../adapters/decision-repository';
 import { createPaymentRepository } from '../adapters/payment-repository';
 import type { PaymentRepository } from '../../shared/payments/ports';
@@ -30,6 +31,7 @@ import type { BudgetRepository, TenantRepository } from '../../shared/national/p
 import type { CallRepository } from '../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../shared/rules/ports';
 import type { DecisionRepository, GrantAnswerRepository } from '../../shared/decisions/ports';
+import type { AppealRepository } from '../../shared/appeals/ports';
 import { attachmentStoreOptions, type Adapters } from './adapters';
 import type { Config } from './config';
 
@@ -61,6 +63,8 @@ export interface TenantRepositories {
   readonly decisions: DecisionRepository;
   /** Paying accepted grants (beside the application, with the budget's `paid`) and the tenant's payment files. */
   readonly payments: PaymentRepository;
+  /** The municipality's appeals: the register and each step, with the application, in one transaction. */
+  readonly appeals: AppealRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -71,6 +75,8 @@ export interface ApplicationRepositories {
   readonly attachments: AttachmentStore;
   /** Accepting or declining the grant: the answer, and a decline's money back to the tenant's budget, in one transaction. */
   readonly grants: GrantAnswerRepository;
+  /** Lodging an appeal against the application's decision. */
+  readonly appeals: AppealRepository;
 }
 
 /** What the scopes are built with besides the configuration. */
@@ -170,6 +176,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             ruleSets: createRuleSetRepository(db, config.TABLE_NAME),
             decisions: createDecisionRepository(db, config.TABLE_NAME),
             payments: createPaymentRepository(db, config.TABLE_NAME),
+            appeals: createAppealRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,
@@ -189,6 +196,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
             attachments,
             grants: createDecisionRepository(db, config.TABLE_NAME),
+            appeals: createAppealRepository(db, config.TABLE_NAME),
           },
           destroy,
         };

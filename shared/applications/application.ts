@@ -4,6 +4,7 @@
  * can be submitted. Personal data (the contact person and the bank account) is kept in the
  * `contact` section only, so that it can be erased while the statistics stay.
  */
+import type { Appeal } from '../appeals/appeal';
 import type { AssessmentSummary } from '../assessments/assessment';
 import type { GrantAnswer } from '../decisions/acceptance';
 import type { Decision, Recommendation } from '../decisions/decision';
@@ -106,6 +107,17 @@ export interface Application {
   report?: GrantReport;
   /** When the preliminary reply (fvl. § 11a) was sent; it is sent once. */
   preliminaryReplyAt?: string;
+  /** The appeal against the current (or, after a reversal, the reversed) decision. */
+  appeal?: Appeal;
+  /** Appeals against earlier decisions of the case, oldest first. */
+  earlierAppeals?: Appeal[];
+  /** Decisions reversed after an appeal (omgjøring), oldest first; the case was reopened after each. */
+  reversedDecisions?: Decision[];
+  /**
+   * Whole kroner a reversed decision awarded that the budget still counts as awarded: the money is
+   * left where it is until the new decision, which then commits only the difference.
+   */
+  heldAward?: number;
 }
 
 /** Who handles a case, since when. */

@@ -20,7 +20,7 @@ export interface AuditEntry {
   from?: string;
   to?: string;
   /** The audit machine the event belongs to; `application` unless the action is of a case step (e.g. `decision`). */
-  machine?: 'application' | 'assessment' | 'decision' | 'payment' | 'report';
+  machine?: 'application' | 'assessment' | 'decision' | 'payment' | 'report' | 'appeal';
   /** Whole kroner the action concerns (a recommended or decided amount). */
   amount?: number;
 }

@@ -16,6 +16,7 @@ import { acceptanceDeadlineOf } from './acceptance';
 import { paymentPlanOf } from '../payments/payment-plan';
 import type { Decision, DecisionOutcome } from './decision';
 import { ActorRecusedError } from '../applications/errors';
+import { AwardBelowHeldError } from '../appeals/errors';
 import { AlreadyDecidedError, NoRecommendationError, RecommendationChangedError } from './errors';
 import type { DecisionCommitment } from './ports';
 
@@ -102,7 +103,13 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
     auditThreshold: ruleSet.auditThreshold,
     administratorName: call.administratorName,
   };
-  const next: Application = { ...application, status, decision, version: application.version + 1, updatedAt: at };
+  // After a reversed appeal the budget still counts the reversed decision's award (`heldAward`), so
+  // only the difference is committed now; less than that would have to give money back, which a new
+  // decision on the organisation's own appeal should not do without a decision of its own.
+  const held = application.heldAward ?? 0;
+  if (amount < held) throw new AwardBelowHeldError(held);
+  const { heldAward: _settled, ...undecided } = application;
+  const next: Application = { ...undecided, status, decision, version: application.version + 1, updatedAt: at };
   const audit: AuditEntry = {
     eventId: input.newId(),
     at,
@@ -113,5 +120,5 @@ export function signRecommendation(input: SigningInput): DecisionCommitment {
   };
   const content = input.composeLetter({ decision, application: next, call });
   const letter = messageToApplicant(application, 'decision-notice', content, { messageId: input.newId(), createdAt: at });
-  return { next, expectedStatus: application.status, audit, letter, award: amount, funding: fundingEntryOf(next, call) };
+  return { next, expectedStatus: application.status, audit, letter, award: kroner(amount - held), funding: fundingEntryOf(next, call) };
 }

@@ -44,6 +44,12 @@ export const officerPermissions = [
   'cases.decide',
   /** Review final reports: approve one, or return it to the organisation for changes. */
   'reports.review',
+  /**
+   * Handle appeals against the municipality's decisions: reverse, uphold and forward, record the
+   * appeal body's outcome, dismiss a late appeal. Caseworkers prepare appeals and approvers decide
+   * on the municipality's behalf, so both have it.
+   */
+  'appeals.handle',
   /** Keep the municipality's standard reason texts. */
   'texts.manage',
   /** Set the admin reservation of the budget. */
@@ -58,8 +64,8 @@ export const officerPermissions = [
 export type OfficerPermission = (typeof officerPermissions)[number];
 
 const permissionsOf: Record<OfficerRole, readonly OfficerPermission[]> = {
-  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'reports.review', 'payments.manage'],
-  approver: ['cases.read', 'assessment.score', 'cases.decide'],
+  officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'appeals.handle', 'reports.review', 'payments.manage'],
+  approver: ['cases.read', 'assessment.score', 'cases.decide', 'appeals.handle'],
   'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage', 'payments.manage'],
   assessor: ['assessment.score'],
 };

@@ -20,6 +20,7 @@ export const mailKinds = [
   'decision-notice',
   'report-reminder',
   'appeal-receipt',
+  'appeal-update',
   'assignment-letter',
   'application-returned',
   'preliminary-reply',

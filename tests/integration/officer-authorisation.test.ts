@@ -104,6 +104,13 @@ const access: Record<string, Access> = {
   'POST /officer/api/payment-exports': { permission: 'payments.manage' },
   'GET /officer/api/payment-exports': { permission: 'payments.manage' },
   'GET /officer/api/payment-exports/:exportId/file': { permission: 'payments.manage' },
+  // Appeals
+  'GET /officer/appeals': { permission: 'cases.read' },
+  'GET /officer/api/appeals': { permission: 'cases.read' },
+  'GET /officer/applications/:applicationId/appeal': { permission: 'cases.read' },
+  'GET /officer/api/applications/:applicationId/appeal': { permission: 'cases.read' },
+  'POST /officer/applications/:applicationId/appeal': { permission: 'appeals.handle', recusal: true },
+  'POST /officer/api/applications/:applicationId/appeal/steps': { permission: 'appeals.handle', recusal: true },
   // Budget
   'GET /officer/api/budget/:year': { permission: 'cases.read' },
   'PUT /officer/api/budget/:year/admin-reservation': { permission: 'budget.reserve_admin' },

@@ -52,6 +52,11 @@ describe('the officer app’s tenant data seam', () => {
       content: { whatWasDone: 'Språkkafé', results: 'Godt', participants: [{ subGoal: 'A' as const, participants: 10 }], firstTimeParticipants: 5, volunteerHours: 40, spending: [], totalSpent: kroner(50_000), unspent: kroner(0) },
     },
   };
+  // The same case decided and appealed late, for the appeal routes: every step's guard lets it through.
+  const appealed = {
+    ...decided, applicationId: application.applicationId, version: 3,
+    appeal: { appealId: 'ap', decisionId: 'd', decisionOutcome: 'reject' as const, status: 'lodged' as const, lodgedAt: '2027-05-01T10:00:00.000Z', deadline: '2027-04-22T21:59:59.000Z', late: true, latenessReason: 'Sent', reasons: 'Klage', steps: [] },
+  };
   const standardTextsForm = defaultStandardTexts
     .flatMap((text, index) => [`id.${index}=${text.id}`, `outcome.${index}=${text.outcome}`, ...(['nb', 'nn', 'en'] as const).map((language) => `${language}.${index}=${encodeURIComponent(text.text[language])}`)])
     .join('&');
@@ -67,6 +72,10 @@ describe('the officer app’s tenant data seam', () => {
     '/officer/api/standard-texts': JSON.stringify({ version: 0, texts: defaultStandardTexts }),
     '/officer/applications/:applicationId/report/return': 'message=Legg+ved+kvitteringene.&version=3',
     '/officer/api/applications/:applicationId/report/return': JSON.stringify({ message: 'Legg ved kvitteringene.' }),
+    // The late appeal is dismissed: the one step its guards let through whoever the seam user is.
+    '/officer/applications/:applicationId/appeal': 'version=3&action=dismiss&reasons=For+sent.&forwardedOn=',
+    '/officer/api/applications/{applicationId}/appeal/steps': JSON.stringify({ action: 'dismiss', reasons: 'For sent.', expectedVersion: 3 }),
+    '/officer/api/applications/:applicationId/appeal/steps': JSON.stringify({ action: 'dismiss', reasons: 'For sent.', expectedVersion: 3 }),
   };
   const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
   /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
@@ -117,6 +126,12 @@ describe('the officer app’s tenant data seam', () => {
         listByRound: async () => [application],
         budget: async (owner, grantYear) => ({ ...emptyPosition(owner, grantYear), allocationVersion: 1 }),
         commit: async () => undefined,
+      },
+      // The appeal routes are sent the decided case, with an appeal lodged against its decision.
+      appeals: {
+        get: async (_owner, id) => (id === application.applicationId ? appealed : undefined),
+        record: async () => undefined,
+        listByTenant: async () => [],
       },
       roundRules: { version: async (grantYear) => codeDefaultVersion(grantYear)! },
       payments: {

@@ -147,7 +147,15 @@ describe('appeal lifecycle', () => {
     expect(caught(() => transitionAppeal('lodged', 'reverse', { hasReasons: false }))?.reason).toBe('appeal.reasons_missing');
     expect(caught(() => transitionAppeal('upheld_and_forwarded', 'decide', { hasReasons: true }))?.reason).toBe('appeal.not_appeal_body');
     expect(allowedAppealActions('reversed', { hasReasons: true })).toEqual([]);
-    expect(appealMachine.terminal).toEqual(['reversed', 'decided']);
+    expect(appealMachine.terminal).toEqual(['reversed', 'decided', 'dismissed']);
+  });
+
+  it('dismisses only a late appeal, with reasons', () => {
+    expect(transitionAppeal('lodged', 'dismiss', { hasReasons: true, late: true })).toBe('dismissed');
+    expect(caught(() => transitionAppeal('lodged', 'dismiss', { hasReasons: true, late: false }))?.reason).toBe('appeal.not_late');
+    expect(caught(() => transitionAppeal('lodged', 'dismiss', { hasReasons: false, late: true }))?.reason).toBe('appeal.reasons_missing');
+    expect(caught(() => transitionAppeal('lodged', 'dismiss', { hasReasons: true, late: true, actorRecused: true }))?.reason).toBe('appeal.actor_recused');
+    expect(allowedAppealActions('upheld_and_forwarded', { hasReasons: true, late: true })).toEqual([]);
   });
 });
 

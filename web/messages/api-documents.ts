@@ -26,9 +26,9 @@ export const apiDocuments: readonly ApiDocumentEntry[] = [
       en: 'For everyone: applicants, voluntary organisations and others who want to show open calls.',
     },
     authentication: {
-      nb: 'Ingen innlogging for utlysningene. Å ta imot eller takke nei til et tilskudd krever søknadens økt fra lenken på e-post (informasjonskapsel).',
-      nn: 'Inga innlogging for utlysingane. Å ta imot eller seie nei til eit tilskot krev økta til søknaden frå lenkja på e-post (informasjonskapsel).',
-      en: 'No sign-in for the calls. Accepting or declining a grant needs the application’s session from the emailed link (a cookie).',
+      nb: 'Ingen innlogging for utlysningene. Å ta imot eller takke nei til et tilskudd, og å klage på vedtaket, krever søknadens økt fra lenken på e-post (informasjonskapsel).',
+      nn: 'Inga innlogging for utlysingane. Å ta imot eller seie nei til eit tilskot, og å klage på vedtaket, krev økta til søknaden frå lenkja på e-post (informasjonskapsel).',
+      en: 'No sign-in for the calls. Accepting or declining a grant, and appealing the decision, need the application’s session from the emailed link (a cookie).',
     },
   },
   {
@@ -36,9 +36,9 @@ export const apiDocuments: readonly ApiDocumentEntry[] = [
     path: '/officer/api/openapi.json',
     title: { nb: 'API for kommunene', nn: 'API for kommunane', en: 'API for the municipalities' },
     audienceText: {
-      nb: 'For saksbehandlere i en forvaltende kommune og kommunens egne systemer (saksbehandling, regnskap): utlysninger, søknader, sluttrapporter og kommunens budsjett.',
-      nn: 'For sakshandsamarar i ein forvaltande kommune og kommunen sine eigne system (sakshandsaming, rekneskap): utlysingar, søknader, sluttrapportar og budsjettet til kommunen.',
-      en: 'For case officers of a managing municipality and the municipality’s own systems (case management, accounting): calls, applications, final reports and the municipality’s budget.',
+      nb: 'For saksbehandlere i en forvaltende kommune og kommunens egne systemer (saksbehandling, regnskap): utlysninger, søknader, klager, sluttrapporter, utbetalinger og kommunens budsjett.',
+      nn: 'For sakshandsamarar i ein forvaltande kommune og kommunen sine eigne system (sakshandsaming, rekneskap): utlysingar, søknader, klager, sluttrapportar, utbetalingar og budsjettet til kommunen.',
+      en: 'For case officers of a managing municipality and the municipality’s own systems (case management, accounting): calls, applications, appeals, final reports, payments and the municipality’s budget.',
     },
     authentication: {
       nb: 'Bearer-token: ID-tokenet fra kommunens OIDC-innlogging med rollen officer (municipal-admin for administrasjonsreservasjonen). Kommunen hentes fra tokenet.',

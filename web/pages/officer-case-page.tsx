@@ -1,3 +1,4 @@
+import { CaseAppeal } from '../components/case-appeal';
 import type { Application } from '../../shared/applications/application';
 import type { FundingEntry } from '../../shared/applications/funding-index';
 import type { StaffMember } from '../../shared/officers/staff';
@@ -84,6 +85,7 @@ export function OfficerCasePage(props: OfficerCasePageProps) {
       <CaseAnswers lang={lang} application={application} round={round} />
       <CaseAttachments lang={lang} attachments={props.attachments} />
       <CaseOutcome lang={lang} application={application} oslo={oslo} now={props.now} />
+      <CaseAppeal lang={lang} application={application} />
       <CaseTimeline lang={lang} entries={props.timeline} />
     </Layout>
   );

@@ -1,3 +1,5 @@
+import { appealRegisterPath } from './officer-appeal-pages';
+import { appealText } from '../messages/appeal';
 import type { Call } from '../../shared/rounds/call';
 import { formatDateTime } from '../../shared/kernel/deadlines';
 import { BudgetPanel, type BudgetPanelData } from '../components/budget-panel';
@@ -45,6 +47,8 @@ export function OfficerWorkspacePage(props: {
   canManageStaff?: boolean;
   /** Whether the user records payments: links to the payment files. */
   canManagePayments?: boolean;
+  /** Whether the user sees the municipality's cases: a link to the appeal register. */
+  canReadAppeals?: boolean;
 }) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
@@ -93,6 +97,13 @@ export function OfficerWorkspacePage(props: {
             ) : null}
           </ul>
         </nav>
+      ) : null}
+      {props.canReadAppeals ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={appealRegisterPath}>
+            {textTranslator(appealText, lang)('register.title')}
+          </a>
+        </p>
       ) : null}
       {rounds.length === 0 ? (
         <p class="ds-paragraph">{t('officer.rounds.none')}</p>

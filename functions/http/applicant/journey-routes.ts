@@ -5,6 +5,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { decisionLetterRoutes } from './routes/decision-letter';
 import { followRoutes } from './routes/follow';
 import { reportRoutes } from './routes/report';
+import { appealRoutes } from './routes/appeal';
 import { resumeRoutes } from './routes/resume';
 import { sectionRoutes } from './routes/sections';
 import { startRoutes } from './routes/start';
@@ -20,6 +21,6 @@ export function journeyRoutes(deps: ApplicationJourneyDependencies) {
   // Covers the status page `/applications/:applicationId` as well: a `/*` path matches its base.
   app.use('/applications/:applicationId/*', applicationSession(deps));
   for (const path of ['/calls/:tenantId/:roundId/apply', '/resume', '/link/*']) app.use(path, noStore);
-  for (const routes of [startRoutes, sectionRoutes, attachmentRoutes, submitRoutes, followRoutes, reportRoutes, resumeRoutes, decisionLetterRoutes]) app.route('/', routes(deps));
+  for (const routes of [startRoutes, sectionRoutes, attachmentRoutes, submitRoutes, followRoutes, appealRoutes, reportRoutes, resumeRoutes, decisionLetterRoutes]) app.route('/', routes(deps));
   return app;
 }

@@ -17,6 +17,7 @@ import type { AppVariables } from '../common/app-env';
 import { notFound } from '../common/error-handling';
 import { versionField, type FormCycle, type FormValues } from '../common/form-cycle';
 import { csrfToken, isValidCsrfToken, type ApplicantSession } from './session';
+import type { AppealRepository } from '../../../shared/appeals/ports';
 import type { SigningKeys } from '../../common/signed-tokens';
 
 /** The repositories of one application, as its signed session may reach them. */
@@ -27,6 +28,8 @@ export interface ApplicationData {
   readonly attachments: AttachmentStore;
   /** Answering the grant (accept or decline), for the status page and the API. */
   readonly grants: GrantAnswerRepository;
+  /** Lodging an appeal against the decision, for the status page and the API. */
+  readonly appeals: Pick<AppealRepository, 'get' | 'record'>;
 }
 
 /** The drafts the container has just written or read (`functions/adapters/recent-drafts.ts`). */

@@ -30,6 +30,11 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'case.changed_meanwhile': 409,
   // A grant is answered once, only while it is a grant and before its deadline.
   'acceptance.not_granted': 409,
+  'appeal.no_decision': 409,
+  'appeal.already_lodged': 409,
+  'appeal.not_found': 404,
+  'appeal.changed_meanwhile': 409,
+  'appeal.award_below_held': 409,
   'acceptance.already_answered': 409,
   'acceptance.deadline_passed': 409,
   'case.not_assignable_now': 409,

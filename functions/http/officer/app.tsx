@@ -26,6 +26,8 @@ import { returnRoutes, type ReturnRouteOptions } from './routes/return-applicati
 import { decisionRoutes } from './routes/decisions';
 import { letterRoutes } from './routes/letter';
 import { reportReviewRoutes } from './routes/report-review';
+import { appealPageRoutes } from './routes/appeals';
+import { appealApiRoutes } from './routes/appeals-api';
 import { roundsApiRoutes } from './routes/rounds-api';
 import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
@@ -34,8 +36,8 @@ import { paymentApiRoutes } from './routes/payments-api';
 
 export type { OfficerData } from './officer-data';
 
-/** The case routes a user who declared a conflict of interest in the case may not post to (scoring, deciding, returning, reviewing its report, paying). */
-const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'report/approve', 'report/return', 'payments'].flatMap((action) => [
+/** The case routes a user who declared a conflict of interest in the case may not post to (scoring, deciding, returning, handling an appeal, reviewing its report, paying). */
+const recusalPaths = ['assessment', 'assessment/submission', 'recommendation', 'decision', 'return', 'appeal', 'appeal/steps', 'report/approve', 'report/return', 'payments'].flatMap((action) => [
   `/officer/applications/:applicationId/${action}`,
   `/officer/api/applications/:applicationId/${action}`,
 ]);
@@ -91,6 +93,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', paymentRoutes(deps.clock ? { clock: deps.clock } : {}));
   app.route('/', paymentApiRoutes(deps.clock ? { clock: deps.clock } : {}));
   app.route('/', reportReviewRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', appealPageRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', appealApiRoutes(deps.clock ? { clock: deps.clock } : {}));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -9,6 +9,8 @@ import { Layout, type PageContext } from '../../layout';
 import { DecisionSummary } from '../../components/decision-summary';
 import { GrantAnswerPanel } from '../../components/grant-answer';
 import { ReportPanel } from '../../components/report-panel';
+import { AppealPanel, type AppealFormValues } from '../../components/appeal-panel';
+import { appealText } from '../../messages/appeal';
 import { acceptanceText } from '../../messages/acceptance';
 import { applyText, stepPath } from './application-frame';
 
@@ -69,8 +71,10 @@ export function StatusPage(props: {
   csrf: string;
   notice?: string;
   errors: FieldErrors;
-  /** The time the page is shown at: whether the grant may still be answered. */
+  /** The time the page is shown at: whether the grant may still be answered, whether an appeal is late. */
   now: Date;
+  /** What was typed into the appeal form, when it is shown again with its complaints. */
+  appealValues?: AppealFormValues;
 }) {
   const { page, call, application } = props;
   const tx = applyText(page);
@@ -81,6 +85,7 @@ export function StatusPage(props: {
     ...returnEvents(application, lang),
     ...(application.withdrawnAt ? [{ at: application.withdrawnAt, text: tx('status.event.withdrawn') }] : []),
     ...(application.acceptance ? [{ at: application.acceptance.at, text: textTranslator(acceptanceText, lang)(`event.${application.acceptance.outcome}`) }] : []),
+    ...[...(application.earlierAppeals ?? []), ...(application.appeal ? [application.appeal] : [])].map((appeal) => ({ at: appeal.lodgedAt, text: textTranslator(appealText, lang)('event.lodged') })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Layout page={page} title={tx('status.title')}>
@@ -106,6 +111,7 @@ export function StatusPage(props: {
       <DecisionSummary page={page} application={application} />
       <GrantAnswerPanel page={page} application={application} call={call} csrf={props.csrf} errors={props.errors} now={props.now} />
       <ReportPanel page={page} application={application} call={call} />
+      <AppealPanel page={page} application={application} csrf={props.csrf} errors={props.errors} now={props.now} {...(props.appealValues ? { values: props.appealValues } : {})} />
       <section aria-labelledby="timeline-heading" class="stack">
         <h2 id="timeline-heading" class="ds-heading" data-size="sm">
           {tx('status.timeline')}

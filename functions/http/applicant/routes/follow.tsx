@@ -11,6 +11,7 @@ import { StatusPage } from '../../../../web/pages/apply/follow-pages';
 import { grantAnswerEmail } from '../../../../web/emails/grant-answer';
 import { acceptanceText } from '../../../../web/messages/acceptance';
 import { reportText } from '../../../../web/messages/report';
+import { appealText } from '../../../../web/messages/appeal';
 import type { AnswerGrantDeps } from '../../../../shared/decisions/acceptance';
 import { acceptGrant } from '../../../../shared/decisions/use-cases/accept-grant';
 import { declineGrant } from '../../../../shared/decisions/use-cases/decline-grant';
@@ -66,6 +67,7 @@ export function followRoutes(deps: ApplicationJourneyDependencies) {
       accepted: () => textTranslator(acceptanceText, c.var.lang)('done.accepted'),
       declined: () => textTranslator(acceptanceText, c.var.lang)('done.declined'),
       report: () => textTranslator(reportText, c.var.lang)('done.submitted'),
+      appealed: () => textTranslator(appealText, c.var.lang)('done'),
     };
     const notice = notices[c.req.query('notice') as keyof typeof notices]?.();
     return renderStatus(c, { errors: {} }, 200, notice);

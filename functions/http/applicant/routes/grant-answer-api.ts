@@ -11,6 +11,7 @@ import { validationProblem } from '../../common/validation-problem';
 import { applicationSession } from '../application-session';
 import type { ApplicationJourneyDependencies, JourneyEnv } from '../journey';
 import { grantAnswerDeps } from './follow';
+import { appealApi } from './appeal-api';
 
 /** The cookie the emailed link opens; the same session the status page uses. */
 const security = [{ applicantSession: [] }];
@@ -92,6 +93,9 @@ export function grantAnswerApi(deps: ApplicationJourneyDependencies) {
     const stored = await declineGrant(grantAnswerDeps(deps, c), { application: c.var.application });
     return c.json(answerOf(stored), 200);
   });
+
+  // Mounted here, behind the session middleware above, so the appeal uses the same session.
+  app.route('/', appealApi(deps));
 
   return app;
 }

@@ -26,7 +26,7 @@ export async function renderWorkspace(c: Context<OfficerEnv>, clock: Clock, rese
   const year = osloYearOf(clock());
   const periods = profile?.managingPeriods;
   const notManaging = profile?.kind === 'municipality' && periods && !managesIn({ managingYears: [], managingPeriods: periods }, year) ? { year, periods } : undefined;
-  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} canCreateRound={can(principalOf(c).roles, 'rounds.manage')} canManageTexts={can(principalOf(c).roles, 'texts.manage')} canManageStaff={can(principalOf(c).roles, 'staff.manage')} canManagePayments={can(principalOf(c).roles, 'payments.manage')} />, status);
+  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} canCreateRound={can(principalOf(c).roles, 'rounds.manage')} canManageTexts={can(principalOf(c).roles, 'texts.manage')} canManageStaff={can(principalOf(c).roles, 'staff.manage')} canReadAppeals={can(principalOf(c).roles, 'cases.read')} canManagePayments={can(principalOf(c).roles, 'payments.manage')} />, status);
 }
 
 /** The officer's start page: the municipality's rounds and budget (the round pages are `round-pages.tsx`). */
