@@ -349,7 +349,7 @@ describeInBrowser('a round from publication to decision in Chromium', () => {
     const letter = (await emailsTo(email)).find((each) => each.subject === `Vedtak: søknaden ${reference} er innvilget`);
     expect(letter?.body.text).toContain('60\u00a0000');
     await status.goto(`${server.baseUrl}/applications/${applicationId}`);
-    await expect(status.getByRole('heading', { name: 'Vedtak' }).count()).resolves.toBe(1);
+    await expect(status.getByRole('heading', { name: 'Vedtak', exact: true }).count()).resolves.toBe(1);
     await checkAccessibility(status, 'status page (decided)');
     await status.getByRole('link', { name: /vedtaksbrevet/i }).first().click();
     await expect(status.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Vedtak om tilskudd');
