@@ -88,7 +88,7 @@ describeInBrowser('signing decisions in Chromium', () => {
     const status = await applicantContext.newPage();
     await status.goto(`${link}?lang=en`);
     await status.getByRole('button', { name: 'Open the application' }).click();
-    await expect(status.getByRole('heading', { name: 'Decision' }).count()).resolves.toBe(1);
+    await expect(status.getByRole('heading', { name: 'Decision', exact: true }).count()).resolves.toBe(1);
     await expect(status.getByText('Amount awarded: NOK 50,000.').count()).resolves.toBe(1);
     expect(await accessibilityViolations(status), 'status page').toEqual([]);
     await status.getByRole('link', { name: 'Read and print the decision letter' }).click();
