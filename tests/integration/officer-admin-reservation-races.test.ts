@@ -40,6 +40,7 @@ describe('the admin reservation form when the budget moves under it', () => {
         get: async () => undefined, budget: async () => open, listOfApplication: async () => [], record: () => Promise.reject(new Error('not used')),
         listUnexported: async () => [], saveExport: () => Promise.reject(new Error('not used')), listExports: async () => [], getExport: async () => undefined,
       },
+      yearReports: { get: async () => undefined, save: () => Promise.reject(new Error('not used')) },
     };
     return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
   }

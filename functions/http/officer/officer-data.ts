@@ -12,6 +12,7 @@ import type { CallRepository } from '../../../shared/rounds/ports';
 import type { RuleSetRepository } from '../../../shared/rules/ports';
 import type { DecisionRepository } from '../../../shared/decisions/ports';
 import type { PaymentRepository } from '../../../shared/payments/ports';
+import type { YearReportRepository } from '../../../shared/year-reports/year-report';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
 
@@ -50,6 +51,8 @@ export interface OfficerData {
   readonly decisions: DecisionRepository;
   /** Recording payments of accepted grants and exporting the payment file. */
   readonly payments: PaymentRepository;
+  /** The municipality's year reports to IMDi: drafts saved and the one submission. */
+  readonly yearReports: YearReportRepository;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */
