@@ -27,6 +27,7 @@ import { createSesClient, createSesMailer } from '../adapters/ses-mailer';
 import { createStandardTextRepository } from '../adapters/standard-text-repository';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createYearCloseRepository } from '../adapters/year-close-repository';
+import { createYearReportRepository } from '../adapters/year-report-repository';
 import { LOCAL_ATTACHMENTS_BUCKET, type Config } from './config';
 
 /**
@@ -57,6 +58,7 @@ export function createAdapters(config: Config) {
     appeals: createAppealRepository(db, config.TABLE_NAME),
     allocationDrafts: createAllocationDraftRepository(db, config.TABLE_NAME),
     yearClose: createYearCloseRepository(db, config.TABLE_NAME),
+    yearReports: createYearReportRepository(db, config.TABLE_NAME),
     auditTrail: createAuditTrailRepository(db, config.TABLE_NAME),
     magicLinks: createMagicLinkStore(db, config.TABLE_NAME),
     linkRequests: createLinkRequestQueue(db, config.TABLE_NAME),

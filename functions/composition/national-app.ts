@@ -16,6 +16,7 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     allocationDrafts: root.adapters.allocationDrafts,
     yearClose: root.adapters.yearClose,
     auditTrail: root.adapters.auditTrail,
+    yearReports: root.adapters.yearReports,
     clock: root.clock,
     newId: ulid,
     auth,

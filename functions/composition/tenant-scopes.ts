@@ -13,6 +13,8 @@ import { createMagicLinkStore } from '../adapters/magic-link-store';
 import { createS3AttachmentStore, createS3Client } from '../adapters/s3-attachment-store';
 import { assumedRoleCredentials, createStsClient, type SessionTags } from '../adapters/session-credentials';
 import { createStandardTextRepository } from '../adapters/standard-text-repository';
+import { createYearReportRepository } from '../adapters/year-report-repository';
+import type { YearReportRepository } from '../../shared/year-reports/year-report';
 import { createTenantRepository } from '../adapters/tenant-repository';
 import { createCaseEventRepository } from '../adapters/case-event-repository';
 import { createFundingIndexRepository } from '../adapters/funding-index-repository';
@@ -65,6 +67,8 @@ export interface TenantRepositories {
   readonly payments: PaymentRepository;
   /** The municipality's appeals: the register and each step, with the application, in one transaction. */
   readonly appeals: AppealRepository;
+  /** The municipality's year reports to IMDi, under its own `T#<tenantId>#YEAR_REPORT` partition. */
+  readonly yearReports: YearReportRepository;
 }
 
 /** The repositories an applicant's signed session uses for its one application. */
@@ -177,6 +181,7 @@ export function createTenantScopes(config: Config, shared: Adapters, options: Te
             decisions: createDecisionRepository(db, config.TABLE_NAME),
             payments: createPaymentRepository(db, config.TABLE_NAME),
             appeals: createAppealRepository(db, config.TABLE_NAME),
+            yearReports: createYearReportRepository(db, config.TABLE_NAME),
             attachments,
           },
           destroy,

@@ -105,7 +105,7 @@ export const OFFICER_SESSION_ACCESS: readonly KeyScopedAccess[] = [
 
 /**
  * IMDi: national data, and of each tenant only what the national overview, the allocation, the year
- * close and the audit trail need. It writes national items and, in tenant partitions, only the
+ * close, the year reports and the audit trail need. It writes national items and, in tenant partitions, only the
  * profile and the budget positions (allocation and year close), new audit events (never changing
  * one) and IMDi's own outbox. It reads the audit partitions by query only.
  */
@@ -113,7 +113,8 @@ export const NATIONAL_ACCESS: readonly KeyScopedAccess[] = [
   {
     on: 'table',
     actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, anyTenant.rounds, anyTenant.aggregates],
+    // Year reports: IMDi reads each municipality's (only a submitted one is shown), never writes one.
+    leadingKeys: [NATIONAL_KEYS, anyTenant.profile, anyTenant.budget, anyTenant.rounds, anyTenant.aggregates, anyTenant.yearReports],
   },
   { on: 'byYear', actions: ['dynamodb:Query'], leadingKeys: [INDEX_KEYS.aggregatesOfAnyYear] },
   // The audit trail page and API: one query per tenant's audit partition, by time.

@@ -36,6 +36,8 @@ export function tenantKeys(tenant: string) {
     application: (applicationId: string) => `${prefix}APP#${applicationId}`,
     /** The tenant's budget position and its frame history, which the national allocation sets. */
     budget: `${prefix}BUDGET`,
+    /** The municipality's year reports to IMDi, one item per grant year (functions/adapters/entities/year-report-item.ts). */
+    yearReports: `${prefix}YEAR_REPORT`,
     /** `byYear` partitions of one organisation's applications in the tenant. */
     organisations: `${prefix}ORG#${ANY}`,
     /** `byList` partitions of the tenant's rounds' applications. */

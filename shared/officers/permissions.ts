@@ -6,8 +6,8 @@
  * - `officer`: the caseworker (saksbehandler): screens, assigns, returns for more information,
  *   assesses and recommends, reviews the final reports and records payments of accepted grants;
  * - `approver`: signs decisions (and may assess);
- * - `municipal-admin`: runs the rounds, the standard texts, the admin reservation and oversees the
- *   staff directory (who has which role; the roles themselves are given in the identity provider);
+ * - `municipal-admin`: runs the rounds, the standard texts, the admin reservation and the year report
+ *   to IMDi, and oversees the staff directory (who has which role; the roles themselves are given in the identity provider);
  * - `assessor`: someone who is not an employee (e.g. a council member) and may score only the
  *   applications assigned to them.
  */
@@ -58,6 +58,8 @@ export const officerPermissions = [
   'payments.manage',
   /** See who works in the municipality's workspace with which roles, and take leavers out. */
   'staff.manage',
+  /** Write the year report's assessments and send the report to IMDi (reading it needs only `cases.read`). */
+  'year_report.manage',
 ] as const;
 
 /** One of {@link officerPermissions}. */
@@ -66,7 +68,7 @@ export type OfficerPermission = (typeof officerPermissions)[number];
 const permissionsOf: Record<OfficerRole, readonly OfficerPermission[]> = {
   officer: ['cases.read', 'cases.assign', 'cases.screen', 'cases.return', 'assessment.score', 'cases.recommend', 'appeals.handle', 'reports.review', 'payments.manage'],
   approver: ['cases.read', 'assessment.score', 'cases.decide', 'appeals.handle'],
-  'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage', 'payments.manage'],
+  'municipal-admin': ['cases.read', 'rounds.manage', 'cases.assign', 'texts.manage', 'budget.reserve_admin', 'staff.manage', 'payments.manage', 'year_report.manage'],
   assessor: ['assessment.score'],
 };
 

@@ -246,6 +246,13 @@ describe('national role', () => {
     expect(isAllowed(policies, items('UpdateItem', ['T#imdi#AUDIT']))).toBe(false);
   });
 
+  it('reads the municipalities’ year reports by key, and never writes one (the municipality sends its own)', () => {
+    expect(isAllowed(policies, items('BatchGetItem', ['T#t1#YEAR_REPORT', 'T#t2#YEAR_REPORT']))).toBe(true);
+    expect(isAllowed(policies, items('GetItem', ['T#t1#YEAR_REPORT']))).toBe(true);
+    expect(isAllowed(policies, items('PutItem', ['T#t1#YEAR_REPORT']))).toBe(false);
+    expect(isAllowed(policies, items('UpdateItem', ['T#t1#YEAR_REPORT']))).toBe(false);
+  });
+
   it('reads every audit partition by query (the audit trail), but no tenant’s applications', () => {
     expect(isAllowed(policies, items('Query', ['T#t1#AUDIT']))).toBe(true);
     expect(isAllowed(policies, items('Query', ['T#imdi#AUDIT']))).toBe(true);

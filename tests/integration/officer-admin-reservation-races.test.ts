@@ -41,6 +41,7 @@ describe('the admin reservation form when the budget moves under it', () => {
         listUnexported: async () => [], saveExport: () => Promise.reject(new Error('not used')), listExports: async () => [], getExport: async () => undefined,
       },
       appeals: { get: async () => undefined, record: () => Promise.reject(new Error('not used')), listByTenant: async () => [] },
+      yearReports: { get: async () => undefined, save: () => Promise.reject(new Error('not used')) },
     };
     return createOfficerApp({ forTenant: () => data, auth, logger: createLogger('error'), baseUrl: 'http://localhost:3000' });
   }

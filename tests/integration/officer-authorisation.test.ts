@@ -120,6 +120,12 @@ const access: Record<string, Access> = {
   'POST /officer/staff/:userId/removal': { permission: 'staff.manage' },
   'GET /officer/api/staff': { permission: 'staff.manage' },
   'DELETE /officer/api/staff/:userId': { permission: 'staff.manage' },
+  // The year report to IMDi
+  'GET /officer/year-reports/:year': { permission: 'cases.read' },
+  'POST /officer/year-reports/:year': { permission: 'year_report.manage' },
+  'GET /officer/api/year-reports/:year': { permission: 'cases.read' },
+  'PUT /officer/api/year-reports/:year': { permission: 'year_report.manage' },
+  'POST /officer/api/year-reports/:year/submission': { permission: 'year_report.manage' },
 };
 
 /** Routes open to anyone by design: signing in and out, and the API's description. */

@@ -60,6 +60,7 @@ describe('the officer app’s tenant data seam', () => {
   const standardTextsForm = defaultStandardTexts
     .flatMap((text, index) => [`id.${index}=${text.id}`, `outcome.${index}=${text.outcome}`, ...(['nb', 'nn', 'en'] as const).map((language) => `${language}.${index}=${encodeURIComponent(text.text[language])}`)])
     .join('&');
+  const yearReportTexts = { experiences: 'Gode erfaringer', cooperation: 'Godt samarbeid', challenges: 'Lokaler' };
   /** What a browser or a client sends to the routes whose body says more than an amount, by route. */
   const bodies: Record<string, string> = {
     '/officer/applications/:applicationId/recommendation': 'version=3&outcome=reject&amount=0&reasons=Grunn&conditions=',
@@ -76,6 +77,9 @@ describe('the officer app’s tenant data seam', () => {
     '/officer/applications/:applicationId/appeal': 'version=3&action=dismiss&reasons=For+sent.&forwardedOn=',
     '/officer/api/applications/{applicationId}/appeal/steps': JSON.stringify({ action: 'dismiss', reasons: 'For sent.', expectedVersion: 3 }),
     '/officer/api/applications/:applicationId/appeal/steps': JSON.stringify({ action: 'dismiss', reasons: 'For sent.', expectedVersion: 3 }),
+    '/officer/year-reports/:year': 'version=0&action=save&assessments.experiences=Gode&assessments.cooperation=Godt&assessments.challenges=Lokaler',
+    '/officer/api/year-reports/:year': JSON.stringify({ expectedVersion: 0, assessments: yearReportTexts }),
+    '/officer/api/year-reports/:year/submission': JSON.stringify({ expectedVersion: 0, assessments: yearReportTexts }),
   };
   const scores = [{ criterionId: 'fit', score: 4, note: 'God' }, { criterionId: 'plan', score: 3, note: 'Grei' }];
   /** What each changing route is sent: what a browser or client sends, which the spy lets through. */
@@ -144,6 +148,8 @@ describe('the officer app’s tenant data seam', () => {
         listExports: async () => [],
         getExport: async (owner, id) => ({ exportId: id, tenantId: owner, createdAt: '2027-05-01T10:00:00.000Z', createdBy: 'officer-seam', payments: [], total: 0 }),
       },
+      // No report yet: a draft save and a submission both go through.
+      yearReports: { get: async () => undefined, save: async () => undefined },
     };
     const app = createOfficerApp({
       forTenant: (id) => {

@@ -25,6 +25,9 @@ import { signRecommendation } from '../../shared/decisions/signing';
 import { acceptGrant } from '../../shared/decisions/use-cases/accept-grant';
 import { recordPayment } from '../../shared/payments/use-cases/record-payment';
 import { exportPayments } from '../../shared/payments/use-cases/export-payments';
+import { currentYearReportFigures } from '../../shared/year-reports/source';
+import { saveYearReportDraft } from '../../shared/year-reports/use-cases/save-year-report-draft';
+import { submitYearReport } from '../../shared/year-reports/use-cases/submit-year-report';
 import { grantAnswerEmail } from '../../web/emails/grant-answer';
 import { startStsStandIn } from '../support/sts-stand-in';
 import { freshTenantId, testAdapters, testConfig } from '../support/test-environment';
@@ -270,6 +273,27 @@ describe('tenant-scoped repositories held to the session role policy', () => {
     expect(paid.status).toBe('paid');
     expect(file.payments.map((payment) => payment.applicationId)).toContain(application.applicationId);
     expect(await data.payments.getExport(alfa, file.exportId)).toMatchObject({ exportId: file.exportId, total: file.total });
+    expect(foreign).toBeInstanceOf(AccessRefusedError);
+  });
+
+  it('lets an officer session save and send its own year report with the figures read through the session, and never reach another tenant’s', async () => {
+    // Prepare: Alfa's round has the received applications the figures are read from
+    const data = root.forTenant(alfa);
+    const texts = { experiences: 'Gode erfaringer', cooperation: 'Godt samarbeid', challenges: 'Lokaler' };
+    const grantYear = alfaRound.grantYear;
+
+    // Act: the admin saves a draft and sends it through Alfa's session
+    await saveYearReportDraft({ yearReports: data.yearReports }, { tenantId: alfa, grantYear, expectedVersion: 0, assessments: texts, actor: 'admin-alfa', now: new Date(), eventId: ulid() });
+    const sent = await submitYearReport(
+      { yearReports: data.yearReports, currentFigures: () => currentYearReportFigures(data, alfa, grantYear) },
+      { tenantId: alfa, grantYear, expectedVersion: 1, actor: 'admin-alfa', now: new Date(), eventId: ulid() },
+    );
+    const foreign = await root.forTenant(beta).yearReports.get(alfa, grantYear).then(() => undefined, (error: unknown) => error);
+
+    // Assess
+    expect(sent.status).toBe('submitted');
+    expect(sent.figures!.applicationsReceived).toBeGreaterThan(0);
+    expect(await data.yearReports.get(alfa, grantYear)).toMatchObject({ status: 'submitted', version: 2 });
     expect(foreign).toBeInstanceOf(AccessRefusedError);
   });
 

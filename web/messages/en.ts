@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'national.nav.rules': 'Rules',
   'national.nav.allocation': 'Frame and allocation',
   'national.nav.close': 'Year close',
+  'national.nav.yearReports': 'Year reports',
   'national.nav.audit': 'Audit trail',
   'national.title': 'National overview',
   'national.lead': 'Administrators of the grant scheme and their calls by status.',

@@ -107,6 +107,7 @@ export const nb = {
   'national.nav.rules': 'Regelverk',
   'national.nav.allocation': 'Ramme og fordeling',
   'national.nav.close': 'Årsavslutning',
+  'national.nav.yearReports': 'Årsrapporter',
   'national.nav.audit': 'Logg',
   'national.title': 'Nasjonal oversikt',
   'national.lead': 'Forvaltere av tilskuddsordningen og utlysningene deres etter status.',

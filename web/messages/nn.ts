@@ -109,6 +109,7 @@ export const nn: Record<MessageKey, string> = {
   'national.nav.rules': 'Regelverk',
   'national.nav.allocation': 'Ramme og fordeling',
   'national.nav.close': 'Årsavslutning',
+  'national.nav.yearReports': 'Årsrapporter',
   'national.nav.audit': 'Logg',
   'national.title': 'Nasjonal oversikt',
   'national.lead': 'Forvaltarar av tilskotsordninga og utlysingane deira etter status.',

@@ -13,6 +13,8 @@ import { staffText } from '../messages/staff';
 import { staffPath } from './officer-staff-page';
 import { officerPaymentsPath } from './officer-payments-page';
 import { paymentText } from '../messages/payments';
+import { yearReportText } from '../messages/year-reports';
+import { officerYearReportPath } from './officer-year-report-page';
 import { standardTextsPath } from './officer-standard-texts-page';
 
 /** Where an officer opens one of their rounds. */
@@ -49,6 +51,8 @@ export function OfficerWorkspacePage(props: {
   canManagePayments?: boolean;
   /** Whether the user sees the municipality's cases: a link to the appeal register. */
   canReadAppeals?: boolean;
+  /** The grant years whose report to IMDi the user writes (the municipality's admin): a link to each. */
+  yearReportYears?: readonly number[];
 }) {
   const { page, tenantName, rounds } = props;
   const { t, lang } = page;
@@ -68,7 +72,7 @@ export function OfficerWorkspacePage(props: {
           </a>
         </p>
       ) : null}
-      {props.canManageTexts || props.canManageStaff || props.canManagePayments ? (
+      {props.canManageTexts || props.canManageStaff || props.canManagePayments || (props.yearReportYears ?? []).length > 0 ? (
         <nav aria-labelledby="administration-heading">
           <h2 id="administration-heading" class="ds-heading" data-size="sm">
             {staff('workspace.administration')}
@@ -95,6 +99,13 @@ export function OfficerWorkspacePage(props: {
                 </a>
               </li>
             ) : null}
+            {(props.yearReportYears ?? []).map((year) => (
+              <li>
+                <a class="ds-link" href={officerYearReportPath(year)}>
+                  {textTranslator(yearReportText, lang)('workspaceLink', { year })}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
       ) : null}

@@ -10,7 +10,7 @@ export interface AuditEvent {
   eventId: string;
   at: string;
   actor: string;
-  machine: 'round' | 'application' | 'assessment' | 'decision' | 'allocation' | 'register' | 'rule-set' | 'budget' | 'standard-texts' | 'staff' | 'payment' | 'report' | 'appeal';
+  machine: 'round' | 'application' | 'assessment' | 'decision' | 'allocation' | 'register' | 'rule-set' | 'budget' | 'standard-texts' | 'staff' | 'payment' | 'report' | 'appeal' | 'year-report';
   action: string;
   from?: string;
   to?: string;

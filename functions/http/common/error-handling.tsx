@@ -74,6 +74,9 @@ const statusByErrorCode: Record<string, 403 | 404 | 409 | 422> = {
   'report.not_open': 409,
   'report.already_submitted': 409,
   'report.not_awaiting_review': 409,
+  // The year report: sent once; a draft saved by someone else meanwhile; a text empty or too long is 422.
+  'year_report.already_submitted': 409,
+  'year_report.changed_meanwhile': 409,
 };
 
 /** Domain errors that refuse the user rather than the request: 403 (a recused official, fvl. § 6). */

@@ -13,6 +13,7 @@ import { registerApiRoutes, type RegisterData } from './routes/register-api';
 import { ruleSetsApiRoutes } from './routes/rule-sets-api';
 import { ruleSetPageRoutes, type RuleSetPageData } from './routes/rule-sets';
 import { yearCloseRoutes, type YearCloseData } from './routes/year-close';
+import { yearReportsRoutes, type YearReportsData } from './routes/year-reports';
 
 /** What the national (IMDi) app needs from the outside world. */
 export interface NationalDependencies
@@ -21,7 +22,8 @@ export interface NationalDependencies
     Omit<RuleSetPageData, 'tenants'>,
     Pick<AllocationPagesData, 'allocationDrafts'>,
     Omit<YearCloseData, 'tenants' | 'budget' | 'ruleSets'>,
-    Omit<AuditData, 'tenants'> {
+    Omit<AuditData, 'tenants'>,
+    Omit<YearReportsData, 'tenants'> {
   tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -30,7 +32,8 @@ export interface NationalDependencies
 
 /**
  * The national app for IMDi's administrators: the tenant register and each administrator's rounds
- * by status, and setting up a year: the national rules, the distribution key, the allocation and the budget positions. Only the `national-admin` role gets in; officers get 403.
+ * by status, and setting up a year: the national rules, the distribution key, the allocation and the budget positions; and reading
+ * the municipalities' submitted year reports. Only the `national-admin` role gets in; officers get 403.
  */
 export function createNationalApp(deps: NationalDependencies) {
   const { app, guard, openPaths } = createSignedInApp({ audience: 'national', roles: ['national-admin'], ...deps });
@@ -45,6 +48,7 @@ export function createNationalApp(deps: NationalDependencies) {
   app.route('/', allocationPageRoutes(deps));
   app.route('/', yearCloseRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', yearReportsRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',
@@ -53,7 +57,7 @@ export function createNationalApp(deps: NationalDependencies) {
   );
   app.doc31('/national/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, each year’s national rules, distribution key, allocation, budget positions and year close, and the audit trail, for IMDi.' },
+    info: { title: 'Fordel national API', version: '1.0.0', description: 'The tenant register, the administrators’ rounds, each year’s national rules, distribution key, allocation, budget positions and year close, the municipalities’ year reports, and the audit trail, for IMDi.' },
   });
 
   return app;

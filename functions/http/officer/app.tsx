@@ -33,6 +33,8 @@ import { recordStaffMember } from './staff-directory';
 import { workspaceRoutes } from './routes/workspace';
 import { paymentRoutes } from './routes/payments';
 import { paymentApiRoutes } from './routes/payments-api';
+import { yearReportRoutes } from './routes/year-reports';
+import { yearReportApiRoutes } from './routes/year-reports-api';
 
 export type { OfficerData } from './officer-data';
 
@@ -95,6 +97,8 @@ export function createOfficerApp(deps: OfficerDependencies) {
   app.route('/', reportReviewRoutes(deps.clock ? { clock: deps.clock } : {}));
   app.route('/', appealPageRoutes(deps.clock ? { clock: deps.clock } : {}));
   app.route('/', appealApiRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', yearReportRoutes(deps.clock ? { clock: deps.clock } : {}));
+  app.route('/', yearReportApiRoutes(deps.clock ? { clock: deps.clock } : {}));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

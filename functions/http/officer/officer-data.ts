@@ -13,6 +13,7 @@ import type { RuleSetRepository } from '../../../shared/rules/ports';
 import type { DecisionRepository } from '../../../shared/decisions/ports';
 import type { PaymentRepository } from '../../../shared/payments/ports';
 import type { AppealRepository } from '../../../shared/appeals/ports';
+import type { YearReportRepository } from '../../../shared/year-reports/year-report';
 import type { AppVariables } from '../common/app-env';
 import { principalOf } from '../common/authentication';
 
@@ -53,6 +54,8 @@ export interface OfficerData {
   readonly payments: PaymentRepository;
   /** The municipality's appeal register and the steps on each appeal. */
   readonly appeals: AppealRepository;
+  /** The municipality's year reports to IMDi: drafts saved and the one submission. */
+  readonly yearReports: YearReportRepository;
 }
 
 /** The officer app's request context: the shared variables and the signed-in tenant's data. */

@@ -26,7 +26,9 @@ export async function renderWorkspace(c: Context<OfficerEnv>, clock: Clock, rese
   const year = osloYearOf(clock());
   const periods = profile?.managingPeriods;
   const notManaging = profile?.kind === 'municipality' && periods && !managesIn({ managingYears: [], managingPeriods: periods }, year) ? { year, periods } : undefined;
-  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} canCreateRound={can(principalOf(c).roles, 'rounds.manage')} canManageTexts={can(principalOf(c).roles, 'texts.manage')} canManageStaff={can(principalOf(c).roles, 'staff.manage')} canReadAppeals={can(principalOf(c).roles, 'cases.read')} canManagePayments={can(principalOf(c).roles, 'payments.manage')} />, status);
+  // The year reports of the years the municipality has had rounds in, newest first (this year's when it has none).
+  const yearReportYears = can(principalOf(c).roles, 'year_report.manage') ? [...new Set([year, ...rounds.map((round) => round.grantYear)])].sort((a, b) => b - a) : [];
+  return c.html(<OfficerWorkspacePage page={page} tenantName={page.session!.tenantName} rounds={rounds} notManaging={notManaging} budget={budget} canCreateRound={can(principalOf(c).roles, 'rounds.manage')} canManageTexts={can(principalOf(c).roles, 'texts.manage')} canManageStaff={can(principalOf(c).roles, 'staff.manage')} canReadAppeals={can(principalOf(c).roles, 'cases.read')} canManagePayments={can(principalOf(c).roles, 'payments.manage')} yearReportYears={yearReportYears} />, status);
 }
 
 /** The officer's start page: the municipality's rounds and budget (the round pages are `round-pages.tsx`). */
