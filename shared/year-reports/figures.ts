@@ -8,6 +8,7 @@ import type { Application } from '../applications/application';
 import type { Orgnr } from '../kernel/orgnr';
 import { kroner, sum, type Kroner } from '../kernel/money';
 import type { StoredBudgetPosition } from '../national/budget-position';
+import { approvedReportCounters } from '../reports/report';
 import { subGoalCodes, type SubGoalCode } from '../rules/sub-goals';
 
 /** A grant's count and kroner under one sub-goal. */
@@ -18,13 +19,18 @@ export interface SubGoalFigures {
 }
 
 /**
- * Where the organisations' final reports stand. Approved reports are where results the
- * organisations report (e.g. participants reached) will come from: when the final report carries
- * them, they are summed here from the approved applications, beside these counts.
+ * Where the organisations' final reports stand, and the results of the approved ones summed: whom
+ * the measures reached and what of the grants was used. Only approved reports count, as in the
+ * round's results (`approvedReportCounters`).
  */
 export interface ReportFigures {
   readonly approved: number;
   readonly outstanding: number;
+  readonly participantsReached: number;
+  readonly firstTimeParticipants: number;
+  readonly volunteerHours: number;
+  readonly amountSpent: Kroner;
+  readonly amountUnspent: Kroner;
 }
 
 /** Everything the report states in numbers; kroner are whole and exact. */
@@ -81,7 +87,7 @@ export interface YearReportSource {
 }
 
 /** Where a grant's final report stands, by the application's status; undefined before it is due (not accepted). */
-export function reportStateOf(status: Application['status']): keyof ReportFigures | undefined {
+export function reportStateOf(status: Application['status']): 'approved' | 'outstanding' | undefined {
   if (status === 'approved' || status === 'closed') return 'approved';
   if (status === 'accepted' || status === 'paid' || status === 'reported') return 'outstanding';
   return undefined;
@@ -100,7 +106,12 @@ export function yearReportFigures(source: YearReportSource): { figures: YearRepo
   const subGoalsOf = (application: Application): readonly SubGoalCode[] => application.project?.subGoals ?? [];
   const organisations = new Set(grants.map((grant) => grant.orgnr));
   const answered = (outcome: 'accepted' | 'declined' | 'lapsed') => grants.filter((grant) => grant.acceptance?.outcome === outcome).length;
-  const reportsIn = (state: keyof ReportFigures) => grants.filter((grant) => reportStateOf(grant.status) === state).length;
+  const reportsIn = (state: 'approved' | 'outstanding') => grants.filter((grant) => reportStateOf(grant.status) === state).length;
+  const results = grants
+    .filter((grant) => grant.report?.status === 'approved' && grant.report.content)
+    .map((grant) => approvedReportCounters(grant.report!.content!, awardedOf(grant)));
+  const total = (name: 'participantsReached' | 'firstTimeParticipants' | 'volunteerHours' | 'amountSpent' | 'amountUnspent') =>
+    results.reduce((sum, each) => sum + (each[name] ?? 0), 0);
 
   const figures: YearReportFigures = {
     grantYear: source.grantYear,
@@ -128,7 +139,15 @@ export function yearReportFigures(source: YearReportSource): { figures: YearRepo
     grantsAccepted: answered('accepted'),
     grantsDeclined: answered('declined'),
     grantsLapsed: answered('lapsed'),
-    reports: { approved: reportsIn('approved'), outstanding: reportsIn('outstanding') },
+    reports: {
+      approved: reportsIn('approved'),
+      outstanding: reportsIn('outstanding'),
+      participantsReached: total('participantsReached'),
+      firstTimeParticipants: total('firstTimeParticipants'),
+      volunteerHours: total('volunteerHours'),
+      amountSpent: kroner(total('amountSpent')),
+      amountUnspent: kroner(total('amountUnspent')),
+    },
   };
   const measures = grants
     .map((grant) => ({

@@ -103,6 +103,20 @@ describe('the year report’s figures', () => {
     expect(figures.awarded).toBe(10_000);
   });
 
+  it('sums the results of approved final reports only: participants, volunteer hours, kroner spent and unspent', () => {
+    const content = (participants: number, unspent: number) => ({
+      whatWasDone: 'Språkkafé', results: 'Godt', participants: [{ subGoal: 'A' as const, participants }, { subGoal: 'C' as const, participants: 3 }],
+      firstTimeParticipants: 4, volunteerHours: 50, spending: [], totalSpent: kroner(10_000 - unspent), unspent: kroner(unspent),
+    });
+    const grant = (index: number, status: Application['status'], report: Application['report']) => ({
+      ...buildApplication({ status, outcome: 'grant', amount: 10_000, answer: 'accepted', orgnr: orgnrs[0]!, subGoals: ['A'], participants: 10, hours: 5 }, index), report,
+    });
+    const approved = grant(1, 'approved', { status: 'approved', submissions: 1, submittedAt: '2028-01-10T10:00:00.000Z', content: content(20, 1_500) });
+    const waiting = grant(2, 'reported', { status: 'submitted', submissions: 1, submittedAt: '2028-01-11T10:00:00.000Z', content: content(99, 0) });
+    const { figures } = yearReportFigures({ grantYear: 2027, position: emptyPosition(tenantId, 2027), applications: [approved, waiting], earlierOrganisations: new Set() });
+    expect(figures.reports).toEqual({ approved: 1, outstanding: 1, participantsReached: 23, firstTimeParticipants: 4, volunteerHours: 50, amountSpent: 8_500, amountUnspent: 1_500 });
+  });
+
   it('lists the measures without personal data', () => {
     const grant = buildApplication({ status: 'paid', outcome: 'grant', amount: 5_000, answer: 'accepted', orgnr: orgnrs[1]!, subGoals: ['B'], participants: 3, hours: 1 }, 2);
     const { measures } = yearReportFigures({ grantYear: 2027, position: emptyPosition(tenantId, 2027), applications: [grant], earlierOrganisations: new Set() });

@@ -75,6 +75,11 @@ export function YearReportTables(props: { lang: Locale; figures: YearReportFigur
           ['figure.grantsLapsed', count(figures.grantsLapsed)],
           ['figure.reportsApproved', count(figures.reports.approved)],
           ['figure.reportsOutstanding', count(figures.reports.outstanding)],
+          ['figure.participantsReached', count(figures.reports.participantsReached)],
+          ['figure.firstTimeParticipants', count(figures.reports.firstTimeParticipants)],
+          ['figure.volunteerHours', count(figures.reports.volunteerHours)],
+          ['figure.amountSpent', kr(figures.reports.amountSpent)],
+          ['figure.amountUnspent', kr(figures.reports.amountUnspent)],
         ]}
       />
       <table class="ds-table" data-size="sm" data-border>

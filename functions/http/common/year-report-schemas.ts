@@ -18,7 +18,9 @@ export const yearReportFiguresSchema = z
     bySubGoal: z.array(z.object({ subGoal: z.enum(subGoalCodes), grants: count, awarded: kroner })).meta({ description: 'A grant naming two sub-goals counts, with its whole amount, under both.' }),
     plannedParticipants: count, plannedVolunteerHours: count, paid: kroner, returned: kroner, carriedForward: kroner, returnedToImdi: kroner,
     grantsAccepted: count, grantsDeclined: count, grantsLapsed: count,
-    reports: z.object({ approved: count, outstanding: count }).meta({ description: 'Final reports: approved (approved, closed) and outstanding (accepted, paid, reported).' }),
+    reports: z.object({
+      approved: count, outstanding: count, participantsReached: count, firstTimeParticipants: count, volunteerHours: count, amountSpent: kroner, amountUnspent: kroner,
+    }).meta({ description: 'Final reports: approved (approved, closed) and outstanding (accepted, paid, reported), and the results of the approved ones summed (participants reached, first-time participants, volunteer hours, kroner spent and unspent).' }),
   })
   .meta({ id: 'YearReportFigures' });
 
