@@ -125,6 +125,7 @@ export function utcToOsloLocal(instant: Date | string): { date: LocalDate; time:
   return {
     date: format(date, 'yyyy-MM-dd', options),
     time: format(date, 'HH:mm:ss', options),
+    // date-fns' ISO offset pattern, e.g. +01:00.
     offset: format(date, 'xxx', options),
   };
 }

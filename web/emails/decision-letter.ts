@@ -13,8 +13,8 @@ import { formatDate } from '../../shared/kernel/deadlines';
 import type { LocalizedText } from '../../shared/kernel/i18n';
 import { formatKroner, kroner } from '../../shared/kernel/money';
 import type { Call } from '../../shared/rounds/call';
-import { textTranslator, type Language } from '../i18n';
-import { paymentText } from '../messages/payments';
+import type { Language } from '../i18n';
+import { paymentPlanLine } from './payment-plan-line';
 import type { EmailContent } from './application-emails';
 
 /** One part of the letter: a heading, its paragraphs and, where the law asks for a list, its points. */
@@ -193,18 +193,6 @@ function appealBodyText(decision: Decision, lang: Language): string {
   return name ? fill(t['body.named'][lang], { name, kind }) : kind;
 }
 
-/** How the grant is paid, as the decision's plan says: in full on acceptance, or in two instalments. */
-function paymentLine(plan: NonNullable<Decision['paymentPlan']>, lang: Language): string {
-  const tx = textTranslator(paymentText, lang);
-  const [first, second] = plan;
-  if (!first || !second || second.condition === 'acceptance') return tx('letter.once');
-  return tx('letter.split', {
-    first: formatKroner(first.amount, lang),
-    second: formatKroner(second.amount, lang),
-    condition: tx(`letter.condition.${second.condition}`),
-  });
-}
-
 /** The letter of a signed decision, in the decision's language (the applicant's). */
 export function decisionLetter(input: DecisionLetterInput): DecisionLetter {
   const { decision, application, call } = input;
@@ -232,7 +220,7 @@ export function decisionLetter(input: DecisionLetterInput): DecisionLetter {
         tx('conditions.unused'),
         tx('conditions.changes', values),
         ...(decision.conditions.trim() ? [tx('conditions.extra', { conditions: decision.conditions.trim() })] : []),
-        ...(decision.paymentPlan ? [paymentLine(decision.paymentPlan, lang)] : []),
+        ...(decision.paymentPlan ? [paymentPlanLine(decision.paymentPlan, lang)] : []),
         // Decisions signed before acceptance was asked for state no deadline, so they say nothing of it.
         ...(decision.acceptanceDeadline ? [tx('conditions.accept', values)] : []),
       ],
