@@ -1,6 +1,6 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
-import { counterNames, type AggregateRepository } from '../../shared/national/aggregates';
+import { counterNames, type AggregateItem, type AggregateRepository } from '../../shared/national/aggregates';
 import type { TenantId } from '../../shared/kernel/tenants';
 import { aggregateItem } from './entities/aggregate-item';
 import { concurrencyGuard, createUnitOfWork } from './unit-of-work';
@@ -16,6 +16,19 @@ export function createAggregateRepository(db: DynamoDBDocumentClient, tableName:
     async get(tenantId: TenantId, grantYear: number) {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: aggregateItem.key(tenantId, grantYear), ConsistentRead: true }));
       return result.Item ? aggregateItem.fromItem(result.Item) : undefined;
+    },
+    async listYear(grantYear) {
+      const items: AggregateItem[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const result = await db.send(new QueryCommand({
+          TableName: tableName, IndexName: 'byYear', KeyConditionExpression: 'GSI3PK = :year',
+          ExpressionAttributeValues: { ':year': aggregateItem.yearList(grantYear) }, ExclusiveStartKey: startKey,
+        }));
+        items.push(...(result.Items ?? []).map((item) => aggregateItem.fromItem(item)));
+        startKey = result.LastEvaluatedKey;
+      } while (startKey);
+      return items;
     },
 
     async reset(tenantId, grantYear, counters, expected) {

@@ -13,6 +13,7 @@ import {
 } from '../../shared/rules/budget-guards';
 import type { Result } from '../../shared/kernel/result';
 import { budgetAuditChange } from './budget-audit';
+import { batchGetAll } from './batch-get';
 import { budgetPositionItem } from './entities/budget-position-item';
 import { frameHistoryItem } from './entities/frame-history-item';
 import { queueMessage } from './outbox-repository';
@@ -161,6 +162,11 @@ export function createBudgetRepository(db: DynamoDBDocumentClient, tableName: st
 
   return {
     get,
+
+    async getMany(tenantIds, grantYear) {
+      const items = await batchGetAll(db, tableName, tenantIds.map((tenantId) => budgetPositionItem.key(tenantId, grantYear)));
+      return items.map((item) => budgetPositionItem.fromItem(item));
+    },
 
     async change(tenantId, grantYear, operation, amount, actor) {
       for (let attempt = 1; ; attempt++) {

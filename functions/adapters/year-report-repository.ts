@@ -1,13 +1,11 @@
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentChangeError } from '../../shared/applications/errors';
 import type { TenantId } from '../../shared/kernel/tenants';
-import { YearReportChangedError, type StoredYearReport, type YearReportReader, type YearReportRepository } from '../../shared/year-reports/year-report';
+import { YearReportChangedError, type YearReportReader, type YearReportRepository } from '../../shared/year-reports/year-report';
+import { batchGetAll } from './batch-get';
 import { auditEventItem } from './entities/audit-event-item';
 import { yearReportItem } from './entities/year-report-item';
 import { concurrencyGuard, createUnitOfWork, putNew, TransactionConflictError } from './unit-of-work';
-
-/** BatchGetItem reads at most this many keys a call. */
-const BATCH_GET_LIMIT = 100;
 
 /**
  * The municipality's year reports. A save is one transaction: the report, guarded by the version
@@ -60,17 +58,8 @@ export function createYearReportRepository(db: DynamoDBDocumentClient, tableName
     },
 
     async getMany(tenantIds, grantYear) {
-      const reports: StoredYearReport[] = [];
-      for (let start = 0; start < tenantIds.length; start += BATCH_GET_LIMIT) {
-        let keys: Record<string, unknown>[] = tenantIds.slice(start, start + BATCH_GET_LIMIT).map((tenantId: TenantId) => ({ ...yearReportItem.key(tenantId, grantYear) }));
-        // DynamoDB may leave keys unprocessed under load; they are asked again until none is left.
-        while (keys.length > 0) {
-          const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
-          reports.push(...(result.Responses?.[tableName] ?? []).map((item) => yearReportItem.fromItem(item)));
-          keys = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
-        }
-      }
-      return reports;
+      const items = await batchGetAll(db, tableName, tenantIds.map((tenantId: TenantId) => yearReportItem.key(tenantId, grantYear)));
+      return items.map((item) => yearReportItem.fromItem(item));
     },
   };
 }

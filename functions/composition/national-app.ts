@@ -17,6 +17,7 @@ export function nationalApp(root: CompositionRoot, auth: Authentication = create
     yearClose: root.adapters.yearClose,
     auditTrail: root.adapters.auditTrail,
     yearReports: root.adapters.yearReports,
+    aggregates: root.adapters.aggregates,
     clock: root.clock,
     newId: ulid,
     auth,

@@ -127,6 +127,12 @@ export function formatKroner(amount: Kroner, locale: Locale): string {
   return `${negative ? '\u2212' : ''}${groupThousands(digits, NBSP)}${NBSP}kr`;
 }
 
+/** Formats a whole number (a count, or kroner under a heading that says so): nb/nn `1 978 110`, en `1,978,110`. */
+export function formatWholeNumber(value: number, locale: Locale): string {
+  const digits = groupThousands(String(Math.abs(value)), locale === 'en' ? ',' : NBSP);
+  return value < 0 ? `${locale === 'en' ? '-' : '\u2212'}${digits}` : digits;
+}
+
 /** Why a typed amount could not be read. */
 export type MoneyParseErrorCode = 'empty' | 'not_a_number' | 'negative' | 'decimals' | 'ambiguous_separators' | 'too_large';
 

@@ -134,6 +134,8 @@ export function sameCounters(a: AggregateCounters, b: AggregateCounters): boolea
 export interface AggregateRepository {
   /** The aggregate of one tenant-year, read consistently; `undefined` when nothing was ever added. */
   get(tenantId: TenantId, grantYear: number): Promise<AggregateItem | undefined>;
+  /** Every tenant's aggregate of one grant year (one query of the year's index partition, about 41 items). */
+  listYear(grantYear: number): Promise<AggregateItem[]>;
   /**
    * Overwrites the counters with `counters` if the stored counters still equal `expected` (absent
    * counters, or no item, count as 0). Resolves to `'changed'`, writing nothing, when they do not:

@@ -44,6 +44,8 @@ export type TenantProfile = Pick<Tenant, 'tenantId' | 'kind' | 'name' | 'kommune
 export interface BudgetRepository {
   /** The position as stored now (a consistent read); `undefined` before the year's first allocation. */
   get(tenantId: TenantId, grantYear: number): Promise<StoredBudgetPosition | undefined>;
+  /** The positions of the given tenants in one grant year that exist (one batch read of up to 100). */
+  getMany(tenantIds: readonly TenantId[], grantYear: number): Promise<StoredBudgetPosition[]>;
   /**
    * Awards, reserves or releases admin money, returns funds or sends money back to IMDi by
    * `amount`, under the guard of `rules/budget-guards.ts`, with an audit event naming `actor` (the

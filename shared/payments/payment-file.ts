@@ -4,19 +4,11 @@
  * sees and the decision's date. Semicolon-separated UTF-8 with a header row and CRLF line ends, as
  * Norwegian accounting imports and spreadsheets read it.
  */
+import { csvText } from '../kernel/csv';
 import type { Payment } from './payment';
 
 /** The file's columns, in order. */
 export const paymentFileColumns = ['orgnr', 'kontonummer', 'belop', 'referanse', 'vedtaksdato', 'mottaker'] as const;
-
-/**
- * One field as CSV: quoted when it holds the separator, a quote or a line break, and with a leading
- * apostrophe when a spreadsheet would read it as a formula (an organisation name beginning with `=`).
- */
-function field(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** The rows of one file, oldest payment first. */
 export function paymentFileRows(payments: readonly Payment[]): string[][] {
@@ -25,8 +17,7 @@ export function paymentFileRows(payments: readonly Payment[]): string[][] {
 
 /** The whole file as text. */
 export function paymentFileText(payments: readonly Payment[]): string {
-  const lines = [paymentFileColumns.join(';'), ...paymentFileRows(payments).map((row) => row.map(field).join(';'))];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText([paymentFileColumns, ...paymentFileRows(payments)]);
 }
 
 /** A payment file as kept: which payments went out in it, and their sum, so it can be fetched again unchanged. */

@@ -87,7 +87,7 @@ describe('the officer and national bundles behind API Gateway', () => {
     expect(body.tenants).toContainEqual(expect.objectContaining({ tenantId: alfa, roundsByStatus: { open: 1 } }));
   });
 
-  it('records a payment of an accepted grant and exports the payment file', async () => {
+  it('records a payment of an accepted grant and exports the payment file, and IMDi’s national figures count both the award and the payment', async () => {
     // Prepare: Alfa's accepted grant (in a round of its own, after the tests that count Alfa's rounds) to an organisation the demo registry knows as active
     const call = openCall(alfa, { roundId: '2027-9' });
     await server.adapters.calls.create(call);
@@ -106,11 +106,15 @@ describe('the officer and national bundles behind API Gateway', () => {
     // Act
     const paid = await postAs(`/officer/api/applications/${application.applicationId}/payments`, { instalment: 1 });
     const exported = await postAs('/officer/api/payment-exports', {});
+    const dashboard = await getAs(national, '/national/api/dashboard/2027', nationalAdmin.sub, 'national');
 
     // Assess
     expect(paid.statusCode).toBe(201);
     expect(JSON.parse(paid.body!)).toMatchObject({ status: 'paid', payment: { amount: 40_000, reference: `${application.reference} 1/1` } });
     expect(exported.statusCode).toBe(201);
     expect(JSON.parse(exported.body!)).toMatchObject({ export: { count: 1, total: 40_000 }, remaining: 0 });
+    expect(dashboard.statusCode).toBe(200);
+    const alfaRow = (JSON.parse(dashboard.body!) as { municipalities: { tenantId: string }[] }).municipalities.find((row) => row.tenantId === alfa);
+    expect(alfaRow).toMatchObject({ frame: 500_000, grants: 1, amountAwarded: 40_000, amountPaid: 40_000 });
   });
 });

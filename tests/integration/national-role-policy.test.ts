@@ -1,5 +1,5 @@
 /**
- * IMDi's year close and audit trail held to the national Lambda's role, as the construct builds it:
+ * IMDi's year close, audit trail and national dashboard held to the national Lambda's role, as the construct builds it:
  * every DynamoDB request they make is evaluated against that policy before DynamoDB Local sees it,
  * so a write or read the role does not allow fails here as it would in AWS.
  */
@@ -9,6 +9,10 @@ import { createBudgetRepository } from '../../functions/adapters/budget-reposito
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client';
 import { createYearCloseRepository } from '../../functions/adapters/year-close-repository';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
+import { createAggregateRepository } from '../../functions/adapters/aggregate-repository';
+import { createYearReportRepository } from '../../functions/adapters/year-report-repository';
+import { dashboardRoutes } from '../../functions/http/national/routes/dashboard';
+import { ZERO_COUNTERS } from '../../shared/national/aggregates';
 import { kroner } from '../../shared/kernel/money';
 import type { Tenant } from '../../shared/kernel/tenants';
 import { closeYear } from '../../shared/national/use-cases/close-year';
@@ -44,6 +48,20 @@ describe('the national role', () => {
     // Assess
     expect(summary.closed.carriedOver).toBe(25_000);
     expect(trail.events.filter((event) => event.tenantId === tenantId).map((event) => event.action).sort()).toEqual(['award', 'carry_over', 'close']);
+  });
+
+  it('reads the national dashboard: the year’s aggregates by the roll-up index and the positions in one batch', async () => {
+    // Prepare: a municipality with a frame and an application's counters, written under the officer's role (unheld here)
+    const tenantId = freshTenantId('np');
+    await budget.setFrame({ tenantId, name: 'Dashby', grantYear: 2031, frame: kroner(70_000), adminCap: kroner(3_500), allocationVersion: 1 }, undefined);
+    await unheld.aggregates.reset(tenantId, 2031, { ...ZERO_COUNTERS, applicationsSubmitted: 1, amountApplied: 20_000 }, ZERO_COUNTERS);
+    const register = { list: async (): Promise<Tenant[]> => [{ tenantId, kind: 'municipality', name: 'Dashby', kommunenummer: '3035', managingYears: [2031] }], getProfile: async () => undefined };
+    const app = dashboardRoutes({ tenants: register, aggregates: createAggregateRepository(db, config.TABLE_NAME), budget, yearReports: createYearReportRepository(db, config.TABLE_NAME) });
+    // Act
+    const response = await app.request('/national/api/dashboard/2031');
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ totals: { frame: 70_000, applications: 1, amountApplied: 20_000 } });
   });
 
   it('may not read a tenant’s applications', async () => {

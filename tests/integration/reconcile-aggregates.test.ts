@@ -248,7 +248,7 @@ describe('reconciling the tenant-year aggregates', () => {
     await submitted(call, 30_000);
     await tamper(2026, 5, 5);
     let raced = false;
-    const racing: AggregateRepository = {
+    const racing: Pick<AggregateRepository, 'get' | 'reset'> = {
       get: (...args) => adapters.aggregates.get(...args),
       // A submission commits between the run's reads and its repair.
       reset: async (...args) => {

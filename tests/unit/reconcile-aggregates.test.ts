@@ -172,7 +172,7 @@ function fakeStore(options: { rounds: Record<number, Counted[]>; stored: Record<
   const applications = {
     listSubmittedByRound: async (_tenant: TenantId, roundId: string) => (options.rounds[Number(roundId.slice(1))] ?? []) as Application[],
   } as Pick<ApplicationRepository, 'listSubmittedByRound'> as ApplicationRepository;
-  const aggregates: AggregateRepository = {
+  const aggregates: Pick<AggregateRepository, 'get' | 'reset'> = {
     get: async (_tenant, grantYear) => {
       reads.push(grantYear);
       const stored = options.stored[grantYear];

@@ -10,6 +10,7 @@ export function nationalSections(t: Translate, now: Date): WorkspaceSection[] {
   const year = Number(osloDateOf(now).slice(0, 4));
   return [
     { href: '/national', label: t('national.nav.overview') },
+    { href: `/national/dashboard/${year}`, label: t('national.nav.dashboard') },
     { href: `/national/register?year=${year}`, label: t('national.nav.register') },
     { href: `/national/years/${year}/rules`, label: t('national.nav.rules') },
     { href: `/national/years/${year}`, label: t('national.nav.allocation') },

@@ -105,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   'round.status.archived': 'Archived',
   'round.status.cancelled': 'Cancelled',
   'national.nav.overview': 'Overview',
+  'national.nav.dashboard': 'National figures',
   'national.nav.register': 'Administrators',
   'national.nav.rules': 'Rules',
   'national.nav.allocation': 'Frame and allocation',

@@ -103,6 +103,7 @@ export const nb = {
   'round.status.archived': 'Arkivert',
   'round.status.cancelled': 'Avlyst',
   'national.nav.overview': 'Oversikt',
+  'national.nav.dashboard': 'Nasjonale tall',
   'national.nav.register': 'Forvaltere',
   'national.nav.rules': 'Regelverk',
   'national.nav.allocation': 'Ramme og fordeling',

@@ -105,6 +105,7 @@ export const nn: Record<MessageKey, string> = {
   'round.status.archived': 'Arkivert',
   'round.status.cancelled': 'Avlyst',
   'national.nav.overview': 'Oversikt',
+  'national.nav.dashboard': 'Nasjonale tal',
   'national.nav.register': 'Forvaltarar',
   'national.nav.rules': 'Regelverk',
   'national.nav.allocation': 'Ramme og fordeling',

@@ -7,6 +7,7 @@ import { allocationCompletionApiRoutes } from './routes/allocation-completion-ap
 import { allocationPageRoutes, type AllocationPagesData } from './routes/allocation-pages';
 import { allocationsApiRoutes, type AllocationsData } from './routes/allocations-api';
 import { auditRoutes, type AuditData } from './routes/audit';
+import { dashboardRoutes, type DashboardData } from './routes/dashboard';
 import { overviewRoutes, type OverviewData } from './routes/overview';
 import { registerRoutes } from './routes/register';
 import { registerApiRoutes, type RegisterData } from './routes/register-api';
@@ -18,12 +19,14 @@ import { yearReportsRoutes, type YearReportsData } from './routes/year-reports';
 /** What the national (IMDi) app needs from the outside world. */
 export interface NationalDependencies
   extends OverviewData,
-    Omit<AllocationsData, 'tenants' | 'ruleSets'>,
+    Omit<AllocationsData, 'tenants' | 'ruleSets' | 'budget'>,
     Omit<RuleSetPageData, 'tenants'>,
     Pick<AllocationPagesData, 'allocationDrafts'>,
     Omit<YearCloseData, 'tenants' | 'budget' | 'ruleSets'>,
     Omit<AuditData, 'tenants'>,
-    Omit<YearReportsData, 'tenants'> {
+    Omit<YearReportsData, 'tenants'>,
+    Omit<DashboardData, 'tenants' | 'yearReports' | 'budget'> {
+  budget: AllocationsData['budget'] & DashboardData['budget'];
   tenants: OverviewData['tenants'] & AllocationsData['tenants'] & RegisterData['tenants'];
   auth: Authentication;
   logger: Logger;
@@ -49,6 +52,7 @@ export function createNationalApp(deps: NationalDependencies) {
   app.route('/', yearCloseRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', yearReportsRoutes(deps));
+  app.route('/', dashboardRoutes(deps));
 
   app.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -19,7 +19,7 @@ export interface ReconcileAggregatesDeps {
   readonly tenants: TenantRepository;
   readonly calls: CallRepository;
   readonly applications: ApplicationRepository;
-  readonly aggregates: AggregateRepository;
+  readonly aggregates: Pick<AggregateRepository, 'get' | 'reset'>;
   readonly clock: Clock;
   /** Waits before a repair looks at a drift again (see {@link ReconcileAggregatesOptions.settleMs}). */
   readonly wait?: (ms: number) => Promise<void>;
